@@ -1,0 +1,452 @@
+package dev.mtbsync.synth;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Draws frames of the {@link Forest} seen from a {@link CameraPose}. One instance draws one frame
+ * at a time; use one per thread (they may share the forest).
+ *
+ * <p>DESIGN NOTE: written by hand because no library renders a textured 3-D scene headless on the
+ * CPU at video rates. The trick that makes it fast: a camera's rotation only re-projects the image
+ * (a homography), so the scene is first drawn from an unrotated camera looking straight down the
+ * corridor. There every image row of the ground lies at one depth and every column of a tree wall
+ * at one depth, so texture coordinates advance linearly along a row ("floor casting") and mip
+ * level, fog and tile lookup are worked out once per row or column, not per pixel. OpenCV then
+ * warps that view by the camera's yaw, pitch, roll and mount offsets. Motion blur is approximated
+ * by widening the texture footprint by the distance travelled while the shutter is open, which
+ * blurs the near ground most, as in a forward-moving camera. The ground is drawn row by row and the
+ * walls column by column, so texture reads stay in cache.
+ */
+final class ScanlineRenderer implements AutoCloseable {
+
+  private static final double CLOUD_HEIGHT_M = 400;
+  private static final double CLOUD_TEXEL_M = 6;
+  private static final int FOG_RGB = 0x9DAFA4;
+  private static final int HORIZON_RGB = 0xC8D6E0;
+  private static final int MARGIN_PX = 2;
+
+  /**
+   * Resolution of the unrotated view relative to the output; the warp interpolates it up. 0.75 is
+   * what the sync engine keeps of a 1280 px frame (it analyses at most 960 px), at 56% of the
+   * drawing work.
+   */
+  private static final double CANONICAL_SCALE = 0.75;
+
+  private static final double[] MIP_SCALE = new double[Forest.LEVELS];
+
+  static {
+    for (int l = 0; l < MIP_SCALE.length; l++) {
+      MIP_SCALE[l] = 1.0 / (1 << l);
+    }
+  }
+
+  private final Forest forest;
+  private final int width;
+  private final int height;
+  private final RunLook look;
+  private final int[] fogAlpha = new int[(int) (Forest.FAR_M * 4) + 2];
+  private final int fogRgb;
+  private final int horizonRgb;
+  private final SensorNoise noise;
+
+  /** Unrotated view as packed 0x00RRGGBB: B, G, R, 0 bytes in native (little-endian) order. */
+  private int[] canvas = new int[0];
+
+  private IntPointer canvasNative = new IntPointer(0L);
+  private final Mat warped;
+  private final Mat yuv;
+  private final Mat homography = new Mat(3, 3, opencv_core.CV_64F);
+  private final DoublePointer homographyData;
+
+  // the unrotated view of the current frame
+  private int cw;
+  private int ch;
+  private double f;
+  private double aMin;
+  private double bMax;
+
+  // per column of the unrotated view: where its ray meets a tree wall
+  private double[] colDepth = new double[0];
+  private int[] colFog = new int[0];
+  private int[][] colTex0 = new int[0][];
+  private int[][] colTex1 = new int[0][];
+  private int[] colBase0 = new int[0];
+  private int[] colBase1 = new int[0];
+  private int[] colFv = new int[0];
+  private int[] colWidth = new int[0];
+  private int[] colLevel = new int[0];
+  private boolean[] colSmooth = new boolean[0];
+
+  // per row of the unrotated view: the columns where the ground is seen
+  private int[] rowGroundFrom = new int[0];
+  private int[] rowGroundTo = new int[0];
+
+  // the ground row being drawn (set by strip())
+  private int[] tex0;
+  private int[] tex1;
+  private int base0;
+  private int base1;
+  private int fv;
+  private int texWidth;
+  private int level;
+  private boolean smooth;
+
+  /**
+   * @param noise the run's sensor noise, shared between its renderers
+   */
+  ScanlineRenderer(Forest forest, int width, int height, RunLook look, SensorNoise noise) {
+    this.forest = forest;
+    this.width = width;
+    this.height = height;
+    this.look = look;
+    this.noise = noise;
+    this.fogRgb = forest.tone(FOG_RGB);
+    this.horizonRgb = forest.tone(HORIZON_RGB);
+    this.warped = new Mat(height, width, opencv_core.CV_8UC4);
+    this.yuv = new Mat(height * 3 / 2, width, opencv_core.CV_8UC1);
+    this.homographyData = new DoublePointer(homography.data());
+    double norm = 1 - Math.exp(-Forest.FAR_M / 38);
+    for (int i = 0; i < fogAlpha.length; i++) {
+      double a = (1 - Math.exp(-(i / 4.0) / 38)) / norm;
+      fogAlpha[i] = (int) Math.round(256 * Math.min(1, a * 0.92));
+    }
+  }
+
+  /**
+   * Renders one frame into {@code out} (planar YUV 4:2:0, I420, width*height*3/2 bytes).
+   *
+   * @param blurM distance (m) the camera moves while the shutter is open
+   * @param frameSalt varies the sensor noise from frame to frame
+   */
+  void render(CameraPose pose, double blurM, long frameSalt, byte[] out) {
+    forest.prepare(pose.distance());
+    double fOut = pose.zoom() * width / 2.0;
+    double[] toWorld = cameraToWorld(pose, fOut); // output pixel -> world ray
+    f = CANONICAL_SCALE * fOut;
+    frame(toWorld);
+    layoutColumns(pose, blurM);
+    canonical(pose, blurM);
+    canvasNative.put(canvas, 0, cw * ch);
+    try (Mat src = new Mat(ch, cw, opencv_core.CV_8UC4, canvasNative)) {
+      // unrotated pixel of a world ray (x, y, z): u = (x/z - aMin) f + M, v = (bMax - y/z) f + M
+      double[] k = {f, 0, MARGIN_PX - aMin * f, 0, -f, MARGIN_PX + bMax * f, 0, 0, 1};
+      homographyData.put(mul(k, toWorld));
+      opencv_imgproc.warpPerspective(
+          src,
+          warped,
+          homography,
+          new Size(width, height),
+          opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP,
+          opencv_core.BORDER_REPLICATE,
+          new Scalar());
+    }
+    noise.addTo(warped, frameSalt);
+    opencv_imgproc.cvtColor(warped, yuv, opencv_imgproc.COLOR_BGRA2YUV_I420);
+    yuv.data().get(out, 0, width * height * 3 / 2);
+  }
+
+  @Override
+  public void close() {
+    warped.close();
+    yuv.close();
+    homography.close();
+    canvasNative.close();
+  }
+
+  /** Sizes the unrotated view to cover every ray of the output frame. */
+  private void frame(double[] toWorld) {
+    double minA = Double.MAX_VALUE;
+    double maxA = -Double.MAX_VALUE;
+    double minB = Double.MAX_VALUE;
+    double maxB = -Double.MAX_VALUE;
+    for (int corner = 0; corner < 4; corner++) {
+      double u = (corner & 1) == 0 ? -1 : width;
+      double v = (corner & 2) == 0 ? -1 : height;
+      double x = toWorld[0] * u + toWorld[1] * v + toWorld[2];
+      double y = toWorld[3] * u + toWorld[4] * v + toWorld[5];
+      double z = toWorld[6] * u + toWorld[7] * v + toWorld[8];
+      minA = Math.min(minA, x / z);
+      maxA = Math.max(maxA, x / z);
+      minB = Math.min(minB, y / z);
+      maxB = Math.max(maxB, y / z);
+    }
+    aMin = minA;
+    bMax = maxB;
+    cw = (int) Math.ceil((maxA - minA) * f) + 2 * MARGIN_PX + 1;
+    ch = (int) Math.ceil((maxB - minB) * f) + 2 * MARGIN_PX + 1;
+    if (canvas.length < cw * ch) {
+      canvas = new int[cw * ch];
+      canvasNative.close();
+      canvasNative = new IntPointer((long) cw * ch);
+    }
+    if (colDepth.length < cw) {
+      colDepth = new double[cw];
+      colFog = new int[cw];
+      colTex0 = new int[cw][];
+      colTex1 = new int[cw][];
+      colBase0 = new int[cw];
+      colBase1 = new int[cw];
+      colFv = new int[cw];
+      colWidth = new int[cw];
+      colLevel = new int[cw];
+      colSmooth = new boolean[cw];
+    }
+    if (rowGroundFrom.length < ch) {
+      rowGroundFrom = new int[ch];
+      rowGroundTo = new int[ch];
+    }
+  }
+
+  /** The wall seen in each column of the unrotated view: one depth per column. */
+  private void layoutColumns(CameraPose pose, double blurM) {
+    double xc = pose.lateral();
+    double zc = Forest.ORIGIN_M + pose.distance();
+    double blurTexels = blurM * TilePainter.WALL_TPM;
+    for (int x = 0; x < cw; x++) {
+      double a = aMin + (x - MARGIN_PX) / f;
+      boolean right = a > 0;
+      double side = right ? TrailShape.HALF_WIDTH - xc : TrailShape.HALF_WIDTH + xc;
+      double t = Math.abs(a) < 1e-9 ? Double.MAX_VALUE : side / Math.abs(a);
+      colDepth[x] = t;
+      if (t >= Forest.FAR_M) {
+        colFog[x] = -1; // beyond the fog: nothing to sample
+        continue;
+      }
+      double geo = TilePainter.WALL_TPM / f * t * Math.sqrt(t / side);
+      strip(
+          right ? forest.rightWall : forest.leftWall,
+          (zc + t) * TilePainter.WALL_TPM,
+          geo,
+          blurTexels);
+      colTex0[x] = tex0;
+      colTex1[x] = tex1;
+      colBase0[x] = base0;
+      colBase1[x] = base1;
+      colFv[x] = fv;
+      colWidth[x] = texWidth;
+      colLevel[x] = level;
+      colSmooth[x] = smooth;
+      colFog[x] = fogAlpha[(int) (t * 4)];
+    }
+  }
+
+  /**
+   * Selects one texture row at a fixed position along the trail, at the mip level fitting the pixel
+   * footprint there; bilinear while texels are magnified, nearest once the level has averaged
+   * several texels into one.
+   *
+   * @param along texel coordinate along the trail at level 0
+   * @param footprint texels covered by one pixel at level 0, from geometry
+   * @param blur texels smeared by motion while the shutter is open, at level 0
+   */
+  private void strip(Forest.TileRing ring, double along, double footprint, double blur) {
+    double eff = Math.max(footprint, blur);
+    level = eff < 2 ? 0 : Math.min(Forest.LEVELS - 1, Math.getExponent(eff));
+    smooth = footprint < (1 << level);
+    texWidth = ring.widths[level];
+    int shift = ring.rowBits[level];
+    int rowMask = (1 << shift) - 1;
+    double v = along * MIP_SCALE[level] - 0.5; // positive: the world starts at ORIGIN_M
+    int vi = (int) v;
+    int k = vi >> shift;
+    int row = vi & rowMask;
+    fv = (int) ((v - vi) * 256);
+    tex0 = ring.level(k, level);
+    base0 = row * texWidth;
+    if (row < rowMask) {
+      tex1 = tex0;
+      base1 = base0 + texWidth;
+    } else { // the next row is the first of the next tile
+      tex1 = ring.level(k + 1, level);
+      base1 = 0;
+    }
+  }
+
+  private void canonical(CameraPose pose, double blurM) {
+    final double hc = pose.height();
+    final double xc = pose.lateral();
+    final double zc = Forest.ORIGIN_M + pose.distance();
+    final double halfW = TrailShape.HALF_WIDTH;
+    final double wallTop = TilePainter.WALL_HEIGHT - hc;
+    final double groundBlur = blurM * TilePainter.GROUND_TPM;
+    final int skyMask = TilePainter.SKY_SIZE - 1;
+    final int[] sky = forest.sky;
+    final int[] px = canvas;
+    final int centre = clampColumn((int) Math.round(-aMin * f) + MARGIN_PX);
+    // rows: ground (one depth per row) and sky (one cloud depth per row)
+    for (int y = 0; y < ch; y++) {
+      double b = rowSlope(y);
+      int rowStart = y * cw;
+      int groundFrom = centre;
+      int groundTo = centre;
+      double tg = b < -1e-9 ? hc / -b : Double.MAX_VALUE;
+      if (b < -1e-9) {
+        groundFrom = clampColumn((int) Math.ceil(((-halfW - xc) / tg - aMin) * f) + MARGIN_PX);
+        groundTo =
+            Math.max(
+                groundFrom,
+                clampColumn((int) Math.floor(((halfW - xc) / tg - aMin) * f) + MARGIN_PX + 1));
+      }
+      rowGroundFrom[y] = groundFrom;
+      rowGroundTo[y] = groundTo;
+      if (groundTo > groundFrom) {
+        if (tg >= Forest.FAR_M) {
+          java.util.Arrays.fill(px, rowStart + groundFrom, rowStart + groundTo, fogRgb);
+        } else {
+          double geo = TilePainter.GROUND_TPM / f * tg * Math.sqrt(tg / hc);
+          strip(forest.ground, (zc + tg) * TilePainter.GROUND_TPM, geo, groundBlur);
+          groundRow(
+              px,
+              rowStart,
+              groundFrom,
+              groundTo,
+              (xc + tg * (aMin + (groundFrom - MARGIN_PX) / f) + halfW) * TilePainter.GROUND_TPM,
+              tg / f * TilePainter.GROUND_TPM,
+              fogAlpha[(int) (tg * 4)]);
+        }
+      }
+      if (b > 1e-9) {
+        double tc = (CLOUD_HEIGHT_M - hc) / b;
+        int skyRow = ((int) ((zc + tc) / CLOUD_TEXEL_M) & skyMask) * TilePainter.SKY_SIZE;
+        int haze = (int) Math.min(256, tc / 12);
+        double skyU0 = (xc + tc * (aMin - MARGIN_PX / f)) / CLOUD_TEXEL_M;
+        double skyDu = tc / f / CLOUD_TEXEL_M;
+        double limit = wallTop / b; // walls nearer than this reach above this row
+        for (int x = 0; x < cw; x++) {
+          if (colDepth[x] >= limit) {
+            int su = (int) (skyU0 + x * skyDu) & skyMask;
+            px[rowStart + x] = mix(sky[skyRow + su], horizonRgb, haze);
+          }
+        }
+      }
+    }
+    // columns: tree walls (one depth per column), between the sky and the ground
+    for (int x = 0; x < cw; x++) {
+      wallColumn(px, x, wallTop);
+    }
+  }
+
+  /** Slope y/z of the rays through row {@code y} of the unrotated view. */
+  private double rowSlope(int y) {
+    return bMax - (y - MARGIN_PX) / f;
+  }
+
+  /** Draws the wall part of column x: rows whose ray meets the wall below its top, above ground. */
+  private void wallColumn(int[] px, int x, double wallTop) {
+    double t = colDepth[x];
+    // first row below the tree tops: b * t < wallTop, b falls with y
+    int y = Math.max(0, (int) Math.floor(MARGIN_PX + (bMax - wallTop / t) * f));
+    while (y < ch && rowSlope(y) * t >= wallTop) {
+      y++;
+    }
+    int fog = colFog[x];
+    if (fog < 0) {
+      for (; y < ch && (x < rowGroundFrom[y] || x >= rowGroundTo[y]); y++) {
+        px[y * cw + x] = fogRgb;
+      }
+      return;
+    }
+    final int[] t0 = colTex0[x];
+    final int[] t1 = colTex1[x];
+    final int b0 = colBase0[x];
+    final int b1 = colBase1[x];
+    final int w = colFv[x];
+    final boolean bilinear = colSmooth[x];
+    final double scale = TilePainter.WALL_TPM * MIP_SCALE[colLevel[x]];
+    final double maxU = colWidth[x] - 1.001;
+    // texel row up the tree: (wallTop - t * b) * scale - 0.5, advancing by t / f * scale per row
+    double u = (wallTop - t * rowSlope(y)) * scale - 0.5;
+    final double du = t / f * scale;
+    for (; y < ch && (x < rowGroundFrom[y] || x >= rowGroundTo[y]); y++, u += du) {
+      double uu = u < 0 ? 0 : u > maxU ? maxU : u;
+      int ui = (int) uu;
+      int rgb;
+      if (bilinear) {
+        int fu = (int) ((uu - ui) * 256);
+        rgb = mix(mix(t0[b0 + ui], t0[b0 + ui + 1], fu), mix(t1[b1 + ui], t1[b1 + ui + 1], fu), w);
+      } else {
+        rgb = w < 128 ? t0[b0 + ui] : t1[b1 + ui];
+      }
+      px[y * cw + x] = fog < 4 ? rgb : mix(rgb, fogRgb, fog);
+    }
+  }
+
+  /** Ground texels along one row: u advances by a constant step (floor casting). */
+  private void groundRow(int[] px, int rowStart, int from, int to, double u0, double du, int fog) {
+    final double scale = MIP_SCALE[level];
+    final int[] t0 = tex0;
+    final int[] t1 = tex1;
+    final int b0 = base0;
+    final int b1 = base1;
+    final int w = fv;
+    final int lastU = texWidth - 2;
+    // u in 16.16 fixed point; the ground lies within the texture's width, so only clamp the ends
+    int u = (int) (Math.max(0, u0 * scale - 0.5) * 65536);
+    final int step = (int) (du * scale * 65536);
+    final int end = rowStart + to;
+    if (smooth) {
+      for (int i = rowStart + from; i < end; i++, u += step) {
+        int ui = Math.min(u >> 16, lastU);
+        int fu = (u >> 8) & 255;
+        int top = mix(t0[b0 + ui], t0[b0 + ui + 1], fu);
+        px[i] = mix(top, mix(t1[b1 + ui], t1[b1 + ui + 1], fu), w);
+      }
+    } else {
+      final int[] t = w < 128 ? t0 : t1;
+      final int b = w < 128 ? b0 : b1;
+      for (int i = rowStart + from; i < end; i++, u += step) {
+        px[i] = t[b + Math.min(u >> 16, lastU)];
+      }
+    }
+    if (fog >= 4) {
+      for (int i = rowStart + from; i < end; i++) {
+        px[i] = mix(px[i], fogRgb, fog);
+      }
+    }
+  }
+
+  private int clampColumn(int x) {
+    return Math.max(0, Math.min(cw, x));
+  }
+
+  /** Output pixel (u, v, 1) to world ray, row-major 3x3: rotation times inverse intrinsics. */
+  private double[] cameraToWorld(CameraPose p, double fOut) {
+    double cx = width / 2.0 + look.shiftX() * width;
+    double cy = height / 2.0 + look.shiftY() * height;
+    double[] kinv = {1 / fOut, 0, -cx / fOut, 0, -1 / fOut, cy / fOut, 0, 0, 1};
+    double cr = Math.cos(p.roll());
+    double sr = Math.sin(p.roll());
+    double cp = Math.cos(p.pitch());
+    double sp = Math.sin(p.pitch());
+    double cyw = Math.cos(p.yaw());
+    double syw = Math.sin(p.yaw());
+    double[] rz = {cr, sr, 0, -sr, cr, 0, 0, 0, 1};
+    double[] rx = {1, 0, 0, 0, cp, sp, 0, -sp, cp};
+    double[] ry = {cyw, 0, syw, 0, 1, 0, -syw, 0, cyw};
+    return mul(ry, mul(rx, mul(rz, kinv)));
+  }
+
+  private static double[] mul(double[] a, double[] b) {
+    double[] c = new double[9];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        c[i * 3 + j] = a[i * 3] * b[j] + a[i * 3 + 1] * b[3 + j] + a[i * 3 + 2] * b[6 + j];
+      }
+    }
+    return c;
+  }
+
+  /** a*(1-w) + b*w per channel, w in 0..256; red and blue are blended in one multiply. */
+  static int mix(int a, int b, int w) {
+    int iw = 256 - w;
+    int rb = (((a & 0xFF00FF) * iw + (b & 0xFF00FF) * w) >>> 8) & 0xFF00FF;
+    int g = (((a & 0x00FF00) * iw + (b & 0x00FF00) * w) >>> 8) & 0x00FF00;
+    return rb | g;
+  }
+}

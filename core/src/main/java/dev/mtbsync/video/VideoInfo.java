@@ -1,0 +1,14 @@
+package dev.mtbsync.video;
+
+/**
+ * Stream facts read from a container before decoding.
+ *
+ * @param width width in px
+ * @param height height in px
+ * @param fps nominal frame rate in frames per second (the real rate may vary on VFR files)
+ * @param durationSec container duration in seconds, or NaN when unknown
+ * @param frameCount frame count the container reports, or -1 when unknown
+ * @param codec codec name, e.g. {@code h264}
+ */
+public record VideoInfo(
+    int width, int height, double fps, double durationSec, long frameCount, String codec) {}
