@@ -1,0 +1,90 @@
+package dev.mtbsync.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code mtbsync} command: lists the subcommands and maps failures to exit codes. */
+@Command(
+    name = "mtbsync",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Line up two video runs of the same trail and carry markers across.",
+    subcommands = {SynthCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line with the given streams; returns the exit code. Used by tests too. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(Main::onError);
+    cli.setParameterExceptionHandler(Main::onUsageError);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int onUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("mtbsync: " + e.getMessage());
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    err.println("mtbsync: " + describe(e));
+    if (parseResult.hasMatchedOption("--verbose")
+        || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))) {
+      e.printStackTrace(err);
+    }
+    return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.ERROR;
+  }
+
+  /** One line naming the file and what is wrong with it. */
+  static String describe(Throwable e) {
+    if (e instanceof NoSuchFileException n) {
+      return n.getFile() + ": no such file or folder";
+    }
+    if (e instanceof AccessDeniedException a) {
+      return a.getFile() + ": " + (a.getReason() != null ? a.getReason() : "permission denied");
+    }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    return message;
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"mtbsync " + p.getProperty("version", "unknown")};
+    }
+  }
+}

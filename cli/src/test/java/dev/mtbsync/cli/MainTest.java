@@ -1,0 +1,93 @@
+package dev.mtbsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  @TempDir Path dir;
+
+  /** What one command line printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  static Run mtbsync(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpListsTheCommandsThatWork() {
+    Run run = mtbsync("--help");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Usage: mtbsync", "synth", "Render a sample pair");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Run run = mtbsync("--version");
+    assertThat(run.code()).isZero();
+    assertThat(run.out().trim()).matches("mtbsync \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
+  void synthRendersAPairAndSaysWhere() throws IOException {
+    Path out = dir.resolve("pair");
+    Run run = mtbsync("synth", "--out", out.toString(), "--duration", "2", "--size", "320x180");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("rendered " + out, "ref.mp4", "new.mp4", "markers");
+    assertThat(run.err()).as("no progress chatter when not on a terminal").isEmpty();
+    for (String f : new String[] {"ref.mp4", "new.mp4", "ref_markers.csv", "truth.json"}) {
+      assertThat(out.resolve(f)).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void negativeDurationIsAUsageErrorOnOneLine() {
+    Run run = mtbsync("synth", "--out", dir.toString(), "--duration", "-5");
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).isEqualTo("mtbsync: duration must be 2 to 3600 s, got -5.0\n");
+  }
+
+  @Test
+  void unknownSizeIsAUsageErrorOnOneLine() {
+    Run run = mtbsync("synth", "--out", dir.toString(), "--size", "huge");
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .isEqualTo("mtbsync: size must be WIDTHxHEIGHT such as 1280x720, got 'huge'\n");
+  }
+
+  @Test
+  void unwritableOutIsAnErrorNamingThePath() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path out = file.resolve("pair");
+    Run run = mtbsync("synth", "--out", out.toString(), "--duration", "2");
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err()).startsWith("mtbsync: cannot create output folder " + out);
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void missingOutIsAUsageErrorWithAHint() {
+    Run run = mtbsync("synth");
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("Missing required option: '--out=DIR'", "mtbsync synth --help");
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run run = mtbsync("synth", "--verbose", "--out", file.resolve("x").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err().lines().count()).isGreaterThan(3);
+    assertThat(run.err()).contains("\tat dev.mtbsync.");
+  }
+}
