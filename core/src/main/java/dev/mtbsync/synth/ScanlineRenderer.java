@@ -60,6 +60,9 @@ final class ScanlineRenderer implements AutoCloseable {
 
   private IntPointer canvasNative = new IntPointer(0L);
   private final Mat warped;
+  private final Mat full;
+  private final int smallWidth;
+  private final int smallHeight;
   private final Mat yuv;
   private final Mat homography = new Mat(3, 3, opencv_core.CV_64F);
   private final DoublePointer homographyData;
@@ -108,7 +111,10 @@ final class ScanlineRenderer implements AutoCloseable {
     this.noise = noise;
     this.fogRgb = forest.tone(FOG_RGB);
     this.horizonRgb = forest.tone(HORIZON_RGB);
-    this.warped = new Mat(height, width, opencv_core.CV_8UC4);
+    this.smallWidth = (int) Math.round(width * CANONICAL_SCALE);
+    this.smallHeight = (int) Math.round(height * CANONICAL_SCALE);
+    this.warped = new Mat(smallHeight, smallWidth, opencv_core.CV_8UC4);
+    this.full = new Mat(height, width, opencv_core.CV_8UC4);
     this.yuv = new Mat(height * 3 / 2, width, opencv_core.CV_8UC1);
     this.homographyData = new DoublePointer(homography.data());
     double norm = 1 - Math.exp(-Forest.FAR_M / 38);
@@ -136,24 +142,30 @@ final class ScanlineRenderer implements AutoCloseable {
     try (Mat src = new Mat(ch, cw, opencv_core.CV_8UC4, canvasNative)) {
       // unrotated pixel of a world ray (x, y, z): u = (x/z - aMin) f + M, v = (bMax - y/z) f + M
       double[] k = {f, 0, MARGIN_PX - aMin * f, 0, -f, MARGIN_PX + bMax * f, 0, 0, 1};
-      homographyData.put(mul(k, toWorld));
+      // the warp fills a frame at the drawing's resolution (pixel centres scaled about 0.5)
+      double sx = (double) smallWidth / width;
+      double sy = (double) smallHeight / height;
+      double[] unscale = {1 / sx, 0, 0.5 / sx - 0.5, 0, 1 / sy, 0.5 / sy - 0.5, 0, 0, 1};
+      homographyData.put(mul(mul(k, toWorld), unscale));
       opencv_imgproc.warpPerspective(
           src,
           warped,
           homography,
-          new Size(width, height),
+          new Size(smallWidth, smallHeight),
           opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP,
           opencv_core.BORDER_REPLICATE,
           new Scalar());
     }
-    noise.addTo(warped, frameSalt);
-    opencv_imgproc.cvtColor(warped, yuv, opencv_imgproc.COLOR_BGRA2YUV_I420);
+    opencv_imgproc.resize(warped, full, new Size(width, height), 0, 0, opencv_imgproc.INTER_LINEAR);
+    noise.addTo(full, frameSalt);
+    opencv_imgproc.cvtColor(full, yuv, opencv_imgproc.COLOR_BGRA2YUV_I420);
     yuv.data().get(out, 0, width * height * 3 / 2);
   }
 
   @Override
   public void close() {
     warped.close();
+    full.close();
     yuv.close();
     homography.close();
     canvasNative.close();
