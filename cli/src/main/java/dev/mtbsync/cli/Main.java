@@ -16,7 +16,12 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Line up two video runs of the same trail and carry markers across.",
-    subcommands = {SynthCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      SyncCommand.class,
+      DemoCommand.class,
+      SynthCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -27,7 +27,116 @@ public final class MarkerCsv {
           .build()
           .withHeader();
 
+  private static final CsvSchema NEW_SCHEMA =
+      CsvSchema.builder()
+          .addColumn("name")
+          .addColumn("t_ref")
+          .addColumn("t_new")
+          .addColumn("confidence")
+          .addColumn("needs_review")
+          .addColumn("colour")
+          .addColumn("comment")
+          .build()
+          .withHeader();
+
   private MarkerCsv() {}
+
+  /**
+   * Reads reference markers: a header with at least {@code name} and {@code t_ref} ({@code colour},
+   * {@code comment} optional, any order), times in seconds.
+   *
+   * @throws MarkerFormatException naming the file, line and problem
+   */
+  public static List<RefMarker> readReference(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    List<RefMarker> out = new java.util.ArrayList<>();
+    CsvSchema schema = CsvSchema.emptySchema().withHeader();
+    try (var it =
+        CSV.readerFor(java.util.Map.class)
+            .with(schema)
+            .<java.util.Map<String, String>>readValues(file.toFile())) {
+      java.util.Set<String> columns = null;
+      int line = 1;
+      while (it.hasNext()) {
+        java.util.Map<String, String> row;
+        try {
+          row = it.next();
+        } catch (RuntimeException e) {
+          throw new MarkerFormatException(
+              file, line + 1, "unreadable row (" + e.getMessage() + ")");
+        }
+        line++;
+        if (columns == null) {
+          columns = row.keySet();
+          for (String need : new String[] {"name", "t_ref"}) {
+            if (!columns.contains(need)) {
+              throw new MarkerFormatException(
+                  file,
+                  1,
+                  "missing column '" + need + "' (found " + String.join(",", columns) + ")");
+            }
+          }
+        }
+        String name = row.getOrDefault("name", "").trim();
+        String t = row.getOrDefault("t_ref", "").trim();
+        double tRef;
+        try {
+          tRef = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+          throw new MarkerFormatException(
+              file, line, "t_ref '" + t + "' is not a number of seconds");
+        }
+        if (!Double.isFinite(tRef) || tRef < 0) {
+          throw new MarkerFormatException(file, line, "t_ref " + t + " must be a time >= 0 s");
+        }
+        out.add(
+            new RefMarker(
+                name.isEmpty() ? "Marker " + (out.size() + 1) : name,
+                tRef,
+                row.getOrDefault("colour", "").trim(),
+                row.getOrDefault("comment", "")));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new MarkerFormatException(
+          file,
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          "not a CSV file (" + e.getOriginalMessage() + ")");
+    }
+    if (out.isEmpty()) {
+      throw new MarkerFormatException(file, 1, "no markers (a header and at least one row needed)");
+    }
+    return out;
+  }
+
+  /**
+   * Writes transferred markers atomically ({@code
+   * name,t_ref,t_new,confidence,needs_review,colour,comment}).
+   */
+  public static void writeNew(List<NewMarker> markers, Path file) throws IOException {
+    AtomicFiles.write(
+        file,
+        temp -> {
+          try (Writer out = Files.newBufferedWriter(temp);
+              SequenceWriter rows = CSV.writer(NEW_SCHEMA).writeValues(out)) {
+            for (NewMarker m : markers) {
+              rows.write(
+                  new Object[] {
+                    m.name(),
+                    String.format(java.util.Locale.ROOT, "%.3f", m.tRef()),
+                    Double.isNaN(m.tNew())
+                        ? ""
+                        : String.format(java.util.Locale.ROOT, "%.4f", m.tNew()),
+                    String.format(java.util.Locale.ROOT, "%.3f", m.confidence()),
+                    m.needsReview(),
+                    m.colour(),
+                    m.comment()
+                  });
+            }
+          }
+        });
+  }
 
   /** Writes reference markers atomically; times keep millisecond precision. */
   public static void writeReference(List<RefMarker> markers, Path file) throws IOException {

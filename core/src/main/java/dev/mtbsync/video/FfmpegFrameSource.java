@@ -15,12 +15,29 @@ public final class FfmpegFrameSource implements FrameSource {
   private final Path file;
   private final FFmpegFrameGrabber grabber;
   private final VideoInfo info;
+  private final int channels;
   private long index;
 
-  private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info) {
+  private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info, int channels) {
     this.file = file;
     this.grabber = grabber;
     this.info = info;
+    this.channels = channels;
+  }
+
+  /**
+   * Opens a video for analysis: grey frames, scaled by FFmpeg while converting (the cheapest place
+   * to shrink them) so that the width is at most {@code maxWidth} px.
+   */
+  public static FfmpegFrameSource openGrey(Path file, int maxWidth) throws IOException {
+    FfmpegFrameSource src = open(file, avutil.AV_PIX_FMT_GRAY8, 1);
+    VideoInfo info = src.info();
+    if (info.width() > maxWidth) {
+      int h = (int) Math.round((double) info.height() * maxWidth / info.width());
+      src.grabber.setImageWidth(maxWidth);
+      src.grabber.setImageHeight(h + (h & 1));
+    }
+    return src;
   }
 
   /**
@@ -29,6 +46,11 @@ public final class FfmpegFrameSource implements FrameSource {
    * @throws VideoFormatException when the file is missing, empty, or has no decodable video
    */
   public static FfmpegFrameSource open(Path file) throws IOException {
+    return open(file, avutil.AV_PIX_FMT_BGR24, 3);
+  }
+
+  private static FfmpegFrameSource open(Path file, int pixelFormat, int channels)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new VideoFormatException(file, "no such file");
     }
@@ -37,7 +59,7 @@ public final class FfmpegFrameSource implements FrameSource {
     }
     FfmpegLog.quiet();
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-    grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+    grabber.setPixelFormat(pixelFormat);
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
@@ -57,7 +79,7 @@ public final class FfmpegFrameSource implements FrameSource {
             micros > 0 ? micros / 1e6 : Double.NaN,
             grabber.getLengthInVideoFrames() > 0 ? grabber.getLengthInVideoFrames() : -1,
             grabber.getVideoCodecName());
-    return new FfmpegFrameSource(file, grabber, info);
+    return new FfmpegFrameSource(file, grabber, info, channels);
   }
 
   @Override
@@ -78,13 +100,14 @@ public final class FfmpegFrameSource implements FrameSource {
     }
     int w = frame.imageWidth;
     int h = frame.imageHeight;
-    byte[] bgr = new byte[w * h * 3];
+    int row = w * channels;
+    byte[] pixels = new byte[row * h];
     ByteBuffer buf = (ByteBuffer) frame.image[0];
-    int stride = frame.imageStride;
+    int stride = frame.imageStride; // in bytes for 8-bit images
     for (int y = 0; y < h; y++) {
-      buf.get(y * stride, bgr, y * w * 3, w * 3);
+      buf.get(y * stride, pixels, y * row, row);
     }
-    return new VideoFrame(index++, frame.timestamp / 1e6, w, h, bgr);
+    return new VideoFrame(index++, frame.timestamp / 1e6, w, h, channels, pixels);
   }
 
   @Override

@@ -8,6 +8,8 @@ package dev.mtbsync.video;
  *     timestamp, so it stays right on variable-frame-rate files)
  * @param width width in px
  * @param height height in px
- * @param bgr packed 8-bit BGR pixels, {@code width * height * 3} bytes, rows without padding
+ * @param channels 3 for packed BGR, 1 for grey
+ * @param pixels 8-bit samples, {@code width * height * channels} bytes, rows without padding
  */
-public record VideoFrame(long index, double ptsSec, int width, int height, byte[] bgr) {}
+public record VideoFrame(
+    long index, double ptsSec, int width, int height, int channels, byte[] pixels) {}

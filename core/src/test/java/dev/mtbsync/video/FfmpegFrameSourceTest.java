@@ -54,7 +54,7 @@ class FfmpegFrameSourceTest {
       int n = 0;
       for (VideoFrame f = src.next(); f != null; f = src.next()) {
         assertThat(f.ptsSec()).isGreaterThan(last);
-        assertThat(f.bgr()).hasSize(848 * 480 * 3);
+        assertThat(f.pixels()).hasSize(848 * 480 * 3);
         last = f.ptsSec();
         n++;
       }

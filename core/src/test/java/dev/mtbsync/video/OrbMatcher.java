@@ -25,7 +25,7 @@ public final class OrbMatcher implements AutoCloseable {
   public Features features(VideoFrame f) {
     try (Mat bgr = new Mat(f.height(), f.width(), opencv_core.CV_8UC3);
         Mat grey = new Mat()) {
-      bgr.data().put(f.bgr());
+      bgr.data().put(f.pixels());
       opencv_imgproc.cvtColor(bgr, grey, opencv_imgproc.COLOR_BGR2GRAY);
       KeyPointVector kp = new KeyPointVector();
       Mat desc = new Mat();

@@ -25,7 +25,7 @@ public final class Thumbnails {
   static float[] shrink(VideoFrame f, int w, int h) {
     float[] out = new float[w * h];
     int[] count = new int[w * h];
-    byte[] p = f.bgr();
+    byte[] p = f.pixels();
     for (int y = 0; y < f.height(); y++) {
       int ty = y * h / f.height();
       for (int x = 0; x < f.width(); x++) {

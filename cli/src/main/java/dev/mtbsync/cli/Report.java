@@ -1,0 +1,77 @@
+package dev.mtbsync.cli;
+
+import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.runs.Perf;
+import dev.mtbsync.runs.SyncResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The one-screen summaries commands print. */
+final class Report {
+
+  private Report() {}
+
+  static void sync(PrintWriter o, SyncResult r, boolean quiet) {
+    Perf p = r.perf();
+    o.printf(Locale.ROOT, "run folder   %s%n", r.runDir());
+    if (quiet) {
+      return;
+    }
+    o.printf(
+        Locale.ROOT,
+        "timings      decode %.2f s  retrieval_sec %.2f  warp_sec %.3f  markers_sec %.3f  total_sec %.2f  (%d frames, %.0f fps, CPU %.0f%%)%n",
+        p.decodeSec(),
+        p.retrievalSec(),
+        p.warpSec(),
+        p.markersSec(),
+        p.totalSec(),
+        p.framesProcessed(),
+        p.fps(),
+        p.cpuPct());
+    WarpQuality q = r.quality();
+    if (q != null) {
+      o.printf(
+          Locale.ROOT,
+          "time-warp    %s  %d of %d pairs inliers (%.0f%%)  residuals p50 %.3f s  p90 %.3f s  p95 %.3f s%n",
+          r.ok() ? "ok" : "NOT OK",
+          q.inliers(),
+          q.pairs(),
+          100 * q.inlierFrac(),
+          q.p50(),
+          q.p90(),
+          q.p95());
+      o.printf(
+          Locale.ROOT,
+          "             covers new %.2f s .. %.2f s; average speed ratio %.3f (ppm %+.0f)%n",
+          r.warp().validFrom(),
+          r.warp().validTo(),
+          q.a(),
+          q.ppm());
+    }
+    markers(o, r.markers());
+  }
+
+  static void markers(PrintWriter o, List<NewMarker> markers) {
+    if (markers.isEmpty()) {
+      return;
+    }
+    long review = markers.stream().filter(NewMarker::needsReview).count();
+    o.printf(
+        Locale.ROOT,
+        "markers      %d transferred, %d flagged for review%n",
+        markers.size(),
+        review);
+    for (NewMarker m : markers) {
+      o.printf(
+          Locale.ROOT,
+          "  %-18s t_ref %8.3f  ->  t_new %s  conf %.2f%s%n",
+          m.name(),
+          m.tRef(),
+          Double.isNaN(m.tNew()) ? "    --  " : String.format(Locale.ROOT, "%8.3f", m.tNew()),
+          m.confidence(),
+          m.needsReview() ? "  REVIEW" : "");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.mtbsync.cli;
+
+import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.match.MatchConfig;
+import picocli.CommandLine.Option;
+
+/** Analysis and warp flags shared by sync and demo. */
+public final class SyncOptions {
+
+  @Option(
+      names = "--fps",
+      defaultValue = "3",
+      description = "Frames per second analysed with ORB features (default: ${DEFAULT-VALUE}).")
+  double fps;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "Matching threads; 0 uses every core (default).")
+  int threads;
+
+  @Option(
+      names = "--fast",
+      description = "Fewer keypoints and samples: about twice as fast, less precise.")
+  boolean fast;
+
+  @Option(
+      names = "--clahe",
+      description = "Equalise contrast (CLAHE) before ORB: deep shade, glare.")
+  boolean clahe;
+
+  @Option(
+      names = "--warp-window-sec",
+      defaultValue = "1.0",
+      description = "Knot spacing of the time-warp in seconds (default: ${DEFAULT-VALUE}).")
+  double warpWindowSec;
+
+  @Option(
+      names = "--warp-inlier-thresh",
+      defaultValue = "0.3",
+      description =
+          "Pairs further than this (s) from the local trend are outliers (default: ${DEFAULT-VALUE}).")
+  double warpInlierThresh;
+
+  @Option(
+      names = "--warp-min-inlier-frac",
+      defaultValue = "0.25",
+      description = "Gate: share of pairs that must support the warp (default: ${DEFAULT-VALUE}).")
+  double warpMinInlierFrac;
+
+  @Option(
+      names = "--warp-ransac-iters",
+      defaultValue = "500",
+      description =
+          "RANSAC iterations of the affine fit behind params.a/b (default: ${DEFAULT-VALUE}).")
+  int warpRansacIters;
+
+  @Option(
+      names = "--warp-max-ppm",
+      description = "Gate on the average speed ratio |a-1| in ppm (default: none; riders vary).")
+  Double warpMaxPpm;
+
+  @Option(
+      names = "--warp-max-p90",
+      defaultValue = "1.0",
+      description = "Gate: largest acceptable P90 residual in seconds (default: ${DEFAULT-VALUE}).")
+  double warpMaxP90;
+
+  OrbConfig orb() {
+    return new OrbConfig(fast ? Math.min(fps, 2) : fps, fast ? 640 : 960, fast ? 500 : 800, clahe)
+        .validate();
+  }
+
+  MatchConfig match() {
+    int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    return new MatchConfig(2, 20, t).validate();
+  }
+
+  WarpConfig warp() {
+    return new WarpConfig(
+            warpWindowSec,
+            warpInlierThresh,
+            warpMinInlierFrac,
+            warpRansacIters,
+            warpMaxPpm,
+            warpMaxP90)
+        .validate();
+  }
+}

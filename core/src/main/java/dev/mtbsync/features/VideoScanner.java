@@ -1,0 +1,63 @@
+package dev.mtbsync.features;
+
+import dev.mtbsync.Progress;
+import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.VideoFormatException;
+import dev.mtbsync.video.VideoFrame;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a video once, grey and already scaled down by FFmpeg, and keeps the time of every frame
+ * plus the features of frames sampled by presentation time (right on variable frame rate).
+ */
+public final class VideoScanner {
+
+  private final OrbConfig config;
+
+  public VideoScanner(OrbConfig config) {
+    this.config = config.validate();
+  }
+
+  /**
+   * @throws VideoFormatException when the file is not a decodable video or has no frames
+   */
+  public ScannedVideo scan(Path video, Progress progress, String stage) throws IOException {
+    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, config.maxWidth());
+        OrbExtractor orb = new OrbExtractor(config)) {
+      long expected = src.info().frameCount();
+      double step = 1 / config.sampleFps();
+      double nextSample = Double.NEGATIVE_INFINITY;
+      double halfFrame = 0.5 / Math.max(1, src.info().fps());
+      List<FrameFeatures> samples = new ArrayList<>();
+      double[] pts = new double[(int) Math.max(16, expected + 8)];
+      int width = 0;
+      int height = 0;
+      int n = 0;
+      double last = Double.NEGATIVE_INFINITY;
+      for (VideoFrame f = src.next(); f != null; f = src.next()) {
+        if (f.ptsSec() <= last) {
+          continue; // a repeated or out-of-order timestamp: keep time strictly increasing
+        }
+        last = f.ptsSec();
+        width = f.width();
+        height = f.height();
+        if (n == pts.length) {
+          pts = java.util.Arrays.copyOf(pts, n * 2);
+        }
+        pts[n++] = f.ptsSec();
+        if (f.ptsSec() >= nextSample - halfFrame) {
+          samples.add(orb.extract(f.ptsSec(), f.pixels(), width, height));
+          nextSample = Math.max(nextSample, f.ptsSec()) + step;
+        }
+        progress.update(stage, n, expected);
+      }
+      if (n == 0) {
+        throw new VideoFormatException(video, "contains no decodable frames");
+      }
+      return new ScannedVideo(src.info(), width, height, java.util.Arrays.copyOf(pts, n), samples);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package dev.mtbsync.runs;
+
+import dev.mtbsync.Progress;
+import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.features.ScannedVideo;
+import dev.mtbsync.features.VideoScanner;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.MarkerTransfer;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.match.PairFinder;
+import dev.mtbsync.match.TimePair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * video -> features -> match -> align -> markers, writing the run folder. Both videos are decoded
+ * at once, one per core; the run folder appears complete or not at all.
+ */
+public final class SyncPipeline {
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private SyncPipeline() {}
+
+  public static SyncResult run(SyncRequest req, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    long cpuStart = cpuNanos();
+    Instant started = Instant.now();
+    // cheap checks first: a bad marker file should not cost a decode
+    List<RefMarker> refMarkers =
+        req.refMarkers() == null ? null : MarkerCsv.readReference(req.refMarkers());
+    FileSignature refSig = FileSignature.of(requireFile(req.reference()));
+    FileSignature newSig = FileSignature.of(requireFile(req.newVideo()));
+    Files.createDirectories(req.outRoot());
+
+    VideoScanner scanner = new VideoScanner(req.orb());
+    ScannedVideo ref;
+    ScannedVideo neu;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<ScannedVideo> r =
+          pool.submit(() -> scanner.scan(req.reference(), progress, "decode reference"));
+      Future<ScannedVideo> n =
+          pool.submit(() -> scanner.scan(req.newVideo(), progress, "decode new"));
+      ref = get(r);
+      neu = get(n);
+    } finally {
+      pool.shutdownNow();
+    }
+    long decoded = System.nanoTime();
+
+    PairFinder.Result found = new PairFinder(req.match()).find(ref, neu);
+    long matched = System.nanoTime();
+
+    WarpFitter.Fit fit = null;
+    List<String> problems = new ArrayList<>();
+    try {
+      fit = WarpFitter.fit(found.verified(), req.warp());
+      problems.addAll(fit.quality().reasons());
+    } catch (IllegalArgumentException e) {
+      problems.add("the runs do not overlap, or show different places: " + e.getMessage());
+    }
+    long fitted = System.nanoTime();
+
+    List<NewMarker> transferred = List.of();
+    if (refMarkers != null && fit != null) {
+      transferred = MarkerTransfer.transfer(refMarkers, fit.warp(), req.reviewThreshold());
+    }
+    long done = System.nanoTime();
+
+    long frames = ref.frames() + neu.frames();
+    double total = (done - start) / 1e9;
+    Perf perf =
+        new Perf(
+            sec(decoded - start),
+            sec(matched - decoded),
+            sec(fitted - matched),
+            sec(done - fitted),
+            total,
+            frames,
+            frames / total,
+            100.0 * (cpuNanos() - cpuStart) / (done - start));
+
+    String runId = RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
+    Path runDir = req.outRoot().resolve(runId);
+    Path partial = req.outRoot().resolve("." + runId + ".partial");
+    Files.createDirectories(partial);
+    try {
+      writeRun(
+          partial, runId, req, refSig, newSig, started, found, fit, problems, transferred, perf);
+      Files.move(partial, runDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteTree(partial);
+    }
+    return new SyncResult(
+        runDir,
+        fit != null && problems.isEmpty(),
+        fit == null ? null : fit.warp(),
+        fit == null ? null : fit.quality(),
+        List.copyOf(problems),
+        transferred,
+        perf);
+  }
+
+  private static void writeRun(
+      Path dir,
+      String runId,
+      SyncRequest req,
+      FileSignature refSig,
+      FileSignature newSig,
+      Instant started,
+      PairFinder.Result found,
+      WarpFitter.Fit fit,
+      List<String> problems,
+      List<NewMarker> markers,
+      Perf perf)
+      throws IOException {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("schema_version", 1);
+    run.put("run_id", runId);
+    run.put("tool", "mtbsync");
+    run.put("tool_version", version());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("reference", refSig);
+    inputs.put("new", newSig);
+    inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
+    run.put("inputs", inputs);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("orb", req.orb());
+    params.put("match", req.match());
+    params.put("warp", req.warp());
+    params.put("review_threshold", req.reviewThreshold());
+    run.put("parameters", params);
+    run.put("started", started.toString());
+    run.put("finished", Instant.now().toString());
+    run.put("ok", fit != null && problems.isEmpty());
+    Json.write(dir.resolve("run.json"), run);
+
+    PairsCsv.writeRaw(dir.resolve("pairs_raw.csv"), found.raw());
+    List<TimePair> kept = new ArrayList<>();
+    if (fit != null) {
+      for (int i = 0; i < fit.pairs().size(); i++) {
+        if (fit.inlier()[i]) {
+          kept.add(fit.pairs().get(i));
+        }
+      }
+    }
+    PairsCsv.write(dir.resolve("pairs.csv"), kept);
+    List<String> extra = fit == null ? problems : List.of();
+    TimewarpFile.write(
+        dir.resolve("timewarp.json"),
+        fit == null ? null : fit.warp(),
+        fit == null ? null : fit.quality(),
+        req.warp(),
+        extra);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("schema_version", 1);
+    p.put("run_id", runId);
+    p.put("timestamp", Instant.now().toString());
+    p.put("decode_sec", r3(perf.decodeSec()));
+    p.put("retrieval_sec", r3(perf.retrievalSec()));
+    p.put("warp_sec", r3(perf.warpSec()));
+    p.put("markers_sec", r3(perf.markersSec()));
+    p.put("total_sec", r3(perf.totalSec()));
+    p.put("frames_processed", perf.framesProcessed());
+    p.put("fps", r3(perf.fps()));
+    p.put("cpu_pct", r3(perf.cpuPct()));
+    p.put("rss_mb", null);
+    p.put("gpu_util", null);
+    p.put("gpu_mem_mb", null);
+    Json.write(dir.resolve("perf.json"), p);
+    if (req.refMarkers() != null && fit != null) {
+      MarkerCsv.writeNew(markers, dir.resolve("new_markers.csv"));
+    }
+  }
+
+  private static Path requireFile(Path p) throws IOException {
+    if (!Files.isRegularFile(p)) {
+      throw new java.nio.file.NoSuchFileException(p.toString());
+    }
+    return p;
+  }
+
+  private static ScannedVideo get(Future<ScannedVideo> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static long cpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  static String version() {
+    String v = SyncPipeline.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static double sec(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static double r3(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

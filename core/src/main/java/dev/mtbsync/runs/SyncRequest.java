@@ -1,0 +1,28 @@
+package dev.mtbsync.runs;
+
+import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.match.MatchConfig;
+import java.nio.file.Path;
+
+/**
+ * One sync to do.
+ *
+ * @param reference the reference video
+ * @param newVideo the new run's video
+ * @param refMarkers reference markers CSV, or null
+ * @param outRoot batch root; the run gets a folder of its own inside
+ * @param orb frame analysis
+ * @param match pair finding
+ * @param warp warp fit and gates
+ * @param reviewThreshold transferred markers below this confidence are flagged
+ */
+public record SyncRequest(
+    Path reference,
+    Path newVideo,
+    Path refMarkers,
+    Path outRoot,
+    OrbConfig orb,
+    MatchConfig match,
+    WarpConfig warp,
+    double reviewThreshold) {}
