@@ -69,7 +69,8 @@ final class SyncCommand implements Callable<Integer> {
             newVideo,
             refMarkers,
             out,
-            options.orb(),
+            options.refOrb(),
+            options.newOrb(),
             options.match(),
             options.warp(),
             reviewThreshold);

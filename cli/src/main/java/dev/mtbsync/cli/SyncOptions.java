@@ -10,9 +10,19 @@ public final class SyncOptions {
 
   @Option(
       names = "--fps",
-      defaultValue = "3",
-      description = "Frames per second analysed with ORB features (default: ${DEFAULT-VALUE}).")
+      defaultValue = "10",
+      description =
+          "Reference frames per second analysed with ORB; sets how finely pairs are placed"
+              + " (default: ${DEFAULT-VALUE}).")
   double fps;
+
+  @Option(
+      names = "--new-fps",
+      defaultValue = "3",
+      description =
+          "New-run frames per second analysed with ORB; sets how many pairs there are"
+              + " (default: ${DEFAULT-VALUE}).")
+  double newFps;
 
   @Option(
       names = "--threads",
@@ -32,7 +42,7 @@ public final class SyncOptions {
 
   @Option(
       names = "--warp-window-sec",
-      defaultValue = "1.0",
+      defaultValue = "2.0",
       description = "Knot spacing of the time-warp in seconds (default: ${DEFAULT-VALUE}).")
   double warpWindowSec;
 
@@ -67,14 +77,20 @@ public final class SyncOptions {
       description = "Gate: largest acceptable P90 residual in seconds (default: ${DEFAULT-VALUE}).")
   double warpMaxP90;
 
-  OrbConfig orb() {
-    return new OrbConfig(fast ? Math.min(fps, 2) : fps, fast ? 640 : 960, fast ? 500 : 800, clahe)
+  OrbConfig refOrb() {
+    return new OrbConfig(fast ? Math.min(fps, 5) : fps, fast ? 640 : 960, fast ? 300 : 500, clahe)
+        .validate();
+  }
+
+  OrbConfig newOrb() {
+    return new OrbConfig(
+            fast ? Math.min(newFps, 2) : newFps, fast ? 640 : 960, fast ? 300 : 500, clahe)
         .validate();
   }
 
   MatchConfig match() {
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    return new MatchConfig(2, 20, t).validate();
+    return new MatchConfig(1, 20, t).validate();
   }
 
   WarpConfig warp() {

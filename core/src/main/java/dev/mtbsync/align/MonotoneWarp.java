@@ -53,7 +53,9 @@ public record MonotoneWarp(double[] tNew, double[] tRef, double[] confidence) {
     double h10 = s * (1 - s) * (1 - s);
     double h01 = s * s * (3 - 2 * s);
     double h11 = s * s * (s - 1);
-    return h00 * tRef[i] + h10 * h * m[i] + h01 * tRef[i + 1] + h11 * h * m[i + 1];
+    double r = h00 * tRef[i] + h10 * h * m[i] + h01 * tRef[i + 1] + h11 * h * m[i + 1];
+    // the curve stays within its knots; clamping removes rounding that could run backwards
+    return Math.max(tRef[i], Math.min(tRef[i + 1], r));
   }
 
   /**

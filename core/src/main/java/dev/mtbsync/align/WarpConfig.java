@@ -20,7 +20,7 @@ public record WarpConfig(
     Double maxPpm,
     double maxP90Sec) {
 
-  public static final WarpConfig DEFAULT = new WarpConfig(1.0, 0.3, 0.25, 500, null, 1.0);
+  public static final WarpConfig DEFAULT = new WarpConfig(2.0, 0.3, 0.25, 500, null, 1.0);
 
   public WarpConfig validate() {
     check(windowSec >= 0.2 && windowSec <= 10, "warp window must be 0.2 to 10 s, got " + windowSec);

@@ -11,7 +11,8 @@ package dev.mtbsync.features;
  */
 public record OrbConfig(double sampleFps, int maxWidth, int keypoints, boolean clahe) {
 
-  public static final OrbConfig DEFAULT = new OrbConfig(3, 960, 800, false);
+  /** The reference's analysis: 10 samples a second place pairs to a few milliseconds. */
+  public static final OrbConfig DEFAULT = new OrbConfig(10, 960, 500, false);
 
   public OrbConfig validate() {
     if (!(sampleFps >= 0.5 && sampleFps <= 30)) {

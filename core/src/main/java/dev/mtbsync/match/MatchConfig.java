@@ -10,7 +10,7 @@ package dev.mtbsync.match;
 public record MatchConfig(int searchSamples, int minInliers, int threads) {
 
   public static MatchConfig defaults() {
-    return new MatchConfig(2, 20, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return new MatchConfig(1, 20, Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   public MatchConfig validate() {

@@ -30,13 +30,19 @@ public final class PairFinder {
   public Result find(ScannedVideo ref, ScannedVideo neu) {
     List<FrameFeatures> rs = ref.samples();
     List<FrameFeatures> ns = neu.samples();
-    double[][] sim = new double[ns.size()][rs.size()];
+    // the coarse path runs at the rarer of the two sampling rates, so equal speeds are diagonal
+    int stride = Math.max(1, (int) Math.round(medianStep(ns) / medianStep(rs)));
+    int coarse = (rs.size() + stride - 1) / stride;
+    double[][] sim = new double[ns.size()][coarse];
     for (int i = 0; i < ns.size(); i++) {
-      for (int j = 0; j < rs.size(); j++) {
-        sim[i][j] = Signature.similarity(ns.get(i).signature(), rs.get(j).signature());
+      for (int j = 0; j < coarse; j++) {
+        sim[i][j] = Signature.similarity(ns.get(i).signature(), rs.get(j * stride).signature());
       }
     }
     int[] path = CoarseAligner.align(sim);
+    for (int i = 0; i < path.length; i++) {
+      path[i] = path[i] < 0 ? -1 : path[i] * stride;
+    }
 
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
@@ -45,7 +51,7 @@ public final class PairFinder {
       for (int start = 0; start < ns.size(); start += per) {
         int from = start;
         int to = Math.min(ns.size(), start + per);
-        chunks.add(pool.submit(() -> verify(ref, neu, path, from, to)));
+        chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to)));
       }
       List<TimePair> raw = new ArrayList<>();
       for (Future<List<TimePair>> c : chunks) {
@@ -68,7 +74,13 @@ public final class PairFinder {
     }
   }
 
-  private List<TimePair> verify(ScannedVideo ref, ScannedVideo neu, int[] path, int from, int to) {
+  /**
+   * ORB-checks each new sample against the reference near the coarse path: first every {@code
+   * stride}-th sample within {@code searchSamples} strides, then the samples right next to the
+   * best, which the sub-sample step needs.
+   */
+  private List<TimePair> verify(
+      ScannedVideo ref, ScannedVideo neu, int[] path, int stride, int from, int to) {
     List<TimePair> out = new ArrayList<>();
     List<FrameFeatures> rs = ref.samples();
     try (ViewMatcher matcher = new ViewMatcher()) {
@@ -77,21 +89,36 @@ public final class PairFinder {
         if (path[i] < 0) {
           continue;
         }
-        int lo = Math.max(0, path[i] - config.searchSamples());
-        int hi = Math.min(rs.size() - 1, path[i] + config.searchSamples());
+        int lo = Math.max(0, path[i] - config.searchSamples() * stride);
+        int hi = Math.min(rs.size() - 1, path[i] + config.searchSamples() * stride);
         int[] inliers = new int[hi - lo + 1];
-        ViewMatch best = ViewMatch.NONE;
+        java.util.Arrays.fill(inliers, -1);
         int bestJ = path[i];
-        for (int j = lo; j <= hi; j++) {
-          ViewMatch m = matcher.match(n, rs.get(j));
-          inliers[j - lo] = m.inliers();
-          if (m.inliers() > best.inliers()) {
-            best = m;
+        int bestInliers = 0;
+        for (int j = lo; j <= hi; j += stride) {
+          inliers[j - lo] = matcher.match(n, rs.get(j)).inliers();
+          if (inliers[j - lo] > bestInliers) {
+            bestInliers = inliers[j - lo];
             bestJ = j;
           }
         }
+        // refine around the best at full reference rate until the best has both neighbours
+        boolean moved = true;
+        while (moved) {
+          moved = false;
+          for (int j = Math.max(lo, bestJ - 1); j <= Math.min(hi, bestJ + 1); j++) {
+            if (inliers[j - lo] < 0) {
+              inliers[j - lo] = matcher.match(n, rs.get(j)).inliers();
+              if (inliers[j - lo] > bestInliers) {
+                bestInliers = inliers[j - lo];
+                bestJ = j;
+                moved = true;
+              }
+            }
+          }
+        }
         double tRef = between(rs, inliers, lo, bestJ);
-        out.add(new TimePair(n.tSec(), tRef, confidence(best.inliers()), best.inliers()));
+        out.add(new TimePair(n.tSec(), tRef, confidence(bestInliers), bestInliers));
       }
     }
     return out;
@@ -118,7 +145,7 @@ public final class PairFinder {
   private static double between(List<FrameFeatures> rs, int[] inliers, int lo, int bestJ) {
     double t = rs.get(bestJ).tSec();
     int k = bestJ - lo;
-    if (k == 0 || k == inliers.length - 1) {
+    if (k == 0 || k == inliers.length - 1 || inliers[k - 1] < 0 || inliers[k + 1] < 0) {
       return t;
     }
     double a = Math.log1p(inliers[k - 1]);
@@ -131,5 +158,17 @@ public final class PairFinder {
     double delta = Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curve));
     double dt = delta < 0 ? t - rs.get(bestJ - 1).tSec() : rs.get(bestJ + 1).tSec() - t;
     return t + delta * dt;
+  }
+
+  private static double medianStep(List<FrameFeatures> samples) {
+    if (samples.size() < 2) {
+      return 1;
+    }
+    double[] d = new double[samples.size() - 1];
+    for (int i = 1; i < samples.size(); i++) {
+      d[i - 1] = samples.get(i).tSec() - samples.get(i - 1).tSec();
+    }
+    java.util.Arrays.sort(d);
+    return d[d.length / 2];
   }
 }

@@ -47,17 +47,17 @@ public final class SyncPipeline {
         req.refMarkers() == null ? null : MarkerCsv.readReference(req.refMarkers());
     FileSignature refSig = FileSignature.of(requireFile(req.reference()));
     FileSignature newSig = FileSignature.of(requireFile(req.newVideo()));
-    Files.createDirectories(req.outRoot());
 
-    VideoScanner scanner = new VideoScanner(req.orb());
+    VideoScanner refScanner = new VideoScanner(req.refOrb());
+    VideoScanner newScanner = new VideoScanner(req.newOrb());
     ScannedVideo ref;
     ScannedVideo neu;
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<ScannedVideo> r =
-          pool.submit(() -> scanner.scan(req.reference(), progress, "decode reference"));
+          pool.submit(() -> refScanner.scan(req.reference(), progress, "decode reference"));
       Future<ScannedVideo> n =
-          pool.submit(() -> scanner.scan(req.newVideo(), progress, "decode new"));
+          pool.submit(() -> newScanner.scan(req.newVideo(), progress, "decode new"));
       ref = get(r);
       neu = get(n);
     } finally {
@@ -142,7 +142,8 @@ public final class SyncPipeline {
     inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
     run.put("inputs", inputs);
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("orb", req.orb());
+    params.put("reference_analysis", req.refOrb());
+    params.put("new_analysis", req.newOrb());
     params.put("match", req.match());
     params.put("warp", req.warp());
     params.put("review_threshold", req.reviewThreshold());

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param newVideo the new run's video
  * @param refMarkers reference markers CSV, or null
  * @param outRoot batch root; the run gets a folder of its own inside
- * @param orb frame analysis
+ * @param refOrb analysis of the reference (its sampling rate sets the precision of the pairs)
+ * @param newOrb analysis of the new run (its sampling rate sets how many pairs there are)
  * @param match pair finding
  * @param warp warp fit and gates
  * @param reviewThreshold transferred markers below this confidence are flagged
@@ -22,7 +23,8 @@ public record SyncRequest(
     Path newVideo,
     Path refMarkers,
     Path outRoot,
-    OrbConfig orb,
+    OrbConfig refOrb,
+    OrbConfig newOrb,
     MatchConfig match,
     WarpConfig warp,
     double reviewThreshold) {}

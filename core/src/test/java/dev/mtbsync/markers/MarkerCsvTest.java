@@ -1,0 +1,67 @@
+package dev.mtbsync.markers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkerCsvTest {
+
+  @TempDir Path dir;
+
+  private Path csv(String text) throws IOException {
+    return Files.writeString(dir.resolve("m.csv"), text);
+  }
+
+  @Test
+  void readsColumnsInAnyOrderWithQuotedFields() throws IOException {
+    List<RefMarker> m =
+        MarkerCsv.readReference(
+            csv("t_ref,name,comment\n1.5,Jump 1,\"left, then \"\"drop\"\"\"\n"));
+    assertThat(m).containsExactly(new RefMarker("Jump 1", 1.5, "", "left, then \"drop\""));
+  }
+
+  @Test
+  void roundTripsWhatItWrites() throws IOException {
+    List<RefMarker> in = List.of(new RefMarker("Gap, big", 3.25, "red", "a \"quoted\" | pipe"));
+    Path file = dir.resolve("out.csv");
+    MarkerCsv.writeReference(in, file);
+    assertThat(MarkerCsv.readReference(file)).isEqualTo(in);
+  }
+
+  @Test
+  void missingColumnIsNamed() throws IOException {
+    Path f = csv("name,time\nJump,1.0\n");
+    assertThatThrownBy(() -> MarkerCsv.readReference(f))
+        .isInstanceOf(MarkerFormatException.class)
+        .hasMessage(f + ":1: missing column 't_ref' (found name,time)");
+  }
+
+  @Test
+  void nonNumericTimeNamesTheLine() throws IOException {
+    Path f = csv("name,t_ref\nJump,1.0\nBerm,soon\n");
+    assertThatThrownBy(() -> MarkerCsv.readReference(f))
+        .hasMessage(f + ":3: t_ref 'soon' is not a number of seconds");
+  }
+
+  @Test
+  void nanAndNegativeTimesAreRefused() throws IOException {
+    Path nan = csv("name,t_ref\nJump,NaN\n");
+    assertThatThrownBy(() -> MarkerCsv.readReference(nan))
+        .hasMessageContaining("must be a time >= 0 s");
+    Path neg = csv("name,t_ref\nJump,-2\n");
+    assertThatThrownBy(() -> MarkerCsv.readReference(neg))
+        .hasMessageContaining("must be a time >= 0 s");
+  }
+
+  @Test
+  void emptyFileSaysSo() throws IOException {
+    Path f = csv("name,t_ref\n");
+    assertThatThrownBy(() -> MarkerCsv.readReference(f)).hasMessageContaining("no markers");
+  }
+}
