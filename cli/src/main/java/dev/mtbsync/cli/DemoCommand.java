@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Render a sample pair with known truth (as synth does), sync it, carry its markers over,"
-            + " and show how far each transferred marker is from the truth.",
+    description = {
+      "Render a sample pair, sync it and score the markers against truth.",
+      "",
+      "Render a sample pair with known truth (as synth does), sync it, carry its markers over,"
+          + " and show how far each transferred marker is from the truth."
+    },
     footer = {"", "Example:", "  mtbsync demo --out mtbsync-demo"})
 final class DemoCommand implements Callable<Integer> {
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.IVersionProvider;
     description = "Line up two video runs of the same trail and carry markers across.",
     subcommands = {
       SyncCommand.class,
+      WarpCommand.class,
+      TransferCommand.class,
       DemoCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class

@@ -15,11 +15,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sync",
     mixinStandardHelpOptions = true,
-    description =
-        "Find, for every moment of the new run, the matching moment of the reference (a"
-            + " monotone time-warp), and carry the reference markers over. Writes a run folder"
-            + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json and,"
-            + " with --ref-markers, new_markers.csv.",
+    description = {
+      "Align a new run with the reference and carry the markers over.",
+      "",
+      "Find, for every moment of the new run, the matching moment of the reference (a"
+          + " monotone time-warp), and carry the reference markers over. Writes a run folder"
+          + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json and,"
+          + " with --ref-markers, new_markers.csv."
+    },
     footer = {
       "",
       "Example:",

@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
-    description =
-        "Render a sample pair of first-person runs along one generated forest trail, with the"
-            + " true time-warp between them. The new run differs from the reference the way a"
-            + " real second run does: speed, start and end, frame rate, exposure, noise and camera"
-            + " mount. Same seed, same truth.%n%n"
-            + "Writes into --out: ref.mp4 and new.mp4 (H.264), ref_markers.csv, ref.gpx, new.gpx"
-            + " and truth.json (the true reference time of every new frame, and of every marker).",
+    description = {
+      "Render a sample pair of runs with known ground truth.",
+      "",
+      "Render a sample pair of first-person runs along one generated forest trail, with the"
+          + " true time-warp between them. The new run differs from the reference the way a"
+          + " real second run does: speed, start and end, frame rate, exposure, noise and camera"
+          + " mount. Same seed, same truth.%n%n"
+          + "Writes into --out: ref.mp4 and new.mp4 (H.264), ref_markers.csv, ref.gpx, new.gpx"
+          + " and truth.json (the true reference time of every new frame, and of every marker)."
+    },
     footer = {"", "Example:", "  mtbsync synth --out sample --duration 30 --seed 7"})
 final class SynthCommand implements Callable<Integer> {
 

@@ -90,4 +90,85 @@ class MainTest {
     assertThat(run.err().lines().count()).isGreaterThan(3);
     assertThat(run.err()).contains("\tat dev.mtbsync.");
   }
+
+  @Test
+  void syncOfAMissingVideoIsOneLineNamingIt() throws IOException {
+    Path ref = Files.writeString(dir.resolve("ref.mp4"), "");
+    Path missing = dir.resolve("new.mp4");
+    Run run =
+        mtbsync(
+            "sync",
+            "--reference",
+            ref.toString(),
+            "--new",
+            missing.toString(),
+            "--out",
+            dir.resolve("runs").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err()).isEqualTo("mtbsync: " + missing + ": no such file or folder\n");
+    assertThat(dir.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void syncOfRunsOnDifferentTrailsExitsNonZeroAndSaysWhy() {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    assertThat(
+            mtbsync(
+                    "synth",
+                    "--out",
+                    a.toString(),
+                    "--seed",
+                    "1",
+                    "--duration",
+                    "4",
+                    "--size",
+                    "320x180")
+                .code())
+        .isZero();
+    assertThat(
+            mtbsync(
+                    "synth",
+                    "--out",
+                    b.toString(),
+                    "--seed",
+                    "2",
+                    "--duration",
+                    "4",
+                    "--size",
+                    "320x180")
+                .code())
+        .isZero();
+    Run run =
+        mtbsync(
+            "sync",
+            "--reference",
+            a.resolve("ref.mp4").toString(),
+            "--new",
+            b.resolve("new.mp4").toString(),
+            "--out",
+            dir.resolve("runs").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err()).startsWith("mtbsync: sync not ok: ");
+    assertThat(run.out()).contains("run folder");
+  }
+
+  @Test
+  void transferWithAFailedWarpSaysSo() throws IOException {
+    Path warp =
+        Files.writeString(dir.resolve("timewarp.json"), "{\"ok\": false, \"schema_version\": 1}");
+    Path markers = Files.writeString(dir.resolve("m.csv"), "name,t_ref\nJump,1\n");
+    Run run =
+        mtbsync(
+            "transfer",
+            "--ref-markers",
+            markers.toString(),
+            "--timewarp-json",
+            warp.toString(),
+            "--out",
+            dir.resolve("new.csv").toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run.err())
+        .isEqualTo("mtbsync: " + warp + ": has no mapping (the sync failed: ok=false)\n");
+  }
 }

@@ -1,0 +1,78 @@
+package dev.mtbsync.cli;
+
+import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.MarkerTransfer;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.runs.TimewarpFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mtbsync transfer-markers}: carries reference markers over through a fitted warp. */
+@Command(
+    name = "transfer-markers",
+    aliases = "transfer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Carry reference markers over through a timewarp.json.",
+      "",
+      "Carry reference markers over to the new run through a timewarp.json. Markers the new"
+          + " run does not cover, or where the warp is unsure, are flagged needs_review, never"
+          + " extrapolated."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  mtbsync transfer-markers --ref-markers ref_markers.csv --timewarp-json"
+          + " runs/RUN/timewarp.json --out new_markers.csv"
+    })
+final class TransferCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--ref-markers",
+      required = true,
+      paramLabel = "CSV",
+      description = "name,t_ref[,colour,comment]")
+  Path refMarkers;
+
+  @Option(
+      names = "--timewarp-json",
+      required = true,
+      paramLabel = "JSON",
+      description = "The fitted warp.")
+  Path timewarp;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "CSV",
+      description = "new_markers.csv to write.")
+  Path out;
+
+  @Option(
+      names = "--review-threshold",
+      defaultValue = "0.6",
+      description = "Markers below this confidence are flagged (default: ${DEFAULT-VALUE}).")
+  double reviewThreshold;
+
+  @Override
+  public Integer call() throws Exception {
+    MonotoneWarp warp = TimewarpFile.read(timewarp);
+    List<NewMarker> markers =
+        MarkerTransfer.transfer(MarkerCsv.readReference(refMarkers), warp, reviewThreshold);
+    MarkerCsv.writeNew(markers, out);
+    spec.commandLine().getOut().println(out);
+    if (!common.quiet) {
+      Report.markers(spec.commandLine().getOut(), markers);
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.mtbsync.cli;
+
+import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.runs.PairsCsv;
+import dev.mtbsync.runs.TimewarpFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mtbsync warp}: refits a time-warp from a pairs file. */
+@Command(
+    name = "warp",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Refit a time-warp from a pairs file.",
+      "",
+      "Fit the monotone time-warp to a pairs file (pairs.csv or pairs_raw.csv of a run) and"
+          + " write timewarp.json: try other warp settings without syncing again."
+    },
+    footer = {"", "Example:", "  mtbsync warp --pairs runs/RUN/pairs_raw.csv --out timewarp.json"})
+final class WarpCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin SyncOptions options;
+
+  @Option(
+      names = "--pairs",
+      required = true,
+      paramLabel = "CSV",
+      description = "t_new,t_ref[,confidence|score,...]")
+  Path pairs;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "JSON",
+      description = "timewarp.json to write.")
+  Path out;
+
+  @Option(
+      names = "--min-inliers",
+      defaultValue = "20",
+      description =
+          "Rows of pairs_raw.csv with fewer RANSAC inliers are skipped (default: ${DEFAULT-VALUE}).")
+  int minInliers;
+
+  @Override
+  public Integer call() throws Exception {
+    List<dev.mtbsync.match.TimePair> rows = PairsCsv.read(pairs);
+    List<dev.mtbsync.match.TimePair> usable =
+        rows.stream().filter(p -> p.inliers() == 0 || p.inliers() >= minInliers).toList();
+    WarpFitter.Fit fit = WarpFitter.fit(usable, options.warp());
+    TimewarpFile.write(out, fit.warp(), fit.quality(), options.warp(), List.of());
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(
+        Locale.ROOT,
+        "%s  %s: %d of %d pairs inliers, residual p90 %.3f s, covers new %.2f..%.2f s%n",
+        out,
+        fit.quality().ok() ? "ok" : "NOT OK (" + String.join("; ", fit.quality().reasons()) + ")",
+        fit.quality().inliers(),
+        fit.quality().pairs(),
+        fit.quality().p90(),
+        fit.warp().validFrom(),
+        fit.warp().validTo());
+    return fit.quality().ok() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+}
