@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
@@ -70,13 +71,14 @@ final class DemoCommand implements Callable<Integer> {
               new SyncRequest(
                   pair.resolve(SynthRenderer.REF_VIDEO),
                   pair.resolve(SynthRenderer.NEW_VIDEO),
+                  null,
                   pair.resolve(SynthRenderer.REF_MARKERS),
                   out.resolve("runs"),
                   options.refOrb(),
                   options.newOrb(),
                   options.match(),
                   options.warp(),
-                  0.6),
+                  MarkerTransfer.DEFAULT_REVIEW_THRESHOLD),
               progress);
     }
     Report.sync(o, result, true);

@@ -17,6 +17,7 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Main.Version.class,
     description = "Line up two video runs of the same trail and carry markers across.",
     subcommands = {
+      IndexCommand.class,
       SyncCommand.class,
       WarpCommand.class,
       TransferCommand.class,

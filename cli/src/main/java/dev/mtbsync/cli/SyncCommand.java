@@ -45,6 +45,14 @@ final class SyncCommand implements Callable<Integer> {
   Path newVideo;
 
   @Option(
+      names = "--index",
+      paramLabel = "FILE",
+      description =
+          "Reference index from 'mtbsync index' (refused if built from another video or with"
+              + " other settings). Without it, sync keeps one per reference in OUT/.index-cache.")
+  Path index;
+
+  @Option(
       names = "--ref-markers",
       paramLabel = "CSV",
       description = "Reference markers (name,t_ref[,colour,comment]).")
@@ -59,7 +67,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(
       names = "--review-threshold",
-      defaultValue = "0.6",
+      defaultValue = "" + MarkerTransfer.DEFAULT_REVIEW_THRESHOLD,
       description =
           "Markers below this confidence are flagged for review (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
@@ -70,6 +78,7 @@ final class SyncCommand implements Callable<Integer> {
         new SyncRequest(
             reference,
             newVideo,
+            index,
             refMarkers,
             out,
             options.refOrb(),
@@ -90,9 +99,5 @@ final class SyncCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     return ExitCodes.OK;
-  }
-
-  static { // keep the default in one place
-    assert MarkerTransfer.DEFAULT_REVIEW_THRESHOLD == 0.6;
   }
 }

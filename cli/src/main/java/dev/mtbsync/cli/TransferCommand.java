@@ -59,7 +59,7 @@ final class TransferCommand implements Callable<Integer> {
 
   @Option(
       names = "--review-threshold",
-      defaultValue = "0.6",
+      defaultValue = "" + MarkerTransfer.DEFAULT_REVIEW_THRESHOLD,
       description = "Markers below this confidence are flagged (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
 

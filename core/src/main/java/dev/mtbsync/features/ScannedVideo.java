@@ -19,20 +19,4 @@ public record ScannedVideo(
   public int frames() {
     return pts.length;
   }
-
-  /** Index of the frame whose time is nearest {@code t}. */
-  public int frameNear(double t) {
-    int i = java.util.Arrays.binarySearch(pts, t);
-    if (i >= 0) {
-      return i;
-    }
-    int hi = -i - 1;
-    if (hi == 0) {
-      return 0;
-    }
-    if (hi >= pts.length) {
-      return pts.length - 1;
-    }
-    return t - pts[hi - 1] <= pts[hi] - t ? hi - 1 : hi;
-  }
 }

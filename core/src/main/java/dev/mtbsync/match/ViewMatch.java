@@ -10,8 +10,4 @@ package dev.mtbsync.match;
 record ViewMatch(int matches, int inliers, double[] homography) {
 
   static final ViewMatch NONE = new ViewMatch(0, 0, null);
-
-  double inlierFraction() {
-    return matches == 0 ? 0 : (double) inliers / matches;
-  }
 }

@@ -2,6 +2,7 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
 import dev.mtbsync.markers.MarkerCsv;
@@ -10,6 +11,7 @@ import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
 import dev.mtbsync.match.PairFinder;
 import dev.mtbsync.match.TimePair;
+import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -50,12 +52,16 @@ public final class SyncPipeline {
 
     VideoScanner refScanner = new VideoScanner(req.refOrb());
     VideoScanner newScanner = new VideoScanner(req.newOrb());
+    Path cache = IndexCache.path(req.outRoot(), refSig, req.refOrb());
+    ScannedVideo indexed = indexedReference(req, refSig, cache);
     ScannedVideo ref;
     ScannedVideo neu;
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<ScannedVideo> r =
-          pool.submit(() -> refScanner.scan(req.reference(), progress, "decode reference"));
+          indexed != null
+              ? java.util.concurrent.CompletableFuture.completedFuture(indexed)
+              : pool.submit(() -> refScanner.scan(req.reference(), progress, "decode reference"));
       Future<ScannedVideo> n =
           pool.submit(() -> newScanner.scan(req.newVideo(), progress, "decode new"));
       ref = get(r);
@@ -107,6 +113,9 @@ public final class SyncPipeline {
       Files.move(partial, runDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       deleteTree(partial);
+    }
+    if (indexed == null && req.index() == null) {
+      ReferenceIndex.write(cache, new ReferenceIndex.Entry(req.refOrb(), refSig, ref));
     }
     return new SyncResult(
         runDir,
@@ -189,6 +198,29 @@ public final class SyncPipeline {
     if (req.refMarkers() != null && fit != null) {
       MarkerCsv.writeNew(markers, dir.resolve("new_markers.csv"));
     }
+  }
+
+  /**
+   * The reference's features from the index the user gave (which must match), or from the batch
+   * root's cache (a mismatch there just means rebuilding); null when the video must be decoded.
+   */
+  private static ScannedVideo indexedReference(SyncRequest req, FileSignature refSig, Path cache)
+      throws IOException {
+    if (req.index() != null) {
+      ReferenceIndex.Entry e = ReferenceIndex.read(req.index());
+      ReferenceIndex.check(req.index(), e, refSig, req.refOrb());
+      return e.video();
+    }
+    if (Files.isRegularFile(cache)) {
+      try {
+        ReferenceIndex.Entry e = ReferenceIndex.read(cache);
+        ReferenceIndex.check(cache, e, refSig, req.refOrb());
+        return e.video();
+      } catch (IOException stale) {
+        return null; // rebuilt and replaced after this sync
+      }
+    }
+    return null;
   }
 
   private static Path requireFile(Path p) throws IOException {

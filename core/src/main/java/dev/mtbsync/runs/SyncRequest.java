@@ -10,6 +10,7 @@ import java.nio.file.Path;
  *
  * @param reference the reference video
  * @param newVideo the new run's video
+ * @param index a saved reference index (mtbsync index), or null to use the batch root's cache
  * @param refMarkers reference markers CSV, or null
  * @param outRoot batch root; the run gets a folder of its own inside
  * @param refOrb analysis of the reference (its sampling rate sets the precision of the pairs)
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 public record SyncRequest(
     Path reference,
     Path newVideo,
+    Path index,
     Path refMarkers,
     Path outRoot,
     OrbConfig refOrb,

@@ -44,10 +44,15 @@ class SyncPipelineTest {
   }
 
   private SyncResult sync(Path ref, Path neu, Path markers) throws IOException {
+    return sync(ref, neu, null, markers);
+  }
+
+  private SyncResult sync(Path ref, Path neu, Path index, Path markers) throws IOException {
     return SyncPipeline.run(
         new SyncRequest(
             ref,
             neu,
+            index,
             markers,
             out,
             OrbConfig.DEFAULT,
@@ -126,7 +131,7 @@ class SyncPipelineTest {
     assertThatThrownBy(() -> sync(good, good, markers))
         .isInstanceOf(MarkerFormatException.class)
         .hasMessageContaining("missing column 'name'");
-    assertThat(out).isEmptyDirectory();
+    assertThat(out).isEmptyDirectory(); // no run folder, no index cache
   }
 
   private static Path audioOnly(Path file) throws IOException {
@@ -139,5 +144,21 @@ class SyncPipelineTest {
       r.stop();
     }
     return file;
+  }
+
+  @Test
+  void keepsTheReferenceAnalysisForTheNextSync() throws IOException {
+    SyncResult first = sync(pair.resolve("ref.mp4"), pair.resolve("new.mp4"), null);
+    Path cache;
+    try (var files = Files.list(out.resolve(".index-cache"))) {
+      cache = files.findFirst().orElseThrow();
+    }
+    SyncResult second = sync(pair.resolve("ref.mp4"), pair.resolve("new.mp4"), null);
+    assertThat(second.warp().tRef()).containsExactly(first.warp().tRef());
+    assertThat(second.perf().decodeSec()).isLessThan(first.perf().decodeSec());
+    SyncResult given = sync(pair.resolve("ref.mp4"), pair.resolve("new.mp4"), cache, null);
+    assertThat(given.warp().tRef()).containsExactly(first.warp().tRef());
+    assertThatThrownBy(() -> sync(other.resolve("ref.mp4"), pair.resolve("new.mp4"), cache, null))
+        .hasMessageContaining("index was built from another video");
   }
 }

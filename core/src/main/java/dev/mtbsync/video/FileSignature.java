@@ -1,4 +1,4 @@
-package dev.mtbsync.runs;
+package dev.mtbsync.video;
 
 import java.io.IOException;
 import java.io.InputStream;
