@@ -60,6 +60,7 @@ public final class FfmpegFrameSource implements FrameSource {
     FfmpegLog.quiet();
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
     grabber.setPixelFormat(pixelFormat);
+    grabber.setVideoOption("threads", "0"); // FFmpeg's choice: frame threads on every core
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
