@@ -124,7 +124,6 @@ final class DemoCommand implements Callable<Integer> {
           1000 * abs[n - 1],
           n);
     }
-    o.printf("run folder   %s%n", result.runDir());
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 

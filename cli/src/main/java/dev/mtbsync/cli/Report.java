@@ -53,6 +53,35 @@ final class Report {
     markers(o, r.markers());
   }
 
+  /** The sync result as one JSON object: run folder, ok, problems, timings, quality, markers. */
+  static void json(PrintWriter o, SyncResult r) throws java.io.IOException {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("run_dir", r.runDir().toString());
+    m.put("ok", r.ok());
+    m.put("problems", r.problems());
+    m.put("perf", r.perf());
+    m.put("quality", r.quality());
+    m.put(
+        "valid_t_new",
+        r.warp() == null ? null : new double[] {r.warp().validFrom(), r.warp().validTo()});
+    List<java.util.Map<String, Object>> markers = new java.util.ArrayList<>();
+    for (NewMarker n : r.markers()) {
+      java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+      x.put("name", n.name());
+      x.put("t_ref", n.tRef());
+      x.put("t_new", Double.isNaN(n.tNew()) ? null : n.tNew());
+      x.put("confidence", n.confidence());
+      x.put("needs_review", n.needsReview());
+      markers.add(x);
+    }
+    m.put("markers", markers);
+    o.println(
+        dev.mtbsync.runs.Json.MAPPER
+            .copy()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(m));
+  }
+
   static void markers(PrintWriter o, List<NewMarker> markers) {
     if (markers.isEmpty()) {
       return;

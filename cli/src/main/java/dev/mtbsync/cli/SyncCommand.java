@@ -72,6 +72,9 @@ final class SyncCommand implements Callable<Integer> {
           "Markers below this confidence are flagged for review (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
 
+  @Option(names = "--json", description = "Print the result as one JSON object (for scripts).")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     SyncRequest req =
@@ -88,10 +91,14 @@ final class SyncCommand implements Callable<Integer> {
             reviewThreshold);
     SyncResult result;
     try (ConsoleProgress progress =
-        ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet)) {
+        ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {
       result = SyncPipeline.run(req, progress);
     }
-    Report.sync(spec.commandLine().getOut(), result, common.quiet);
+    if (json) {
+      Report.json(spec.commandLine().getOut(), result);
+    } else {
+      Report.sync(spec.commandLine().getOut(), result, common.quiet);
+    }
     if (!result.ok()) {
       spec.commandLine()
           .getErr()

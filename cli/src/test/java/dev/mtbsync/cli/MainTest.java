@@ -151,6 +151,19 @@ class MainTest {
     assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).startsWith("mtbsync: sync not ok: ");
     assertThat(run.out()).contains("run folder");
+    Run json =
+        mtbsync(
+            "sync",
+            "--json",
+            "--reference",
+            a.resolve("ref.mp4").toString(),
+            "--new",
+            b.resolve("new.mp4").toString(),
+            "--out",
+            dir.resolve("runs").toString());
+    assertThat(json.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(json.out().lines()).hasSize(1);
+    assertThat(json.out()).startsWith("{\"run_dir\":").contains("\"ok\":false", "\"problems\":[\"");
   }
 
   @Test
