@@ -115,44 +115,49 @@ public final class MarkerCsv {
    * name,t_ref,t_new,confidence,needs_review,colour,comment}).
    */
   public static void writeNew(List<NewMarker> markers, Path file) throws IOException {
+    writeRows(
+        file,
+        NEW_SCHEMA,
+        markers.stream()
+            .map(
+                m ->
+                    new Object[] {
+                      m.name(),
+                      seconds(m.tRef(), 3),
+                      Double.isNaN(m.tNew()) ? "" : seconds(m.tNew(), 4),
+                      seconds(m.confidence(), 3),
+                      m.needsReview(),
+                      m.colour(),
+                      m.comment()
+                    })
+            .toList());
+  }
+
+  /** Writes reference markers atomically; times keep millisecond precision. */
+  public static void writeReference(List<RefMarker> markers, Path file) throws IOException {
+    writeRows(
+        file,
+        REF_SCHEMA,
+        markers.stream()
+            .map(m -> new Object[] {m.name(), seconds(m.tRef(), 3), m.colour(), m.comment()})
+            .toList());
+  }
+
+  private static void writeRows(Path file, CsvSchema schema, List<Object[]> rows)
+      throws IOException {
     AtomicFiles.write(
         file,
         temp -> {
           try (Writer out = Files.newBufferedWriter(temp);
-              SequenceWriter rows = CSV.writer(NEW_SCHEMA).writeValues(out)) {
-            for (NewMarker m : markers) {
-              rows.write(
-                  new Object[] {
-                    m.name(),
-                    String.format(java.util.Locale.ROOT, "%.3f", m.tRef()),
-                    Double.isNaN(m.tNew())
-                        ? ""
-                        : String.format(java.util.Locale.ROOT, "%.4f", m.tNew()),
-                    String.format(java.util.Locale.ROOT, "%.3f", m.confidence()),
-                    m.needsReview(),
-                    m.colour(),
-                    m.comment()
-                  });
+              SequenceWriter writer = CSV.writer(schema).writeValues(out)) {
+            for (Object[] row : rows) {
+              writer.write(row);
             }
           }
         });
   }
 
-  /** Writes reference markers atomically; times keep millisecond precision. */
-  public static void writeReference(List<RefMarker> markers, Path file) throws IOException {
-    AtomicFiles.write(
-        file,
-        temp -> {
-          try (Writer out = Files.newBufferedWriter(temp);
-              SequenceWriter rows = CSV.writer(REF_SCHEMA).writeValues(out)) {
-            for (RefMarker m : markers) {
-              rows.write(
-                  new Object[] {
-                    m.name(), String.format(java.util.Locale.ROOT, "%.3f", m.tRef()),
-                    m.colour(), m.comment()
-                  });
-            }
-          }
-        });
+  private static String seconds(double value, int decimals) {
+    return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
   }
 }
