@@ -109,58 +109,44 @@ class MainTest {
     assertThat(dir.resolve("runs")).doesNotExist();
   }
 
+  /** Renders a tiny sample pair through the CLI. */
+  private static void synth(Path out, int seed) {
+    Run run =
+        mtbsync(
+            "synth",
+            "--out",
+            out.toString(),
+            "--seed",
+            "" + seed,
+            "--duration",
+            "4",
+            "--size",
+            "320x180");
+    assertThat(run.code()).as(run.err()).isZero();
+  }
+
   @Test
   void syncOfRunsOnDifferentTrailsExitsNonZeroAndSaysWhy() {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
-    assertThat(
-            mtbsync(
-                    "synth",
-                    "--out",
-                    a.toString(),
-                    "--seed",
-                    "1",
-                    "--duration",
-                    "4",
-                    "--size",
-                    "320x180")
-                .code())
-        .isZero();
-    assertThat(
-            mtbsync(
-                    "synth",
-                    "--out",
-                    b.toString(),
-                    "--seed",
-                    "2",
-                    "--duration",
-                    "4",
-                    "--size",
-                    "320x180")
-                .code())
-        .isZero();
-    Run run =
-        mtbsync(
-            "sync",
-            "--reference",
-            a.resolve("ref.mp4").toString(),
-            "--new",
-            b.resolve("new.mp4").toString(),
-            "--out",
-            dir.resolve("runs").toString());
+    synth(a, 1);
+    synth(b, 2);
+    String[] args = {
+      "sync",
+      "--reference",
+      a.resolve("ref.mp4").toString(),
+      "--new",
+      b.resolve("new.mp4").toString(),
+      "--out",
+      dir.resolve("runs").toString()
+    };
+    Run run = mtbsync(args);
     assertThat(run.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(run.err()).startsWith("mtbsync: sync not ok: ");
     assertThat(run.out()).contains("run folder");
-    Run json =
-        mtbsync(
-            "sync",
-            "--json",
-            "--reference",
-            a.resolve("ref.mp4").toString(),
-            "--new",
-            b.resolve("new.mp4").toString(),
-            "--out",
-            dir.resolve("runs").toString());
+    String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+    withJson[args.length] = "--json";
+    Run json = mtbsync(withJson);
     assertThat(json.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(json.out().lines()).hasSize(1);
     assertThat(json.out()).startsWith("{\"run_dir\":").contains("\"ok\":false", "\"problems\":[\"");

@@ -25,7 +25,7 @@ public final class PairFinder {
   }
 
   /** Pairs found, plus the tries that did not verify (inliers below the minimum). */
-  public record Result(List<TimePair> verified, List<TimePair> raw, int[] coarsePath) {}
+  public record Result(List<TimePair> verified, List<TimePair> raw) {}
 
   public Result find(ScannedVideo ref, ScannedVideo neu) {
     List<FrameFeatures> rs = ref.samples();
@@ -63,7 +63,7 @@ public final class PairFinder {
           verified.add(p);
         }
       }
-      return new Result(verified, raw, path);
+      return new Result(verified, raw);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);
