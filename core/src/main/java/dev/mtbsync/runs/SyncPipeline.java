@@ -11,10 +11,12 @@ import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
 import dev.mtbsync.match.PairFinder;
 import dev.mtbsync.match.TimePair;
+import dev.mtbsync.telemetry.ResourceUse;
+import dev.mtbsync.telemetry.TelemetryConfig;
+import dev.mtbsync.telemetry.TelemetrySampler;
 import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,9 +42,22 @@ public final class SyncPipeline {
 
   private SyncPipeline() {}
 
+  /** Syncs with the default telemetry (GPU probed). */
   public static SyncResult run(SyncRequest req, Progress progress) throws IOException {
+    return run(req, progress, TelemetryConfig.DEFAULT);
+  }
+
+  /** Syncs, sampling the process's resource use for perf.json as set by {@code telemetry}. */
+  public static SyncResult run(SyncRequest req, Progress progress, TelemetryConfig telemetry)
+      throws IOException {
+    try (TelemetrySampler sampler = TelemetrySampler.start(telemetry)) {
+      return run(req, progress, sampler);
+    }
+  }
+
+  private static SyncResult run(SyncRequest req, Progress progress, TelemetrySampler telemetry)
+      throws IOException {
     long start = System.nanoTime();
-    long cpuStart = cpuNanos();
     Instant started = Instant.now();
     // cheap checks first: a bad marker file should not cost a decode
     List<RefMarker> refMarkers =
@@ -90,8 +105,9 @@ public final class SyncPipeline {
     }
     long done = System.nanoTime();
 
-    long frames = ref.frames() + neu.frames();
+    long frames = (indexed == null ? ref.frames() : 0) + neu.frames();
     double total = (done - start) / 1e9;
+    ResourceUse use = telemetry.finish();
     Perf perf =
         new Perf(
             sec(decoded - start),
@@ -101,7 +117,10 @@ public final class SyncPipeline {
             total,
             frames,
             frames / total,
-            100.0 * (cpuNanos() - cpuStart) / (done - start));
+            use.cpuPct() == null ? Double.NaN : use.cpuPct(),
+            use.rssMb(),
+            use.gpuUtil(),
+            use.gpuMemMb());
 
     String runId = RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
     Path runDir = req.outRoot().resolve(runId);
@@ -179,22 +198,7 @@ public final class SyncPipeline {
         fit == null ? null : fit.quality(),
         req.warp(),
         extra);
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("schema_version", 1);
-    p.put("run_id", runId);
-    p.put("timestamp", Instant.now().toString());
-    p.put("decode_sec", r3(perf.decodeSec()));
-    p.put("retrieval_sec", r3(perf.retrievalSec()));
-    p.put("warp_sec", r3(perf.warpSec()));
-    p.put("markers_sec", r3(perf.markersSec()));
-    p.put("total_sec", r3(perf.totalSec()));
-    p.put("frames_processed", perf.framesProcessed());
-    p.put("fps", r3(perf.fps()));
-    p.put("cpu_pct", r3(perf.cpuPct()));
-    p.put("rss_mb", null);
-    p.put("gpu_util", null);
-    p.put("gpu_mem_mb", null);
-    Json.write(dir.resolve("perf.json"), p);
+    PerfFile.write(dir.resolve(PerfFile.NAME), runId, perf);
     if (req.refMarkers() != null && fit != null) {
       MarkerCsv.writeNew(markers, dir.resolve("new_markers.csv"));
     }
@@ -258,14 +262,6 @@ public final class SyncPipeline {
     }
   }
 
-  private static long cpuNanos() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-      return sun.getProcessCpuTime();
-    }
-    return 0;
-  }
-
   static String version() {
     String v = SyncPipeline.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
@@ -273,9 +269,5 @@ public final class SyncPipeline {
 
   private static double sec(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static double r3(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -1,0 +1,245 @@
+package dev.mtbsync.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.match.TimePair;
+import dev.mtbsync.runs.Json;
+import dev.mtbsync.runs.PairsCsv;
+import dev.mtbsync.runs.PerfFile;
+import dev.mtbsync.runs.RunFolders;
+import dev.mtbsync.runs.RunFolders.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Aggregates warp quality and speed over a batch root's run folders ({@code benchmark-quality}).
+ * Each run needs a readable {@code timewarp.json}; {@code perf.json} is optional; when the warp has
+ * no residuals but {@code pairs.csv} and the affine {@code params} are there, the residuals are
+ * computed from them (folders written by older tools). Unreadable files are listed, never fatal.
+ */
+public final class Benchmark {
+
+  /** perf.json fields included when none are asked for. */
+  public static final List<String> DEFAULT_FIELDS =
+      List.of("fps", "cpu_pct", "gpu_util", "gpu_mem_mb", "rss_mb");
+
+  /** P90 buckets (s): fine at the bottom, where a good sync lands, up to the 1 s strict limit. */
+  static final double[] P90_EDGES = {0, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2};
+
+  /** |ppm| buckets: the strict limit (500) and the drift of riders at other paces (10^4 and up). */
+  static final double[] PPM_EDGES = {0, 100, 500, 1000, 5000, 20000, 50000, 100000};
+
+  static final double[] INLIER_EDGES = {0, 0.25, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /**
+   * What to benchmark.
+   *
+   * @param pattern glob on run folder names, null for all
+   * @param limit the newest runs to include, null for all
+   * @param fields perf.json fields to include, from {@link PerfFile#FIELDS}
+   */
+  public record Options(String pattern, Integer limit, List<String> fields) {
+    public static final Options DEFAULT = new Options(null, null, DEFAULT_FIELDS);
+
+    public Options validate() {
+      if (limit != null && limit < 1) {
+        throw new IllegalArgumentException("--limit must be 1 or more, got " + limit);
+      }
+      for (String f : fields) {
+        if (!PerfFile.FIELDS.contains(f)) {
+          throw new IllegalArgumentException(
+              "unknown perf field '" + f + "' (known: " + String.join(",", PerfFile.FIELDS) + ")");
+        }
+      }
+      return this;
+    }
+  }
+
+  /** The quality fields of a timewarp.json. */
+  private record Warp(
+      boolean ok, Double ppm, Double inlierFrac, Double mae, Double p90, Integer nPairs) {}
+
+  private Benchmark() {}
+
+  /**
+   * @throws java.nio.file.NoSuchFileException when root is not a folder
+   */
+  public static BenchmarkReport run(Path root, Options options) throws IOException {
+    options.validate();
+    List<RunFolder> folders = RunFolders.discover(root, options.pattern());
+    if (options.limit() != null && folders.size() > options.limit()) {
+      folders = folders.subList(0, options.limit());
+    }
+    List<BenchmarkRow> rows = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (RunFolder f : folders) {
+      Warp w;
+      try {
+        w = readWarp(f.dir());
+      } catch (IOException e) {
+        skipped.add(e.getMessage() + " (run skipped)");
+        continue;
+      }
+      Map<String, Double> perf = new LinkedHashMap<>();
+      options.fields().forEach(k -> perf.put(k, null));
+      Path perfFile = f.dir().resolve(PerfFile.NAME);
+      if (Files.exists(perfFile)) {
+        try {
+          Map<String, Double> all = PerfFile.read(perfFile).figures();
+          options.fields().forEach(k -> perf.put(k, all.get(k)));
+        } catch (IOException e) {
+          skipped.add(e.getMessage() + " (perf figures left empty)");
+        }
+      }
+      rows.add(
+          new BenchmarkRow(
+              f.id(),
+              f.modified().toInstant().toString(),
+              w.ok(),
+              StrictCriteria.DEFAULT.passes(w.inlierFrac(), w.p90(), w.ppm()),
+              w.ppm(),
+              w.inlierFrac(),
+              w.mae(),
+              w.p90(),
+              w.nPairs(),
+              perf));
+    }
+    return new BenchmarkReport(
+        root,
+        Instant.now().toString(),
+        List.copyOf(options.fields()),
+        StrictCriteria.DEFAULT,
+        List.copyOf(rows),
+        summarise(rows, options.fields()),
+        histograms(rows),
+        List.copyOf(skipped));
+  }
+
+  private static Warp readWarp(Path dir) throws IOException {
+    Path file = dir.resolve("timewarp.json");
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": missing");
+    }
+    JsonNode t;
+    try {
+      t = Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new IOException(file + ": not JSON (" + m.lines().findFirst().orElse(m) + ")", e);
+    }
+    if (t == null || !t.isObject()) {
+      throw new IOException(file + ": not a timewarp JSON object");
+    }
+    Double mae = number(t.path("residuals").get("mae"));
+    Double p90 = number(t.path("residuals").get("p90"));
+    Double a = number(t.path("params").get("a"));
+    Double b = number(t.path("params").get("b"));
+    Integer nPairs = t.path("n_pairs").isInt() ? t.path("n_pairs").asInt() : null;
+    if (p90 == null && a != null && b != null) {
+      double[] r = residuals(dir.resolve("pairs.csv"), a, b);
+      if (r.length > 0) {
+        mae = Arrays.stream(r).average().orElseThrow();
+        p90 = percentile(r, 0.9);
+        nPairs = nPairs == null ? r.length : nPairs;
+      }
+    }
+    return new Warp(
+        t.path("ok").asBoolean(false),
+        number(t.get("ppm")),
+        number(t.get("inlier_frac")),
+        mae,
+        p90,
+        nPairs);
+  }
+
+  /** |t_ref - (a t_new + b)| of each pair; empty when the file is missing or unreadable. */
+  private static double[] residuals(Path pairs, double a, double b) {
+    try {
+      return PairsCsv.read(pairs).stream()
+          .mapToDouble((TimePair p) -> Math.abs(p.tRef() - (a * p.tNew() + b)))
+          .toArray();
+    } catch (IOException e) {
+      return new double[0];
+    }
+  }
+
+  private static Double number(JsonNode n) {
+    return n != null && n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+  }
+
+  private static BenchmarkSummary summarise(List<BenchmarkRow> rows, List<String> fields) {
+    int total = rows.size();
+    int ok = (int) rows.stream().filter(BenchmarkRow::ok).count();
+    int strict = (int) rows.stream().filter(BenchmarkRow::strictOk).count();
+    double[] p90 = values(rows.stream().map(BenchmarkRow::resP90).toList());
+    double[] ppm =
+        values(rows.stream().map(r -> r.ppm() == null ? null : Math.abs(r.ppm())).toList());
+    double[] inl = values(rows.stream().map(BenchmarkRow::inlierFrac).toList());
+    Map<String, Double> perfMeans = new LinkedHashMap<>();
+    for (String f : fields) {
+      perfMeans.put(f, mean(values(rows.stream().map(r -> r.perf().get(f)).toList())));
+    }
+    return new BenchmarkSummary(
+        total,
+        ok,
+        total == 0 ? 0 : 100.0 * ok / total,
+        strict,
+        total == 0 ? 0 : 100.0 * strict / total,
+        mean(p90),
+        p90.length == 0 ? null : percentile(p90, 0.5),
+        mean(ppm),
+        mean(inl),
+        perfMeans);
+  }
+
+  private static List<Histogram> histograms(List<BenchmarkRow> rows) {
+    StrictCriteria c = StrictCriteria.DEFAULT;
+    return List.of(
+        Histogram.of(
+            "res_p90",
+            "P90 residual",
+            "s",
+            P90_EDGES,
+            c.maxP90Sec(),
+            rows.stream().map(BenchmarkRow::resP90).toList()),
+        Histogram.of(
+            "ppm",
+            "Speed drift |ppm|",
+            "ppm",
+            PPM_EDGES,
+            c.maxPpm(),
+            rows.stream().map(r -> r.ppm() == null ? null : Math.abs(r.ppm())).toList()),
+        Histogram.of(
+            "inlier_frac",
+            "Inlier fraction",
+            "",
+            INLIER_EDGES,
+            c.minInlierFrac(),
+            rows.stream().map(BenchmarkRow::inlierFrac).toList()));
+  }
+
+  private static double[] values(List<Double> list) {
+    return list.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static Double mean(double[] v) {
+    return v.length == 0 ? null : Arrays.stream(v).average().orElseThrow();
+  }
+
+  /** Linear interpolation between closest ranks (numpy's default). */
+  static double percentile(double[] values, double q) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double pos = q * (v.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(lo + 1, v.length - 1);
+    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.mtbsync.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class TelemetrySamplerTest {
+
+  /** Keeps one core busy for about {@code millis}. */
+  private static long spin(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    long x = 0;
+    while (System.nanoTime() < end) {
+      x += x * 31 + 7;
+    }
+    return x;
+  }
+
+  @Test
+  void measuresTheCpuAndMemoryOfABusyProcess() {
+    ResourceUse use;
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(false, 100, 1000), () -> GpuProbe.NONE)) {
+      spin(600);
+      use = t.finish();
+    }
+    assertThat(use.cpuPct()).as("one busy core, in percent of one core").isBetween(50.0, 400.0);
+    assertThat(use.rssMb()).as("a JVM's resident memory (MB)").isBetween(10.0, 100_000.0);
+    assertThat(use.gpuUtil()).isNull();
+    assertThat(use.gpuMemMb()).isNull();
+  }
+
+  @Test
+  void reportsGpuFiguresFromItsProbe() {
+    GpuProbe probe = () -> new GpuProbe.Reading(40.0, 1234.0);
+    ResourceUse use;
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(true, 50, 1000), () -> probe)) {
+      spin(200);
+      use = t.finish();
+    }
+    assertThat(use.gpuUtil()).isEqualTo(40.0);
+    assertThat(use.gpuMemMb()).isEqualTo(1234.0);
+  }
+
+  @Test
+  void noGpuNeverCallsTheProbe() {
+    GpuProbe probe =
+        () -> {
+          throw new AssertionError("probed with --no-gpu");
+        };
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(false, 50, 1000), () -> probe)) {
+      spin(150);
+      assertThat(t.finish().gpuUtil()).isNull();
+    }
+  }
+
+  @Test
+  void aHangingProbeCostsTheWorkAtMostTheStopWait() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    GpuProbe hangs =
+        () -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return null;
+        };
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(true, 50, 200), () -> hangs)) {
+      spin(300);
+      long start = System.nanoTime();
+      ResourceUse use = t.finish();
+      double waited = (System.nanoTime() - start) / 1e6;
+      assertThat(waited).as("ms waited for the stuck probe").isLessThan(1000);
+      assertThat(use.gpuUtil()).isNull();
+      assertThat(use.rssMb()).as("figures read before the probe stuck").isNotNull();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aFailingProbeLeavesItsFiguresNull() {
+    GpuProbe fails =
+        () -> {
+          throw new IllegalStateException("driver gone");
+        };
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(true, 50, 1000), () -> fails)) {
+      spin(200);
+      ResourceUse use = t.finish();
+      assertThat(use.gpuUtil()).isNull();
+      assertThat(use.cpuPct()).isNotNull();
+    }
+  }
+
+  @Test
+  void nvmlWithoutADriverHasNoReading() {
+    GpuProbe probe = NvmlGpuProbe.open();
+    if (probe == GpuProbe.NONE) {
+      assertThat(probe.read()).isNull();
+    } else {
+      GpuProbe.Reading r = probe.read();
+      assertThat(r).as("a machine with an NVIDIA driver").isNotNull();
+      assertThat(r.memUsedMb()).isGreaterThanOrEqualTo(0.0);
+    }
+  }
+}
