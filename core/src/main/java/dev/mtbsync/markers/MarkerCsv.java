@@ -10,8 +10,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
-/** Reads and writes marker CSV files ({@code name,t_ref,colour,comment}). */
+/**
+ * Reads and writes marker CSV files: reference markers ({@code name,t_ref,colour,comment}) and
+ * transferred ones ({@code name,t_ref,t_new,confidence,needs_review,colour,comment}).
+ */
 public final class MarkerCsv {
 
   /** Quotes a field only when it must (comma, quote, newline), as spreadsheets write CSV. */
@@ -41,6 +45,12 @@ public final class MarkerCsv {
 
   private MarkerCsv() {}
 
+  /** Turns one row (column name to text) into a marker, or names what is wrong with it. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(java.util.Map<String, String> row, int line, int index) throws MarkerFormatException;
+  }
+
   /**
    * Reads reference markers: a header with at least {@code name} and {@code t_ref} ({@code colour},
    * {@code comment} optional, any order), times in seconds.
@@ -48,10 +58,61 @@ public final class MarkerCsv {
    * @throws MarkerFormatException naming the file, line and problem
    */
   public static List<RefMarker> readReference(Path file) throws IOException {
+    return readRows(
+        file,
+        new String[] {"name", "t_ref"},
+        (row, line, index) -> {
+          String name = row.getOrDefault("name", "").trim();
+          return new RefMarker(
+              name.isEmpty() ? "Marker " + (index + 1) : name,
+              time(file, line, row, "t_ref"),
+              row.getOrDefault("colour", "").trim(),
+              row.getOrDefault("comment", ""));
+        });
+  }
+
+  /**
+   * Reads transferred markers (what {@link #writeNew} writes): a header with at least {@code name}
+   * and {@code t_new}; an empty {@code t_new} is a marker the new run does not cover (NaN). The
+   * other columns are optional: {@code t_ref} (NaN), {@code confidence} (1), {@code needs_review}
+   * (false), {@code colour}, {@code comment}.
+   *
+   * @throws MarkerFormatException naming the file, line and problem
+   */
+  public static List<NewMarker> readNew(Path file) throws IOException {
+    return readRows(
+        file,
+        new String[] {"name", "t_new"},
+        (row, line, index) -> {
+          String name = row.getOrDefault("name", "").trim();
+          boolean covered = !row.getOrDefault("t_new", "").isBlank();
+          String review = row.getOrDefault("needs_review", "").trim().toLowerCase(Locale.ROOT);
+          if (!review.matches("|true|false|1|0|yes|no")) {
+            throw new MarkerFormatException(
+                file, line, "needs_review '" + review + "' is not true or false");
+          }
+          String conf = row.getOrDefault("confidence", "").trim();
+          double confidence = conf.isEmpty() ? 1 : number(file, line, "confidence", conf);
+          if (!(confidence >= 0 && confidence <= 1)) {
+            throw new MarkerFormatException(file, line, "confidence " + conf + " must be 0 to 1");
+          }
+          return new NewMarker(
+              name.isEmpty() ? "Marker " + (index + 1) : name,
+              row.getOrDefault("t_ref", "").isBlank() ? Double.NaN : time(file, line, row, "t_ref"),
+              covered ? time(file, line, row, "t_new") : Double.NaN,
+              confidence,
+              review.equals("true") || review.equals("1") || review.equals("yes"),
+              row.getOrDefault("colour", "").trim(),
+              row.getOrDefault("comment", ""));
+        });
+  }
+
+  private static <T> List<T> readRows(Path file, String[] required, RowReader<T> reader)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file.toString());
     }
-    List<RefMarker> out = new java.util.ArrayList<>();
+    List<T> out = new java.util.ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (var it =
         CSV.readerFor(java.util.Map.class)
@@ -70,7 +131,7 @@ public final class MarkerCsv {
         line++;
         if (columns == null) {
           columns = row.keySet();
-          for (String need : new String[] {"name", "t_ref"}) {
+          for (String need : required) {
             if (!columns.contains(need)) {
               throw new MarkerFormatException(
                   file,
@@ -79,24 +140,7 @@ public final class MarkerCsv {
             }
           }
         }
-        String name = row.getOrDefault("name", "").trim();
-        String t = row.getOrDefault("t_ref", "").trim();
-        double tRef;
-        try {
-          tRef = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-          throw new MarkerFormatException(
-              file, line, "t_ref '" + t + "' is not a number of seconds");
-        }
-        if (!Double.isFinite(tRef) || tRef < 0) {
-          throw new MarkerFormatException(file, line, "t_ref " + t + " must be a time >= 0 s");
-        }
-        out.add(
-            new RefMarker(
-                name.isEmpty() ? "Marker " + (out.size() + 1) : name,
-                tRef,
-                row.getOrDefault("colour", "").trim(),
-                row.getOrDefault("comment", "")));
+        out.add(reader.read(row, line, out.size()));
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new MarkerFormatException(
@@ -110,27 +154,68 @@ public final class MarkerCsv {
     return out;
   }
 
+  /** A time column: a number of seconds, finite and not negative. */
+  private static double time(Path file, int line, java.util.Map<String, String> row, String column)
+      throws MarkerFormatException {
+    String t = row.getOrDefault(column, "").trim();
+    double v = number(file, line, column, t);
+    if (!Double.isFinite(v) || v < 0) {
+      throw new MarkerFormatException(file, line, column + " " + t + " must be a time >= 0 s");
+    }
+    return v;
+  }
+
+  private static double number(Path file, int line, String column, String text)
+      throws MarkerFormatException {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new MarkerFormatException(
+          file,
+          line,
+          column
+              + " '"
+              + text
+              + "' is not a number"
+              + (column.startsWith("t_") ? " of seconds" : ""));
+    }
+  }
+
   /**
    * Writes transferred markers atomically ({@code
    * name,t_ref,t_new,confidence,needs_review,colour,comment}).
    */
   public static void writeNew(List<NewMarker> markers, Path file) throws IOException {
-    writeRows(
-        file,
-        NEW_SCHEMA,
-        markers.stream()
-            .map(
-                m ->
-                    new Object[] {
-                      m.name(),
-                      seconds(m.tRef(), 3),
-                      Double.isNaN(m.tNew()) ? "" : seconds(m.tNew(), 4),
-                      seconds(m.confidence(), 3),
-                      m.needsReview(),
-                      m.colour(),
-                      m.comment()
-                    })
-            .toList());
+    writeRows(file, NEW_SCHEMA, markers.stream().map(MarkerCsv::newRow).toList());
+  }
+
+  /**
+   * A CSV writer of transferred-marker rows: the header of {@link #writeNew}'s columns followed by
+   * {@code extraColumns}; each row is {@link #newRow} followed by the extra values. Fields are
+   * quoted only when they must be.
+   */
+  public static SequenceWriter newWriter(Writer out, String... extraColumns) throws IOException {
+    CsvSchema.Builder columns = NEW_SCHEMA.rebuild();
+    for (String c : extraColumns) {
+      columns.addColumn(c);
+    }
+    return CSV.writer(columns.build().withHeader()).writeValues(out);
+  }
+
+  /**
+   * One transferred marker's fields as {@link #writeNew} writes them: times in seconds (t_ref to
+   * the millisecond, t_new to a tenth of one, empty when NaN).
+   */
+  public static Object[] newRow(NewMarker m) {
+    return new Object[] {
+      m.name(),
+      Double.isNaN(m.tRef()) ? "" : seconds(m.tRef(), 3),
+      Double.isNaN(m.tNew()) ? "" : seconds(m.tNew(), 4),
+      seconds(m.confidence(), 3),
+      m.needsReview(),
+      m.colour(),
+      m.comment()
+    };
   }
 
   /** Writes reference markers atomically; times keep millisecond precision. */

@@ -64,4 +64,30 @@ class MarkerCsvTest {
     Path f = csv("name,t_ref\n");
     assertThatThrownBy(() -> MarkerCsv.readReference(f)).hasMessageContaining("no markers");
   }
+
+  @Test
+  void readsBackTheTransferredMarkersItWrites() throws IOException {
+    List<NewMarker> in =
+        List.of(
+            new NewMarker("Gap, big", 3.25, 1.5, 0.9, false, "red", "a \"quoted\" | pipe"),
+            new NewMarker("Far", 9.0, Double.NaN, 0, true, "", "review: not covered"));
+    Path file = dir.resolve("new.csv");
+    MarkerCsv.writeNew(in, file);
+    assertThat(MarkerCsv.readNew(file)).isEqualTo(in);
+  }
+
+  @Test
+  void transferredMarkersNeedANewTimeColumn() throws IOException {
+    Path f = csv("name,t_ref\nJump,1.0\n");
+    assertThatThrownBy(() -> MarkerCsv.readNew(f))
+        .isInstanceOf(MarkerFormatException.class)
+        .hasMessage(f + ":1: missing column 't_new' (found name,t_ref)");
+  }
+
+  @Test
+  void aReviewFlagMustBeTrueOrFalse() throws IOException {
+    Path f = csv("name,t_new,needs_review\nJump,1.0,maybe\n");
+    assertThatThrownBy(() -> MarkerCsv.readNew(f))
+        .hasMessage(f + ":2: needs_review 'maybe' is not true or false");
+  }
 }
