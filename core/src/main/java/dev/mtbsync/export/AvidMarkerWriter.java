@@ -1,0 +1,43 @@
+package dev.mtbsync.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Avid Media Composer's marker text (Tools > Markers > Import): one line per marker, tab-separated
+ * {@code user, timecode, track, colour, comment, duration}, timecode on the sequence (drop-frame
+ * with {@code ;}), colour from Media Composer's eight, duration in frames.
+ *
+ * <p>A marker carries one text in Media Composer, so the comment joins the name; tabs and line
+ * breaks in it would split the line, so they become spaces. Text is UTF-8.
+ */
+final class AvidMarkerWriter implements MarkerWriter {
+
+  /** The user column: who placed the markers. */
+  static final String USER = "mtbsync";
+
+  /** Markers go on the first video track. */
+  private static final String TRACK = "V1";
+
+  @Override
+  public void write(ExportJob job, OutputStream stream) throws IOException {
+    Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    for (PlacedMarker p : job.placed()) {
+      out.write(
+          String.join(
+                  "\t",
+                  USER,
+                  job.timelineLabel(p.frame()),
+                  TRACK,
+                  MarkerColours.avid(p.marker()),
+                  EditorText.oneLine(
+                      EditorText.nameWithComment(p.marker().name(), p.marker().comment())),
+                  "1")
+              + "\n");
+    }
+    out.flush();
+  }
+}

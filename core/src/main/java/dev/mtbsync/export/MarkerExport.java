@@ -1,0 +1,193 @@
+package dev.mtbsync.export;
+
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.NewMarker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Exports transferred markers to an editor format: works out the rate, timecode mode and clip
+ * placement (from the new video when one is known), places every marker on its nearest frame,
+ * leaves out (and reports) those that land on no frame of the clip, and writes the file atomically.
+ */
+public final class MarkerExport {
+
+  private MarkerExport() {}
+
+  /**
+   * Runs one export.
+   *
+   * @throws IllegalArgumentException for a bad setting (rate, timecode, reel), naming it
+   * @throws IOException when a file cannot be read or written, naming it, or when no marker lands
+   *     on the clip
+   */
+  public static ExportResult run(ExportRequest req) throws IOException {
+    req.validate();
+    List<NewMarker> markers = MarkerCsv.readNew(req.markers());
+    Path video =
+        req.video() != null ? req.video() : ClipProbe.runFolderVideo(req.markers()).orElse(null);
+    return export(req, markers, video == null ? null : ClipProbe.probe(video));
+  }
+
+  /** Exports markers already read, onto a clip already probed (null: no video known). */
+  static ExportResult export(ExportRequest req, List<NewMarker> markers, SourceClip clip)
+      throws IOException {
+    Path video = clip == null ? null : clip.file();
+    List<String> notes = new ArrayList<>();
+
+    FrameRate rate = rate(req, clip, notes);
+    ClipTimecode own = ClipTimecode.of(clip, rate, notes);
+    boolean dropFrame =
+        req.dropFrame() != null
+            ? req.dropFrame()
+            : own != null ? own.dropFrame() && rate.allowsDropFrame() : rate.allowsDropFrame();
+    Timecode tc = new Timecode(rate, dropFrame);
+    long timelineStart =
+        tc.parse(req.startTc() != null ? req.startTc() : req.preset().defaultStart());
+    long clipFrames = clip == null ? -1 : clip.framesAt(rate);
+
+    MarkerWriter writer = writer(req.preset());
+    List<PlacedMarker> placed = new ArrayList<>();
+    List<SkippedMarker> skipped = new ArrayList<>();
+    place(markers, rate, clipFrames, placed, skipped);
+    while (placed.size() > writer.capacity()) {
+      PlacedMarker p = placed.remove(placed.size() - 1);
+      skipped.add(
+          new SkippedMarker(
+              p.marker().name(),
+              p.marker().tNew(),
+              "the format holds at most " + writer.capacity() + " markers"));
+    }
+    if (placed.isEmpty()) {
+      throw new IOException(
+          req.markers()
+              + ": no marker lands on the clip, nothing to export ("
+              + skipped.get(0).name()
+              + ": "
+              + skipped.get(0).reason()
+              + (skipped.size() > 1 ? "; and " + (skipped.size() - 1) + " more" : "")
+              + ")");
+    }
+
+    String clipName =
+        req.clipName() != null ? req.clipName() : baseName(video != null ? video : req.markers());
+    ExportJob job =
+        new ExportJob(
+            markers,
+            List.copyOf(placed),
+            List.copyOf(skipped),
+            tc,
+            timelineStart,
+            own == null ? 0 : own.frames(),
+            clipFrames,
+            clipName,
+            video == null ? null : video.toAbsolutePath().toUri().toASCIIString(),
+            clip == null ? 0 : clip.width(),
+            clip == null ? 0 : clip.height(),
+            req.reel());
+    Path out = req.out() != null ? req.out() : defaultOut(req.markers(), req.preset());
+    write(out, job, writer);
+    Path json = null;
+    if (req.json()) {
+      json = out.resolveSibling(out.getFileName() + ".json");
+      write(json, job, new JsonMarkerWriter());
+    }
+    return new ExportResult(
+        out,
+        json,
+        req.preset(),
+        tc,
+        tc.format(timelineStart),
+        own == null ? null : tc.format(own.frames()),
+        video,
+        placed.size(),
+        List.copyOf(skipped),
+        List.copyOf(notes));
+  }
+
+  /** The default output: the markers file's name with the preset's suffix, beside it. */
+  public static Path defaultOut(Path markers, ExportPreset preset) {
+    return markers.resolveSibling(baseName(markers) + preset.suffix());
+  }
+
+  private static FrameRate rate(ExportRequest req, SourceClip clip, List<String> notes) {
+    if (req.fps() != null) {
+      return req.fps();
+    }
+    if (clip != null) {
+      return FrameRate.nearest(clip.fps())
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      String.format(
+                          Locale.ROOT,
+                          "%s runs at %.3f fps, which is not a timeline rate; give --fps (one of %s)",
+                          clip.file(),
+                          clip.fps(),
+                          String.join(
+                              ", ", FrameRate.ALL.stream().map(FrameRate::label).toList()))));
+    }
+    notes.add("no video known, so 29.97 fps assumed (give --video or --fps)");
+    return FrameRate.FPS_29_97;
+  }
+
+  /**
+   * Places each marker on its nearest frame; leaves out those the new run does not cover and those
+   * past the clip's end. Placed markers come out in frame order.
+   */
+  static void place(
+      List<NewMarker> markers,
+      FrameRate rate,
+      long clipFrames,
+      List<PlacedMarker> placed,
+      List<SkippedMarker> skipped) {
+    for (int i = 0; i < markers.size(); i++) {
+      NewMarker m = markers.get(i);
+      if (Double.isNaN(m.tNew())) {
+        skipped.add(new SkippedMarker(m.name(), m.tNew(), "the new run does not cover it"));
+        continue;
+      }
+      long frame = rate.frameAt(m.tNew());
+      if (clipFrames > 0 && frame >= clipFrames) {
+        skipped.add(
+            new SkippedMarker(
+                m.name(),
+                m.tNew(),
+                String.format(
+                    Locale.ROOT,
+                    "at %.3f s, past the clip's end (%.3f s)",
+                    m.tNew(),
+                    rate.secondsOf(clipFrames))));
+        continue;
+      }
+      placed.add(new PlacedMarker(i, m, frame));
+    }
+    placed.sort(Comparator.comparingLong(PlacedMarker::frame));
+  }
+
+  private static MarkerWriter writer(ExportPreset preset) {
+    return switch (preset) {
+      case CSV -> new CsvMarkerWriter();
+      case RESOLVE_EDL -> EdlWriter.resolve();
+      case EDL -> EdlWriter.plain();
+      case FCPXML -> new FcpxmlWriter();
+      case PREMIERE -> new XmemlWriter();
+      case AVID -> new AvidMarkerWriter();
+    };
+  }
+
+  private static void write(Path file, ExportJob job, MarkerWriter writer) throws IOException {
+    ExportFiles.write(file, out -> writer.write(job, out));
+  }
+
+  /** A file's name without its last extension. */
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,361 @@
+package dev.mtbsync.export;
+
+import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.match.TimePair;
+import dev.mtbsync.runs.PairsCsv;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The overlay plot: how the new run's time maps onto the reference's. New-run time (s) runs along
+ * x, reference time (s) up y; the time pairs are dots coloured by confidence, the fitted warp is
+ * the line through them, the identity diagonal shows where equal times would lie, and each marker
+ * is a point on the warp with ticks on both axes (red when it needs review).
+ */
+public final class OverlayPlot {
+
+  /** Default image size in px. */
+  public static final int DEFAULT_WIDTH = 1400;
+
+  public static final int DEFAULT_HEIGHT = 900;
+
+  /** Above this many markers, names and guide lines would bury the plot; points and ticks stay. */
+  private static final int MAX_LABELLED = 40;
+
+  private static final Color INK = new Color(0x22, 0x28, 0x31);
+  private static final Color GRID = new Color(0xE3, 0xE7, 0xEC);
+  private static final Color IDENTITY = new Color(0x9A, 0xA3, 0xAE);
+  private static final Color WARP = new Color(0x1F, 0x5F, 0xBF, 190);
+  private static final Color HIGH = new Color(0x2E, 0x9E, 0x55, 200);
+  private static final Color MEDIUM = new Color(0xE8, 0x9B, 0x1A, 210);
+  private static final Color LOW = new Color(0xD6, 0x3B, 0x3B, 210);
+  private static final Color MARKER = new Color(0x4B, 0x2A, 0x8C);
+  private static final Color REVIEW = new Color(0xD0, 0x1F, 0x1F);
+  private static final Color GUIDE = new Color(0x4B, 0x2A, 0x8C, 70);
+
+  private OverlayPlot() {}
+
+  /**
+   * Draws the plot and writes it as a PNG, atomically.
+   *
+   * @param png the file to write
+   * @param warp the fitted warp (t_new to t_ref)
+   * @param pairs the time pairs, their {@code score} as confidence 0 to 1; may be empty
+   * @param markers transferred markers; those without a new time get a reference-axis tick only
+   * @param width image width in px (at least 400)
+   * @param height image height in px (at least 300)
+   */
+  public static void write(
+      Path png,
+      MonotoneWarp warp,
+      List<TimePair> pairs,
+      List<NewMarker> markers,
+      int width,
+      int height)
+      throws IOException {
+    if (width < 400 || height < 300 || width > 10000 || height > 10000) {
+      throw new IllegalArgumentException(
+          "plot size must be 400x300 to 10000x10000 px, got " + width + "x" + height);
+    }
+    XYChart chart = chart(warp, pairs, markers, width, height);
+    ExportFiles.write(
+        png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+  }
+
+  /**
+   * The pairs to show with a warp: {@code pairs} when given, else the {@code pairs.csv} a run
+   * folder keeps beside its {@code timewarp.json}, else none.
+   *
+   * @throws IOException when a given or found pairs file cannot be read, naming it
+   */
+  public static List<TimePair> pairsFor(Path timewarpJson, Path pairs) throws IOException {
+    if (pairs != null) {
+      return PairsCsv.read(pairs);
+    }
+    Path beside = timewarpJson.toAbsolutePath().resolveSibling("pairs.csv");
+    return Files.isRegularFile(beside) ? PairsCsv.read(beside) : List.of();
+  }
+
+  static XYChart chart(
+      MonotoneWarp warp, List<TimePair> pairs, List<NewMarker> markers, int width, int height) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(title(warp, pairs, markers))
+            .xAxisTitle("new run time (s)")
+            .yAxisTitle("reference time (s)")
+            .build();
+    style(chart, width);
+
+    double xMax = warp.validTo();
+    double yMax = warp.tRef()[warp.tRef().length - 1];
+    for (TimePair p : pairs) {
+      xMax = Math.max(xMax, p.tNew());
+      yMax = Math.max(yMax, p.tRef());
+    }
+    for (NewMarker m : markers) {
+      if (!Double.isNaN(m.tNew())) {
+        xMax = Math.max(xMax, m.tNew());
+      }
+      if (!Double.isNaN(m.tRef())) {
+        yMax = Math.max(yMax, m.tRef());
+      }
+    }
+    xMax = niceCeiling(xMax * 1.02);
+    yMax = niceCeiling(yMax * 1.02);
+    // a sliver below zero keeps points at 0 s whole; the marker ticks sit on that edge
+    double xMin = -0.012 * xMax;
+    double yMin = -0.012 * yMax;
+    XYStyler styler = chart.getStyler();
+    styler.setPlotContentSize(1.0);
+    styler.setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
+
+    double diagonal = Math.min(xMax, yMax);
+    line(chart, "identity (t_ref = t_new)", new double[] {0, diagonal}, new double[] {0, diagonal})
+        .setLineColor(IDENTITY)
+        .setLineStyle(
+            new BasicStroke(
+                1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {8, 6}, 0));
+
+    int n = 600;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = warp.validFrom() + (warp.validTo() - warp.validFrom()) * i / (n - 1);
+      y[i] = warp.map(x[i]);
+    }
+    line(chart, "fitted time-warp", x, y).setLineColor(WARP).setLineWidth(3f);
+    // pairs over the warp, so that every pair shows even where the fit runs through it
+    pairs(chart, pairs, 0.8, 1.01, "pairs, confidence \u2265 0.8", HIGH);
+    pairs(chart, pairs, 0.5, 0.8, "pairs, confidence 0.5\u20130.8", MEDIUM);
+    pairs(chart, pairs, -1, 0.5, "pairs, confidence < 0.5", LOW);
+
+    markers(chart, markers, xMin, yMin, xMax, yMax, width);
+    return chart;
+  }
+
+  private static String title(MonotoneWarp warp, List<TimePair> pairs, List<NewMarker> markers) {
+    long review = markers.stream().filter(NewMarker::needsReview).count();
+    return String.format(
+        Locale.ROOT,
+        "Time-warp: new run %.1f\u2013%.1f s onto the reference   \u00b7   %d pairs, %d markers%s",
+        warp.validFrom(),
+        warp.validTo(),
+        pairs.size(),
+        markers.size(),
+        review == 0 ? "" : " (" + review + " to review)");
+  }
+
+  private static void style(XYChart chart, int width) {
+    float scale = Math.max(0.8f, Math.min(2f, width / 1400f));
+    Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(15 * scale));
+    Color frame = new Color(0xC5, 0xCC, 0xD4);
+    XYStyler s = chart.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotGridLinesColor(GRID);
+    s.setPlotBorderColor(frame);
+    s.setChartFontColor(INK);
+    s.setChartTitleFont(base.deriveFont(Font.BOLD, 18 * scale));
+    s.setChartTitleBoxVisible(false);
+    s.setChartPadding(Math.round(16 * scale));
+    s.setAxisTickLabelsColor(INK);
+    s.setAxisTickLabelsFont(base);
+    s.setAxisTitleFont(base.deriveFont(Font.BOLD));
+    s.setAxisTickMarksColor(frame);
+    s.setAxisTitlePadding(Math.round(10 * scale));
+    s.setXAxisDecimalPattern("0.#");
+    s.setYAxisDecimalPattern("0.#");
+    s.setLegendPosition(Styler.LegendPosition.InsideSE);
+    s.setLegendFont(base.deriveFont(14 * scale));
+    s.setLegendBackgroundColor(new Color(255, 255, 255, 230));
+    s.setLegendBorderColor(frame);
+    s.setLegendPadding(Math.round(10 * scale));
+    s.setLegendSeriesLineLength(Math.round(28 * scale));
+    s.setMarkerSize(Math.round(7 * scale));
+    s.setAnnotationTextFont(base.deriveFont(Font.BOLD, 13 * scale));
+    s.setAnnotationTextFontColor(MARKER);
+    s.setAntiAlias(true);
+  }
+
+  private static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
+  }
+
+  private static void pairs(
+      XYChart chart, List<TimePair> pairs, double from, double to, String name, Color colour) {
+    List<TimePair> in = pairs.stream().filter(p -> p.score() >= from && p.score() < to).toList();
+    if (in.isEmpty()) {
+      return;
+    }
+    XYSeries s =
+        chart.addSeries(
+            name,
+            in.stream().mapToDouble(TimePair::tNew).toArray(),
+            in.stream().mapToDouble(TimePair::tRef).toArray());
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setMarkerColor(colour);
+  }
+
+  private static void markers(
+      XYChart chart,
+      List<NewMarker> markers,
+      double xMin,
+      double yMin,
+      double xMax,
+      double yMax,
+      int width) {
+    List<NewMarker> placed = markers.stream().filter(m -> !Double.isNaN(m.tNew())).toList();
+    boolean label = markers.size() <= MAX_LABELLED;
+    for (boolean review : new boolean[] {false, true}) {
+      List<NewMarker> group = placed.stream().filter(m -> m.needsReview() == review).toList();
+      if (group.isEmpty()) {
+        continue;
+      }
+      Color colour = review ? REVIEW : MARKER;
+      XYSeries points =
+          chart.addSeries(
+              review ? "marker to review" : "marker",
+              group.stream().mapToDouble(NewMarker::tNew).toArray(),
+              group.stream().mapToDouble(NewMarker::tRef).toArray());
+      points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      points.setMarker(new Diamond());
+      points.setMarkerColor(colour);
+      ticks(chart, "new-time ticks" + review, group, colour, true, xMin, yMin);
+    }
+    List<NewMarker> withRef = markers.stream().filter(m -> !Double.isNaN(m.tRef())).toList();
+    for (boolean review : new boolean[] {false, true}) {
+      List<NewMarker> group = withRef.stream().filter(m -> m.needsReview() == review).toList();
+      if (!group.isEmpty()) {
+        ticks(
+            chart, "reference ticks" + review, group, review ? REVIEW : MARKER, false, xMin, yMin);
+      }
+    }
+    if (!label) {
+      return;
+    }
+    int guide = 0;
+    for (NewMarker m : placed) {
+      // a faint path from each axis tick to the marker's point guides the eye
+      line(
+              chart,
+              "guide" + guide++,
+              new double[] {m.tNew(), m.tNew(), xMin},
+              new double[] {yMin, m.tRef(), m.tRef()})
+          .setLineColor(GUIDE)
+          .setLineStyle(
+              new BasicStroke(
+                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 4}, 0))
+          .setShowInLegend(false);
+    }
+    // names sit up and to the left of their point, where the rising warp leaves room
+    double dataPerPx = (xMax - xMin) / (width * 0.82);
+    for (NewMarker m : placed) {
+      double halfText = halfWidth(m.name(), width) * dataPerPx;
+      chart.addAnnotation(
+          new AnnotationText(
+              m.name(), m.tNew() - halfText - 8 * dataPerPx, m.tRef() + yMax * 0.018, false));
+    }
+    // a marker the new run does not reach is named beside its reference tick
+    for (NewMarker m : withRef) {
+      if (Double.isNaN(m.tNew())) {
+        String text = m.name() + " (not in the new run)";
+        chart.addAnnotation(
+            new AnnotationText(
+                text, xMin + (halfWidth(text, width) + 30) * dataPerPx, m.tRef(), false));
+      }
+    }
+  }
+
+  /** Half the width in px of a label, roughly (the annotation font is about 7.3 px a letter). */
+  private static double halfWidth(String text, int width) {
+    return 3.7 * text.length() * (width / 1400.0);
+  }
+
+  /** Tick marks along an axis: on x at each marker's new time, on y at its reference time. */
+  private static void ticks(
+      XYChart chart,
+      String name,
+      List<NewMarker> group,
+      Color colour,
+      boolean onX,
+      double xMin,
+      double yMin) {
+    double[] x = group.stream().mapToDouble(m -> onX ? m.tNew() : xMin).toArray();
+    double[] y = group.stream().mapToDouble(m -> onX ? yMin : m.tRef()).toArray();
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(new Tick(onX));
+    s.setMarkerColor(colour);
+    s.setShowInLegend(false);
+  }
+
+  /** A short line into the plot from its edge: up from the x axis, or right from the y axis. */
+  private static final class Tick extends Marker {
+    private final boolean up;
+
+    Tick(boolean up) {
+      this.up = up;
+    }
+
+    @Override
+    public void paint(Graphics2D g, double x, double y, int size) {
+      g.setStroke(new BasicStroke(2.5f));
+      double length = 2.2 * size;
+      g.draw(up ? new Line2D.Double(x, y, x, y - length) : new Line2D.Double(x, y, x + length, y));
+    }
+  }
+
+  /** A marker's point: a diamond larger than the pair dots, edged white to stand off the line. */
+  private static final class Diamond extends Marker {
+    @Override
+    public void paint(Graphics2D g, double x, double y, int size) {
+      double r = 1.1 * size;
+      Path2D.Double d = new Path2D.Double();
+      d.moveTo(x, y - r);
+      d.lineTo(x + r, y);
+      d.lineTo(x, y + r);
+      d.lineTo(x - r, y);
+      d.closePath();
+      g.fill(d);
+      Color fill = g.getColor();
+      g.setColor(Color.WHITE);
+      g.setStroke(new BasicStroke(1.5f));
+      g.draw(d);
+      g.setColor(fill);
+    }
+  }
+
+  /** Rounds an axis end up to a whole step of a fifth of its power of ten (22.1 to 24). */
+  static double niceCeiling(double v) {
+    if (!(v > 0)) {
+      return 1;
+    }
+    double step = Math.pow(10, Math.floor(Math.log10(v))) / 5;
+    return Math.ceil(v / step - 1e-9) * step;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.mtbsync.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtbsync.markers.NewMarker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EdlExportTest {
+
+  @TempDir Path dir;
+
+  static List<FrameRate> rates() {
+    return FrameRate.ALL;
+  }
+
+  @ParameterizedTest(name = "at {0}")
+  @MethodSource("rates")
+  void resolveEdlPassesTheStrictReaderAtEveryRate(FrameRate rate) throws IOException {
+    ExportResult r = ExportFixture.export(dir, ExportPreset.RESOLVE_EDL, ExportFixture.goPro(rate));
+    StrictEdl.Edl edl = StrictEdl.read(Files.readString(r.file()), rate.timebase(), true);
+    assertThat(edl.dropFrame()).isEqualTo(rate.allowsDropFrame());
+    assertThat(edl.title()).isEqualTo("GX010123");
+    assertThat(edl.events()).hasSize(7);
+    StrictEdl.Event first = edl.events().get(0);
+    assertThat(first.reel()).isEqualTo("001");
+    assertThat(first.recIn()).as("Resolve timelines start at one hour").startsWith("01:00:01");
+    assertThat(first.srcIn()).as("the clip's own timecode").startsWith("19:26:49");
+  }
+
+  @ParameterizedTest(name = "at {0}")
+  @MethodSource("rates")
+  void plainEdlPassesTheStrictReaderAtEveryRate(FrameRate rate) throws IOException {
+    ExportResult r = ExportFixture.export(dir, ExportPreset.EDL, ExportFixture.goPro(rate));
+    StrictEdl.Edl edl = StrictEdl.read(Files.readString(r.file()), rate.timebase(), false);
+    assertThat(edl.events()).hasSize(7);
+    assertThat(edl.events().get(0).recIn()).startsWith("00:00:01");
+    assertThat(edl.events().get(1).notes())
+        .containsExactly(
+            "* FROM CLIP NAME: GX010123",
+            "* LOC: " + edl.events().get(1).recIn() + " MAGENTA Gap, big",
+            "* COMMENT: left, then \"drop\"");
+  }
+
+  @Test
+  void resolveMarkerLinesCarryColourAndOneLineOfAsciiText() throws IOException {
+    ExportResult r =
+        ExportFixture.export(
+            dir, ExportPreset.RESOLVE_EDL, ExportFixture.goPro(FrameRate.FPS_29_97));
+    List<String[]> fields =
+        StrictEdl.read(Files.readString(r.file()), 30, true).events().stream()
+            .map(e -> StrictEdl.resolveFields(e.notes().get(0)))
+            .toList();
+    assertThat(fields)
+        .extracting(f -> f[0] + " " + f[1] + " " + f[2])
+        .containsExactly(
+            "Green Jump 1 1",
+            "Fuchsia Gap, big - left, then \"drop\" 1",
+            "Sand Rock / garden - pipe / in the name 1",
+            "Blue Sprunge uber Wurzeln - Umlaut, ? and ? 1",
+            "Yellow _3rd berm - review: low confidence 1",
+            "Red Root drop - two lines (review: low confidence) 1",
+            "Cream Ten minutes - tab inside 1");
+  }
+
+  @Test
+  void dropFrameEventsStepOverTheSkippedLabels() throws IOException {
+    ExportResult r =
+        ExportFixture.export(dir, ExportPreset.EDL, ExportFixture.goPro(FrameRate.FPS_29_97));
+    List<StrictEdl.Event> events = StrictEdl.read(Files.readString(r.file()), 30, false).events();
+    // frames 1797, 1800 and 17982 of the clip: either side of the first minute, and the tenth
+    assertThat(events.get(4).recIn()).isEqualTo("00:00:59;27");
+    assertThat(events.get(5).recIn()).isEqualTo("00:01:00;02");
+    assertThat(events.get(6).recIn()).isEqualTo("00:10:00;00");
+    assertThat(events.get(6).recOut()).isEqualTo("00:10:00;01");
+  }
+
+  @Test
+  void twoHundredMarkersMakeTwoHundredWellFormedEvents() throws IOException {
+    ExportResult r = export(dir, 200, ExportPreset.RESOLVE_EDL);
+    assertThat(r.written()).isEqualTo(200);
+    assertThat(StrictEdl.read(Files.readString(r.file()), 30, true).events()).hasSize(200);
+  }
+
+  @Test
+  void markersBeyondTheThreeDigitEventNumbersAreReportedNotWritten() throws IOException {
+    ExportResult r = export(dir, 1001, ExportPreset.EDL);
+    assertThat(r.written()).isEqualTo(999);
+    assertThat(r.skipped())
+        .hasSize(2)
+        .allSatisfy(s -> assertThat(s.reason()).isEqualTo("the format holds at most 999 markers"));
+    assertThat(StrictEdl.read(Files.readString(r.file()), 30, false).events()).hasSize(999);
+  }
+
+  /** Exports {@code n} markers a second apart, with the names and comments of the fixture. */
+  static ExportResult export(Path dir, int n, ExportPreset preset) throws IOException {
+    List<NewMarker> fixture = ExportFixture.markers(dir);
+    List<NewMarker> many = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      NewMarker m = fixture.get(i % 7);
+      many.add(
+          new NewMarker(
+              m.name() + " " + i,
+              i + 3.0,
+              i + 0.5,
+              m.confidence(),
+              m.needsReview(),
+              m.colour(),
+              m.comment()));
+    }
+    ExportRequest req =
+        new ExportRequest(
+            dir.resolve("new_markers.csv"),
+            preset,
+            dir.resolve("many" + preset.suffix()),
+            FrameRate.FPS_29_97,
+            null,
+            null,
+            "A001",
+            "many",
+            null,
+            false);
+    return MarkerExport.export(req, many, null);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.mtbsync.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A strict reader of the CMX3600 marker EDLs mtbsync writes, written for the tests apart from the
+ * writer: every line must be one the format allows, in its place, with its columns where CMX3600
+ * puts them; timecodes must be labels that exist (drop-frame ones included) and each event one
+ * frame long. It fails with the line number and the line.
+ */
+final class StrictEdl {
+
+  /** One event and the lines that follow it. */
+  record Event(
+      int number,
+      String reel,
+      String srcIn,
+      String srcOut,
+      String recIn,
+      String recOut,
+      List<String> notes) {}
+
+  /** What was read. */
+  record Edl(String title, boolean dropFrame, List<Event> events) {}
+
+  private static final Pattern TITLE = Pattern.compile("TITLE: ([\\x20-\\x7E]{1,70})");
+  private static final Pattern FCM = Pattern.compile("FCM: (DROP FRAME|NON-DROP FRAME)");
+  private static final String TC = "(\\d\\d):(\\d\\d):(\\d\\d)([:;])(\\d\\d)";
+  private static final Pattern LABEL = Pattern.compile(TC);
+
+  /**
+   * Event line by columns: number 1-3, two spaces, reel 6-13 (left-aligned, space-padded), space,
+   * track 15-19 ("V" padded), space, transition 21-28 ("C" padded), space, then four timecodes
+   * separated by one space.
+   */
+  private static final Pattern EVENT =
+      Pattern.compile(
+          "(\\d{3})  ([A-Za-z0-9_]{1,8}) *(?<=^.{13})"
+              + " V {4} C {7} "
+              + "("
+              + TC
+              + ") ("
+              + TC
+              + ") ("
+              + TC
+              + ") ("
+              + TC
+              + ")");
+
+  private static final Pattern RESOLVE =
+      Pattern.compile(
+          " \\|C:ResolveColor(Blue|Cyan|Green|Yellow|Red|Pink|Purple|Fuchsia|Rose|Lavender|Sky"
+              + "|Mint|Lemon|Sand|Cocoa|Cream) \\|M:([\\x20-\\x7B\\x7D\\x7E]+) \\|D:(\\d+)");
+  private static final Pattern COMMENT = Pattern.compile("\\* [\\x20-\\x7E]+");
+
+  private StrictEdl() {}
+
+  /**
+   * Reads an EDL.
+   *
+   * @param timebase the timecode base (24, 25, 30, 50, 60)
+   * @param resolve true when each event must be followed by exactly one Resolve marker line, false
+   *     when by {@code * } comment lines only
+   */
+  static Edl read(String text, int timebase, boolean resolve) {
+    if (!text.endsWith("\n")) {
+      throw new AssertionError("the file does not end with a line break");
+    }
+    String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+    Matcher title = match(TITLE, lines, 0);
+    Matcher fcm = match(FCM, lines, 1);
+    boolean df = fcm.group(1).equals("DROP FRAME");
+    List<Event> events = new ArrayList<>();
+    int i = 2;
+    String lastRecord = null;
+    while (i < lines.length) {
+      if (!lines[i].isEmpty()) {
+        fail(i, lines[i], "a blank line must come before each event");
+      }
+      i++;
+      Matcher e = match(EVENT, lines, i);
+      int number = Integer.parseInt(e.group(1));
+      if (number != events.size() + 1) {
+        fail(i, lines[i], "event " + (events.size() + 1) + " expected");
+      }
+      String[] tcs = {e.group(3), e.group(9), e.group(15), e.group(21)};
+      for (String tc : tcs) {
+        checkLabel(tc, timebase, df, i, lines[i]);
+      }
+      if (!tcs[1].equals(next(tcs[0], timebase, df))
+          || !tcs[3].equals(next(tcs[2], timebase, df))) {
+        fail(i, lines[i], "each event must last one frame");
+      }
+      if (lastRecord != null && tcs[2].compareTo(lastRecord) < 0) {
+        fail(i, lines[i], "record timecodes must not go back");
+      }
+      lastRecord = tcs[2];
+      int eventLine = i;
+      i++;
+      List<String> notes = new ArrayList<>();
+      while (i < lines.length && !lines[i].isEmpty()) {
+        notes.add(match(resolve ? RESOLVE : COMMENT, lines, i).group(0));
+        i++;
+      }
+      if (resolve && notes.size() != 1) {
+        fail(eventLine, lines[eventLine], "a Resolve marker event takes exactly one |C: line");
+      }
+      events.add(new Event(number, e.group(2), tcs[0], tcs[1], tcs[2], tcs[3], notes));
+    }
+    return new Edl(title.group(1), df, events);
+  }
+
+  /** The Resolve fields of a marker line: colour, name, duration. */
+  static String[] resolveFields(String line) {
+    Matcher m = RESOLVE.matcher(line);
+    if (!m.matches()) {
+      throw new AssertionError("not a Resolve marker line: " + line);
+    }
+    return new String[] {m.group(1), m.group(2), m.group(3)};
+  }
+
+  /** A label must exist: fields in range, and not one drop-frame skips. */
+  private static void checkLabel(String tc, int base, boolean df, int at, String line) {
+    Matcher m = LABEL.matcher(tc);
+    if (!m.matches() || m.group(4).equals(";") != df) {
+      fail(at, line, tc + ": separator does not match the FCM line");
+    }
+    int mm = Integer.parseInt(m.group(2));
+    int ss = Integer.parseInt(m.group(3));
+    int ff = Integer.parseInt(m.group(5));
+    if (Integer.parseInt(m.group(1)) > 23 || mm > 59 || ss > 59 || ff >= base) {
+      fail(at, line, tc + " is out of range");
+    }
+    if (df && ss == 0 && ff < base / 15 && mm % 10 != 0) {
+      fail(at, line, tc + " is a label drop-frame skips");
+    }
+  }
+
+  /** The label one frame later, counting as a timecode generator does. */
+  static String next(String tc, int base, boolean df) {
+    Matcher m = LABEL.matcher(tc);
+    if (!m.matches()) {
+      throw new AssertionError(tc);
+    }
+    int h = Integer.parseInt(m.group(1));
+    int mm = Integer.parseInt(m.group(2));
+    int s = Integer.parseInt(m.group(3));
+    int f = Integer.parseInt(m.group(5)) + 1;
+    if (f == base) {
+      f = 0;
+      if (++s == 60) {
+        s = 0;
+        if (++mm == 60) {
+          mm = 0;
+          h = (h + 1) % 24;
+        }
+        if (df && mm % 10 != 0) {
+          f = base / 15;
+        }
+      }
+    }
+    return String.format("%02d:%02d:%02d%s%02d", h, mm, s, m.group(4), f);
+  }
+
+  private static Matcher match(Pattern p, String[] lines, int i) {
+    if (i >= lines.length) {
+      throw new AssertionError("line " + (i + 1) + ": missing (" + p + " expected)");
+    }
+    Matcher m = p.matcher(lines[i]);
+    if (!m.matches()) {
+      fail(i, lines[i], "does not match " + p);
+    }
+    return m;
+  }
+
+  private static void fail(int i, String line, String why) {
+    throw new AssertionError("line " + (i + 1) + " '" + line + "': " + why);
+  }
+}
