@@ -21,6 +21,9 @@ import picocli.CommandLine.IVersionProvider;
       SyncCommand.class,
       WarpCommand.class,
       TransferCommand.class,
+      ExportMarkersCommand.class,
+      ExportCommand.class,
+      ViewerCommand.class,
       DemoCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class

@@ -1,6 +1,8 @@
 package dev.mtbsync.cli;
 
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.export.ExportResult;
+import dev.mtbsync.export.SkippedMarker;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.Perf;
 import dev.mtbsync.runs.SyncResult;
@@ -53,8 +55,12 @@ final class Report {
     markers(o, r.markers());
   }
 
-  /** The sync result as one JSON object: run folder, ok, problems, timings, quality, markers. */
-  static void json(PrintWriter o, SyncResult r) throws java.io.IOException {
+  /**
+   * The sync result as one JSON object: run folder, ok, problems, timings, quality, markers, and
+   * the editor files exported.
+   */
+  static void json(PrintWriter o, SyncResult r, List<ExportResult> exports)
+      throws java.io.IOException {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("run_dir", r.runDir().toString());
     m.put("ok", r.ok());
@@ -75,11 +81,45 @@ final class Report {
       markers.add(x);
     }
     m.put("markers", markers);
+    m.put("exports", exports.stream().map(e -> e.file().toString()).toList());
     o.println(
         dev.mtbsync.runs.Json.MAPPER
             .copy()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(m));
+  }
+
+  /** What an export wrote: the file, how markers were placed, and what was left out. */
+  static void export(PrintWriter o, ExportResult r, boolean quiet) {
+    o.println(r.file());
+    if (r.jsonFile() != null) {
+      o.println(r.jsonFile());
+    }
+    if (quiet) {
+      return;
+    }
+    o.printf(
+        Locale.ROOT,
+        "  %s: %d marker%s at %s %s, timeline start %s%n",
+        r.preset(),
+        r.written(),
+        r.written() == 1 ? "" : "s",
+        r.timecode().rate(),
+        r.timecode().dropFrame() ? "drop-frame" : "non-drop-frame",
+        r.timelineStart());
+    if (r.video() != null) {
+      o.printf(
+          Locale.ROOT,
+          "  clip %s%s%n",
+          r.video(),
+          r.clipStart() == null ? "" : ", its own timecode starting " + r.clipStart());
+    }
+    for (SkippedMarker s : r.skipped()) {
+      o.printf(Locale.ROOT, "  left out %s: %s%n", s.name(), s.reason());
+    }
+    for (String note : r.notes()) {
+      o.println("  note: " + note);
+    }
   }
 
   static void markers(PrintWriter o, List<NewMarker> markers) {

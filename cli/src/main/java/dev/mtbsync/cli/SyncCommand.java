@@ -1,10 +1,17 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.export.ExportPreset;
+import dev.mtbsync.export.ExportRequest;
+import dev.mtbsync.export.ExportResult;
+import dev.mtbsync.export.MarkerExport;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +28,19 @@ import picocli.CommandLine.Spec;
       "Find, for every moment of the new run, the matching moment of the reference (a"
           + " monotone time-warp), and carry the reference markers over. Writes a run folder"
           + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json and,"
-          + " with --ref-markers, new_markers.csv."
+          + " with --ref-markers, new_markers.csv (and, with --export, files for editors)."
     },
     footer = {
       "",
       "Example:",
+      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs",
       "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs"
+          + " --export fcpxml,resolve-edl"
     })
 final class SyncCommand implements Callable<Integer> {
+
+  /** The transferred markers' file in a run folder. */
+  private static final String NEW_MARKERS = "new_markers.csv";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
@@ -75,8 +87,22 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object (for scripts).")
   boolean json;
 
+  @Option(
+      names = "--export",
+      split = ",",
+      paramLabel = "PRESET",
+      converter = ExportOptions.PresetConverter.class,
+      description =
+          "Also write the transferred markers for editors into the run folder, e.g."
+              + " --export fcpxml,resolve-edl (presets: csv, resolve-edl, edl, fcpxml, premiere,"
+              + " avid; placed on the new video's frames and start timecode).")
+  List<ExportPreset> exports = List.of();
+
   @Override
   public Integer call() throws Exception {
+    if (!exports.isEmpty() && refMarkers == null) {
+      throw new IllegalArgumentException("--export needs --ref-markers: there are no markers");
+    }
     SyncRequest req =
         new SyncRequest(
             reference,
@@ -94,10 +120,25 @@ final class SyncCommand implements Callable<Integer> {
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {
       result = SyncPipeline.run(req, progress);
     }
+    List<ExportResult> exported = new ArrayList<>();
+    List<String> exportProblems = new ArrayList<>();
+    if (!exports.isEmpty()) {
+      if (result.ok() && !result.markers().isEmpty()) {
+        export(result.runDir().resolve(NEW_MARKERS), exported, exportProblems);
+      } else {
+        exportProblems.add("no export: the sync is not ok, so its markers are not placed");
+      }
+    }
     if (json) {
-      Report.json(spec.commandLine().getOut(), result);
+      Report.json(spec.commandLine().getOut(), result, exported);
     } else {
       Report.sync(spec.commandLine().getOut(), result, common.quiet);
+      for (ExportResult e : exported) {
+        Report.export(spec.commandLine().getOut(), e, true);
+      }
+    }
+    for (String problem : exportProblems) {
+      spec.commandLine().getErr().println("mtbsync: " + problem);
     }
     if (!result.ok()) {
       spec.commandLine()
@@ -105,6 +146,17 @@ final class SyncCommand implements Callable<Integer> {
           .println("mtbsync: sync not ok: " + String.join("; ", result.problems()));
       return ExitCodes.ERROR;
     }
-    return ExitCodes.OK;
+    return exportProblems.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  /** Runs each export asked for; one that fails is reported and the others still run. */
+  private void export(Path markers, List<ExportResult> done, List<String> problems) {
+    for (ExportPreset preset : exports) {
+      try {
+        done.add(MarkerExport.run(ExportRequest.of(markers, preset).withVideo(newVideo)));
+      } catch (IOException | IllegalArgumentException e) {
+        problems.add("export " + preset + " failed: " + Main.describe(e));
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.mtbsync.cli;
 
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.export.OverlayPlot;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  mtbsync transfer-markers --ref-markers ref_markers.csv --timewarp-json"
-          + " runs/RUN/timewarp.json --out new_markers.csv"
+          + " runs/RUN/timewarp.json --out new_markers.csv --plot-overlay overlay.png"
     })
 final class TransferCommand implements Callable<Integer> {
 
@@ -63,6 +64,14 @@ final class TransferCommand implements Callable<Integer> {
       description = "Markers below this confidence are flagged (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
 
+  @Option(
+      names = "--plot-overlay",
+      paramLabel = "PNG",
+      description =
+          "Also draw the warp, its pairs (pairs.csv beside the timewarp.json) and the markers to"
+              + " this PNG, as 'viewer --headless' does.")
+  Path plotOverlay;
+
   @Override
   public Integer call() throws Exception {
     MonotoneWarp warp = TimewarpFile.read(timewarp);
@@ -70,6 +79,16 @@ final class TransferCommand implements Callable<Integer> {
         MarkerTransfer.transfer(MarkerCsv.readReference(refMarkers), warp, reviewThreshold);
     MarkerCsv.writeNew(markers, out);
     spec.commandLine().getOut().println(out);
+    if (plotOverlay != null) {
+      OverlayPlot.write(
+          plotOverlay,
+          warp,
+          OverlayPlot.pairsFor(timewarp, null),
+          markers,
+          OverlayPlot.DEFAULT_WIDTH,
+          OverlayPlot.DEFAULT_HEIGHT);
+      spec.commandLine().getOut().println(plotOverlay);
+    }
     if (!common.quiet) {
       Report.markers(spec.commandLine().getOut(), markers);
     }
