@@ -52,7 +52,8 @@ public final class ExportOptions {
   @Option(
       names = "--reel",
       defaultValue = ExportRequest.DEFAULT_REEL,
-      description = "EDL reel name, up to 8 letters or digits (default: ${DEFAULT-VALUE}).")
+      paramLabel = "NAME",
+      description = "EDL reel name: up to 8 letters, digits or _ (default: ${DEFAULT-VALUE}).")
   String reel;
 
   @Option(
