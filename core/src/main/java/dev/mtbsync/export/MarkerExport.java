@@ -54,13 +54,16 @@ public final class MarkerExport {
     List<PlacedMarker> placed = new ArrayList<>();
     List<SkippedMarker> skipped = new ArrayList<>();
     place(markers, rate, clipFrames, placed, skipped);
-    while (placed.size() > writer.capacity()) {
-      PlacedMarker p = placed.remove(placed.size() - 1);
-      skipped.add(
-          new SkippedMarker(
-              p.marker().name(),
-              p.marker().tNew(),
-              "the format holds at most " + writer.capacity() + " markers"));
+    if (placed.size() > writer.capacity()) {
+      List<PlacedMarker> over = placed.subList(writer.capacity(), placed.size());
+      for (PlacedMarker p : over) {
+        skipped.add(
+            new SkippedMarker(
+                p.marker().name(),
+                p.marker().tNew(),
+                "the format holds at most " + writer.capacity() + " markers"));
+      }
+      over.clear();
     }
     if (placed.isEmpty()) {
       throw new IOException(
