@@ -18,7 +18,7 @@ public final class SyncOptions {
 
   @Option(
       names = "--new-fps",
-      defaultValue = "3",
+      defaultValue = "6",
       description =
           "New-run frames per second analysed with ORB; sets how many pairs there are"
               + " (default: ${DEFAULT-VALUE}).")

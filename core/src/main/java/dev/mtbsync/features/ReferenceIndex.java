@@ -27,7 +27,9 @@ import java.util.List;
  */
 public final class ReferenceIndex {
 
-  public static final int FORMAT_VERSION = 1;
+  /** 2: features from four ORB pyramid levels (1 had eight, and must not be mixed with 2). */
+  public static final int FORMAT_VERSION = 2;
+
   private static final String MAGIC = "MTBIDX";
 
   /** An index as read from disk. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 /**
  * Decodes a video once, grey and already scaled down by FFmpeg, and keeps the time of every frame
@@ -29,28 +30,30 @@ public final class VideoScanner {
         OrbExtractor orb = new OrbExtractor(config)) {
       long expected = src.info().frameCount();
       double step = 1 / config.sampleFps();
-      double nextSample = Double.NEGATIVE_INFINITY;
       double halfFrame = 0.5 / Math.max(1, src.info().fps());
       List<FrameFeatures> samples = new ArrayList<>();
       double[] pts = new double[(int) Math.max(16, expected + 8)];
       int width = 0;
       int height = 0;
       int n = 0;
-      double last = Double.NEGATIVE_INFINITY;
-      for (VideoFrame f = src.next(); f != null; f = src.next()) {
-        if (f.ptsSec() <= last) {
-          continue; // a repeated or out-of-order timestamp: keep time strictly increasing
+      // frames that keep time strictly increasing and reach the next sample time are analysed
+      double[] last = {Double.NEGATIVE_INFINITY};
+      double[] nextSample = {Double.NEGATIVE_INFINITY};
+      DoublePredicate isSample = t -> t > last[0] && t >= nextSample[0] - halfFrame;
+      for (VideoFrame f = src.next(isSample); f != null; f = src.next(isSample)) {
+        if (f.ptsSec() <= last[0]) {
+          continue; // a repeated or out-of-order timestamp
         }
-        last = f.ptsSec();
+        last[0] = f.ptsSec();
         width = f.width();
         height = f.height();
         if (n == pts.length) {
           pts = java.util.Arrays.copyOf(pts, n * 2);
         }
         pts[n++] = f.ptsSec();
-        if (f.ptsSec() >= nextSample - halfFrame) {
+        if (f.pixels() != null) {
           samples.add(orb.extract(f.ptsSec(), f.pixels(), width, height));
-          nextSample = Math.max(nextSample, f.ptsSec()) + step;
+          nextSample[0] = Math.max(nextSample[0], f.ptsSec()) + step;
         }
         progress.update(stage, n, expected);
       }

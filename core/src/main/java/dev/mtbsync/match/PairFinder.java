@@ -75,9 +75,9 @@ public final class PairFinder {
   }
 
   /**
-   * ORB-checks each new sample against the reference near the coarse path: first every {@code
-   * stride}-th sample within {@code searchSamples} strides, then the samples right next to the
-   * best, which the sub-sample step needs.
+   * ORB-checks each new sample against the reference sample on the coarse path and its two
+   * neighbours, then climbs towards more inliers (at most {@code searchSamples} strides away) until
+   * the best has both neighbours tried, which the sub-sample step needs.
    */
   private List<TimePair> verify(
       ScannedVideo ref, ScannedVideo neu, int[] path, int stride, int from, int to) {
@@ -93,16 +93,10 @@ public final class PairFinder {
         int hi = Math.min(rs.size() - 1, path[i] + config.searchSamples() * stride);
         int[] inliers = new int[hi - lo + 1];
         java.util.Arrays.fill(inliers, -1);
+        // start on the coarse path and its two neighbours, then climb towards more inliers until
+        // the best has both neighbours tried (the sub-sample step needs them)
         int bestJ = path[i];
         int bestInliers = 0;
-        for (int j = lo; j <= hi; j += stride) {
-          inliers[j - lo] = matcher.match(n, rs.get(j)).inliers();
-          if (inliers[j - lo] > bestInliers) {
-            bestInliers = inliers[j - lo];
-            bestJ = j;
-          }
-        }
-        // refine around the best at full reference rate until the best has both neighbours
         boolean moved = true;
         while (moved) {
           moved = false;

@@ -7,6 +7,7 @@ import org.bytedeco.opencv.global.opencv_calib3d;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.DMatch;
 import org.bytedeco.opencv.opencv_core.DMatchVector;
+import org.bytedeco.opencv.opencv_core.DMatchVectorVector;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_features2d.BFMatcher;
 
@@ -22,7 +23,10 @@ final class ViewMatcher implements AutoCloseable {
 
   private static final int MIN_MATCHES = 12;
 
-  private final BFMatcher matcher = new BFMatcher(opencv_core.NORM_HAMMING, true);
+  /** Lowe's ratio: a match is kept when its distance is below this share of the runner-up's. */
+  static final float RATIO = 0.8f;
+
+  private final BFMatcher matcher = new BFMatcher(opencv_core.NORM_HAMMING, false);
 
   ViewMatch match(FrameFeatures a, FrameFeatures b) {
     if (a.count() < MIN_MATCHES || b.count() < MIN_MATCHES) {
@@ -30,9 +34,16 @@ final class ViewMatcher implements AutoCloseable {
     }
     try (Mat da = descriptors(a);
         Mat db = descriptors(b);
-        DMatchVector matches = new DMatchVector()) {
-      matcher.match(da, db, matches);
-      int n = (int) matches.size();
+        DMatchVectorVector knn = new DMatchVectorVector()) {
+      matcher.knnMatch(da, db, knn, 2);
+      java.util.List<DMatch> matches = new java.util.ArrayList<>();
+      for (long q = 0; q < knn.size(); q++) {
+        DMatchVector pair = knn.get(q);
+        if (pair.size() == 2 && pair.get(0).distance() < RATIO * pair.get(1).distance()) {
+          matches.add(pair.get(0));
+        }
+      }
+      int n = matches.size();
       if (n < MIN_MATCHES) {
         return new ViewMatch(n, 0, null);
       }

@@ -4,19 +4,42 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.DoublePredicate;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
-/** Decodes a video file with FFmpeg (through JavaCV) into packed BGR frames. */
+/** Decodes a video file with FFmpeg (through JavaCV) into packed BGR or grey frames. */
 public final class FfmpegFrameSource implements FrameSource {
+
+  /** 8-bit pixel formats whose first plane is the luma, i.e. already a grey picture. */
+  private static final Set<Integer> LUMA_FIRST =
+      Set.of(
+          avutil.AV_PIX_FMT_YUV420P,
+          avutil.AV_PIX_FMT_YUVJ420P,
+          avutil.AV_PIX_FMT_YUV422P,
+          avutil.AV_PIX_FMT_YUVJ422P,
+          avutil.AV_PIX_FMT_YUV444P,
+          avutil.AV_PIX_FMT_YUVJ444P,
+          avutil.AV_PIX_FMT_NV12,
+          avutil.AV_PIX_FMT_NV21,
+          avutil.AV_PIX_FMT_GRAY8);
 
   private final Path file;
   private final FFmpegFrameGrabber grabber;
   private final VideoInfo info;
   private final int channels;
   private long index;
+  private boolean lumaPlane;
+  private int outWidth;
+  private int outHeight;
 
   private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info, int channels) {
     this.file = file;
@@ -26,16 +49,32 @@ public final class FfmpegFrameSource implements FrameSource {
   }
 
   /**
-   * Opens a video for analysis: grey frames, scaled by FFmpeg while converting (the cheapest place
-   * to shrink them) so that the width is at most {@code maxWidth} px.
+   * Opens a video for analysis: grey frames at most {@code maxWidth} px wide.
+   *
+   * <p>DESIGN NOTE: for the usual 8-bit YUV streams the grey image is the decoder's own luma plane,
+   * taken as it is and shrunk by OpenCV only for the frames the caller wants ({@link
+   * #next(DoublePredicate)}); other pixel formats (10-bit, RGB) are converted and scaled by FFmpeg
+   * on every frame.
    */
   public static FfmpegFrameSource openGrey(Path file, int maxWidth) throws IOException {
-    FfmpegFrameSource src = open(file, avutil.AV_PIX_FMT_GRAY8, 1);
+    FfmpegFrameSource src = open(file, FrameGrabber.ImageMode.RAW, -1, 1);
     VideoInfo info = src.info();
-    if (info.width() > maxWidth) {
-      int h = (int) Math.round((double) info.height() * maxWidth / info.width());
-      src.grabber.setImageWidth(maxWidth);
-      src.grabber.setImageHeight(h + (h & 1));
+    int w = info.width();
+    int h = info.height();
+    if (w > maxWidth) {
+      h = (int) Math.round((double) h * maxWidth / w);
+      h += h & 1;
+      w = maxWidth;
+    }
+    if (LUMA_FIRST.contains(src.grabber.getPixelFormat())) {
+      src.lumaPlane = true;
+      src.outWidth = w;
+      src.outHeight = h;
+    } else {
+      src.grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
+      src.grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+      src.grabber.setImageWidth(w);
+      src.grabber.setImageHeight(h);
     }
     return src;
   }
@@ -46,11 +85,11 @@ public final class FfmpegFrameSource implements FrameSource {
    * @throws VideoFormatException when the file is missing, empty, or has no decodable video
    */
   public static FfmpegFrameSource open(Path file) throws IOException {
-    return open(file, avutil.AV_PIX_FMT_BGR24, 3);
+    return open(file, FrameGrabber.ImageMode.COLOR, avutil.AV_PIX_FMT_BGR24, 3);
   }
 
-  private static FfmpegFrameSource open(Path file, int pixelFormat, int channels)
-      throws IOException {
+  private static FfmpegFrameSource open(
+      Path file, FrameGrabber.ImageMode mode, int pixelFormat, int channels) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new VideoFormatException(file, "no such file");
     }
@@ -59,7 +98,10 @@ public final class FfmpegFrameSource implements FrameSource {
     }
     FfmpegLog.quiet();
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-    grabber.setPixelFormat(pixelFormat);
+    grabber.setImageMode(mode);
+    if (pixelFormat >= 0) {
+      grabber.setPixelFormat(pixelFormat);
+    }
     grabber.setVideoOption("threads", "0"); // FFmpeg's choice: frame threads on every core
     try {
       grabber.start();
@@ -90,6 +132,11 @@ public final class FfmpegFrameSource implements FrameSource {
 
   @Override
   public VideoFrame next() throws IOException {
+    return next(t -> true);
+  }
+
+  @Override
+  public VideoFrame next(DoublePredicate wantPixels) throws IOException {
     Frame frame;
     try {
       frame = grabber.grabImage();
@@ -99,16 +146,55 @@ public final class FfmpegFrameSource implements FrameSource {
     if (frame == null || frame.image == null) {
       return null;
     }
+    double pts = frame.timestamp / 1e6;
+    if (lumaPlane) {
+      byte[] pixels = wantPixels.test(pts) ? shrinkLuma(frame) : null;
+      return new VideoFrame(index++, pts, outWidth, outHeight, 1, pixels);
+    }
     int w = frame.imageWidth;
     int h = frame.imageHeight;
-    int row = w * channels;
+    byte[] pixels = wantPixels.test(pts) ? copyPacked(frame, w * channels, h) : null;
+    return new VideoFrame(index++, pts, w, h, channels, pixels);
+  }
+
+  private static byte[] copyPacked(Frame frame, int row, int h) {
     byte[] pixels = new byte[row * h];
     ByteBuffer buf = (ByteBuffer) frame.image[0];
     int stride = frame.imageStride; // in bytes for 8-bit images
     for (int y = 0; y < h; y++) {
       buf.get(y * stride, pixels, y * row, row);
     }
-    return new VideoFrame(index++, frame.timestamp / 1e6, w, h, channels, pixels);
+    return pixels;
+  }
+
+  private byte[] shrinkLuma(Frame frame) {
+    try (BytePointer data = new BytePointer((ByteBuffer) frame.image[0]);
+        Mat luma =
+            new Mat(
+                frame.imageHeight, frame.imageWidth, opencv_core.CV_8UC1, data, frame.imageStride);
+        Mat small = new Mat();
+        Size size = new Size(outWidth, outHeight)) {
+      Mat out = luma;
+      if (outWidth != frame.imageWidth || outHeight != frame.imageHeight) {
+        // area averaging where it matters (shrinking to half or less); bilinear, many times
+        // cheaper, for the gentle 4:3 step from 1280 to 960 px
+        int interpolation =
+            2 * outWidth <= frame.imageWidth
+                ? opencv_imgproc.INTER_AREA
+                : opencv_imgproc.INTER_LINEAR;
+        opencv_imgproc.resize(luma, small, size, 0, 0, interpolation);
+        out = small;
+      }
+      byte[] pixels = new byte[outWidth * outHeight];
+      if (out.isContinuous()) {
+        out.data().get(pixels);
+      } else {
+        for (int y = 0; y < outHeight; y++) {
+          out.ptr(y).get(pixels, y * outWidth, outWidth);
+        }
+      }
+      return pixels;
+    }
   }
 
   @Override

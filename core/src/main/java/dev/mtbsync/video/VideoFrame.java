@@ -9,7 +9,9 @@ package dev.mtbsync.video;
  * @param width width in px
  * @param height height in px
  * @param channels 3 for packed BGR, 1 for grey
- * @param pixels 8-bit samples, {@code width * height * channels} bytes, rows without padding
+ * @param pixels 8-bit samples, {@code width * height * channels} bytes, rows without padding;
+ *     {@code null} when the reader asked for the timestamp only ({@link
+ *     FrameSource#next(java.util.function.DoublePredicate)})
  */
 public record VideoFrame(
     long index, double ptsSec, int width, int height, int channels, byte[] pixels) {}

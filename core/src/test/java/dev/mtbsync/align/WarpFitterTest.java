@@ -45,6 +45,23 @@ class WarpFitterTest {
   }
 
   @Test
+  void followsBriskChangesOfPaceWithoutCuttingCorners() {
+    // pace swings between 0.7x and 1.3x every 6 s: a local line through +-1 s would be off by
+    // up to curvature / 6 = 52 ms at the turns
+    double period = 6;
+    java.util.function.DoubleUnaryOperator brisk =
+        t -> t + 0.3 * period / (2 * Math.PI) * (1 - Math.cos(2 * Math.PI * t / period));
+    List<TimePair> pairs = new ArrayList<>();
+    for (double t = 0; t <= 60; t += 1 / 6.0) {
+      pairs.add(new TimePair(t, brisk.applyAsDouble(t), 0.9, 90));
+    }
+    MonotoneWarp warp = WarpFitter.fit(pairs, WarpConfig.DEFAULT).warp();
+    for (double t = 2; t <= 58; t += 0.05) {
+      assertThat(warp.map(t)).as("t=%.2f", t).isCloseTo(brisk.applyAsDouble(t), within(0.008));
+    }
+  }
+
+  @Test
   void flagsEveryGrossOutlier() {
     WarpFitter.Fit fit = WarpFitter.fit(pairs(2, 0.02, 0.2), WarpConfig.DEFAULT);
     for (int i = 0; i < fit.pairs().size(); i++) {

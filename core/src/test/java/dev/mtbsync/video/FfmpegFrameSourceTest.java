@@ -2,6 +2,7 @@ package dev.mtbsync.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -39,6 +40,54 @@ class FfmpegFrameSourceTest {
     assertThatThrownBy(() -> FfmpegFrameSource.open(junk))
         .isInstanceOf(VideoFormatException.class)
         .hasMessageStartingWith(junk + ": not a readable video");
+  }
+
+  @Test
+  void greyFramesAreTheLumaShrunkAndSkippedFramesKeepTheirTime() throws IOException {
+    // a 640x360 clip whose luma is a known ramp, plus a bright square moving one column a frame
+    Path clip = dir.resolve("ramp.mp4");
+    int w = 640;
+    int h = 360;
+    int frames = 30;
+    try (H264FileSink sink = new H264FileSink(clip, w, h, 30, 12)) {
+      for (int f = 0; f < frames; f++) {
+        byte[] i420 = new byte[w * h * 3 / 2];
+        java.util.Arrays.fill(i420, w * h, i420.length, (byte) 128);
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            i420[y * w + x] = (byte) (40 + x * 160 / w);
+          }
+        }
+        for (int y = 100; y < 200; y++) {
+          for (int x = 100 + 8 * f; x < 200 + 8 * f; x++) {
+            i420[y * w + x] = (byte) 250;
+          }
+        }
+        sink.write(i420);
+      }
+    }
+    try (FfmpegFrameSource all = FfmpegFrameSource.openGrey(clip, 320);
+        FfmpegFrameSource some = FfmpegFrameSource.openGrey(clip, 320)) {
+      for (int f = 0; f < frames; f++) {
+        VideoFrame a = all.next();
+        VideoFrame b = some.next(t -> Math.round(t * 30) % 10 == 0);
+        assertThat(b.ptsSec()).isEqualTo(a.ptsSec());
+        assertThat(a.width()).isEqualTo(320);
+        assertThat(a.height()).isEqualTo(180);
+        assertThat(a.pixels()).hasSize(320 * 180);
+        if (f % 10 == 0) {
+          assertThat(b.pixels()).isEqualTo(a.pixels());
+        } else {
+          assertThat(b.pixels()).isNull();
+        }
+        int onRamp = a.pixels()[150 * 320 + 300] & 0xff; // x = 600 in the original
+        assertThat(onRamp).isCloseTo(40 + 600 * 160 / 640, within(4));
+        int inSquare = a.pixels()[75 * 320 + 75 + 4 * f] & 0xff; // centre of the square
+        assertThat(inSquare).isGreaterThan(240);
+      }
+      assertThat(all.next()).isNull();
+      assertThat(some.next(t -> true)).isNull();
+    }
   }
 
   @Test
