@@ -24,6 +24,10 @@ import picocli.CommandLine.IVersionProvider;
       ExportMarkersCommand.class,
       ExportCommand.class,
       ViewerCommand.class,
+      BatchCommand.class,
+      QualityCheckCommand.class,
+      BenchmarkQualityCommand.class,
+      PrunePerfCommand.class,
       DemoCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class

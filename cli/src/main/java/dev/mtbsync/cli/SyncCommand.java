@@ -5,6 +5,7 @@ import dev.mtbsync.export.ExportRequest;
 import dev.mtbsync.export.ExportResult;
 import dev.mtbsync.export.MarkerExport;
 import dev.mtbsync.markers.MarkerTransfer;
+import dev.mtbsync.quality.RegressionVerdict;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
@@ -45,6 +46,7 @@ final class SyncCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SyncOptions options;
+  @Mixin TrackingOptions tracking;
 
   @Option(
       names = "--reference",
@@ -118,8 +120,9 @@ final class SyncCommand implements Callable<Integer> {
     SyncResult result;
     try (ConsoleProgress progress =
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {
-      result = SyncPipeline.run(req, progress);
+      result = SyncPipeline.run(req, progress, tracking.telemetry());
     }
+    RegressionVerdict verdict = tracking.record(out, result, newVideo, spec.commandLine().getErr());
     List<ExportResult> exported = new ArrayList<>();
     List<String> exportProblems = new ArrayList<>();
     if (!exports.isEmpty()) {
@@ -133,6 +136,9 @@ final class SyncCommand implements Callable<Integer> {
       Report.json(spec.commandLine().getOut(), result, exported);
     } else {
       Report.sync(spec.commandLine().getOut(), result, common.quiet);
+      if (verdict != null && !common.quiet) {
+        QualityReport.line(spec.commandLine().getOut(), verdict);
+      }
       for (ExportResult e : exported) {
         Report.export(spec.commandLine().getOut(), e, true);
       }
@@ -145,6 +151,12 @@ final class SyncCommand implements Callable<Integer> {
           .getErr()
           .println("mtbsync: sync not ok: " + String.join("; ", result.problems()));
       return ExitCodes.ERROR;
+    }
+    if (tracking.failsGate(verdict)) {
+      spec.commandLine()
+          .getErr()
+          .println("mtbsync: severe quality regression: " + String.join("; ", verdict.reasons()));
+      return ExitCodes.QUALITY_FAIL;
     }
     return exportProblems.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
   }

@@ -2,7 +2,7 @@ package dev.mtbsync.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.match.TimePair;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.runs.RunFolders;
@@ -127,16 +127,7 @@ public final class Benchmark {
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": missing");
     }
-    JsonNode t;
-    try {
-      t = Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      throw new IOException(file + ": not JSON (" + m.lines().findFirst().orElse(m) + ")", e);
-    }
-    if (t == null || !t.isObject()) {
-      throw new IOException(file + ": not a timewarp JSON object");
-    }
+    JsonNode t = ArtefactJson.readObject(file);
     Double mae = number(t.path("residuals").get("mae"));
     Double p90 = number(t.path("residuals").get("p90"));
     Double a = number(t.path("params").get("a"));
@@ -204,7 +195,7 @@ public final class Benchmark {
     return List.of(
         Histogram.of(
             "res_p90",
-            "P90 residual",
+            "P90 residual (s)",
             "s",
             P90_EDGES,
             c.maxP90Sec(),

@@ -1,6 +1,7 @@
 package dev.mtbsync.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.runs.AtomicFiles;
 import dev.mtbsync.runs.Json;
 import java.io.IOException;
@@ -65,9 +66,9 @@ public final class QualityHistory {
     }
     JsonNode tree;
     try {
-      tree = Json.MAPPER.readTree(file.toFile());
+      tree = ArtefactJson.readTree(file);
     } catch (IOException e) {
-      return unreadable(file + ": not JSON (" + firstLine(e) + ")");
+      return unreadable(e.getMessage());
     }
     // the Python tool wrote a bare list; ours is an object with a schema version
     JsonNode list = tree != null && tree.isObject() ? tree.get("records") : tree;
@@ -167,11 +168,5 @@ public final class QualityHistory {
 
   private static Loaded unreadable(String problem) {
     return new Loaded(List.of(), List.of(problem), true);
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }

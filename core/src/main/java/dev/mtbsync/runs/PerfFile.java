@@ -2,8 +2,6 @@ package dev.mtbsync.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,18 +65,7 @@ public final class PerfFile {
    * @throws IOException naming the file when it is missing or not a JSON object
    */
   public static Entry read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IOException(file + ": not a JSON file (" + firstLine(e) + ")", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IOException(file + ": not a perf.json (expected a JSON object)");
-    }
+    JsonNode root = ArtefactJson.readObject(file);
     Map<String, Double> figures = new LinkedHashMap<>();
     for (String f : FIELDS) {
       JsonNode v = root.get(f);
@@ -90,12 +77,6 @@ public final class PerfFile {
   private static String text(JsonNode root, String field) {
     JsonNode v = root.get(field);
     return v != null && v.isTextual() ? v.asText() : null;
-  }
-
-  static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private static double r3(double v) {

@@ -88,7 +88,7 @@ class BenchmarkTest {
         .anySatisfy(
             s ->
                 assertThat(s)
-                    .startsWith(root.resolve("run-c/timewarp.json") + ": not JSON")
+                    .startsWith(root.resolve("run-c/timewarp.json") + ": not a JSON file")
                     .endsWith("(run skipped)"))
         .anySatisfy(
             s ->

@@ -180,7 +180,7 @@ class QualityHistoryTest {
     assertThat(h.problems())
         .singleElement()
         .asString()
-        .startsWith(root.resolve("quality_history.json") + ": not JSON (");
+        .startsWith(root.resolve("quality_history.json") + ": not a JSON file (");
     QualityTracker.Tracked t =
         QualityTracker.record(root, rec("fresh"), RegressionThresholds.DEFAULT);
     assertThat(t.problems()).hasSize(1);
