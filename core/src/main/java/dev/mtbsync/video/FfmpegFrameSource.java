@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -113,16 +116,50 @@ public final class FfmpegFrameSource implements FrameSource {
       closeQuietly(grabber);
       throw new VideoFormatException(file, "contains no video stream");
     }
-    long micros = grabber.getLengthInTime();
+    // the video stream's own length: the container's also spans data tracks, which on GoPro
+    // files run almost a second longer than the picture
+    AVStream stream = videoStream(grabber.getFormatContext());
+    double duration =
+        stream != null && stream.duration() > 0
+            ? stream.duration() * avutil.av_q2d(stream.time_base())
+            : grabber.getLengthInTime() > 0 ? grabber.getLengthInTime() / 1e6 : Double.NaN;
+    long frames =
+        stream != null && stream.nb_frames() > 0
+            ? stream.nb_frames()
+            : grabber.getLengthInVideoFrames() > 0 ? grabber.getLengthInVideoFrames() : -1;
     VideoInfo info =
         new VideoInfo(
             grabber.getImageWidth(),
             grabber.getImageHeight(),
             grabber.getFrameRate(),
-            micros > 0 ? micros / 1e6 : Double.NaN,
-            grabber.getLengthInVideoFrames() > 0 ? grabber.getLengthInVideoFrames() : -1,
+            duration,
+            frames,
             grabber.getVideoCodecName());
     return new FfmpegFrameSource(file, grabber, info, channels);
+  }
+
+  private static AVStream videoStream(AVFormatContext format) {
+    for (int i = 0; i < format.nb_streams(); i++) {
+      AVStream s = format.streams(i);
+      if (s.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+          && (s.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The clip's start timecode ({@code HH:MM:SS:FF}, {@code ;} before the frames when drop-frame) as
+   * FFmpeg reads it from a QuickTime/MP4 {@code tmcd} track (GoPro writes one) or the container's
+   * metadata; null when the file has none.
+   */
+  public String startTimecode() {
+    String tc = grabber.getVideoMetadata("timecode");
+    if (tc == null || tc.isBlank()) {
+      tc = grabber.getMetadata("timecode");
+    }
+    return tc == null || tc.isBlank() ? null : tc.trim();
   }
 
   @Override

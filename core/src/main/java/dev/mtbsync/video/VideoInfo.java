@@ -6,8 +6,8 @@ package dev.mtbsync.video;
  * @param width width in px
  * @param height height in px
  * @param fps nominal frame rate in frames per second (the real rate may vary on VFR files)
- * @param durationSec container duration in seconds, or NaN when unknown
- * @param frameCount frame count the container reports, or -1 when unknown
+ * @param durationSec the video stream's duration in seconds, or NaN when unknown
+ * @param frameCount the video stream's frame count as the container reports it, or -1 when unknown
  * @param codec codec name, e.g. {@code h264}
  */
 public record VideoInfo(

@@ -91,6 +91,23 @@ class FfmpegFrameSourceTest {
   }
 
   @Test
+  void lengthIsTheVideoStreamsNotTheLongerDataTracks() throws IOException {
+    Path karma = Path.of("../../shared/data/video/gpmf-parser_karma.mp4");
+    assumeThat(Files.exists(karma))
+        .as("real footage is in ../shared/data (absent here, so this test is skipped)")
+        .isTrue();
+    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(karma, 320)) {
+      int decoded = 0;
+      while (src.next(t -> false) != null) {
+        decoded++;
+      }
+      assertThat(src.info().frameCount()).isEqualTo(decoded);
+      assertThat(src.info().durationSec())
+          .isCloseTo(decoded / src.info().fps(), within(1.5 / src.info().fps()));
+    }
+  }
+
+  @Test
   void decodesRealGoProFootageWithItsOwnTimestamps() throws IOException {
     assumeThat(Files.exists(GOPRO))
         .as("real footage is in ../shared/data (absent here, so this test is skipped)")
