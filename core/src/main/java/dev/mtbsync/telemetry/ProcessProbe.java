@@ -6,8 +6,10 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * This process's CPU time and resident memory, read with OSHI. CPU time falls back to the JVM's own
- * count when OSHI cannot read the process; resident memory has no fallback (null).
+ * This process's CPU time and resident memory. CPU time comes from the JVM's own count (exact, and
+ * cheap enough to read on the caller's thread), with OSHI's as a fallback; resident memory comes
+ * from OSHI, whose first use costs a few hundred milliseconds (so it is only read on the sampler's
+ * thread).
  */
 final class ProcessProbe {
 
@@ -16,26 +18,27 @@ final class ProcessProbe {
 
   private ProcessProbe() {}
 
-  /** CPU time (user + system) of this process so far, in ms, or -1 when unreadable. */
-  static long cpuMillis() {
-    try {
-      OSProcess p = system().getCurrentProcess();
-      if (p != null) {
-        return p.getUserTime() + p.getKernelTime();
-      }
-    } catch (Throwable e) {
-      // fall through to the JVM's count
-    }
+  /** CPU time (user + system) of this process so far by the JVM's count, in ns, or -1. */
+  static long jvmCpuNanos() {
     try {
       if (ManagementFactory.getOperatingSystemMXBean()
           instanceof com.sun.management.OperatingSystemMXBean sun) {
-        long nanos = sun.getProcessCpuTime();
-        return nanos < 0 ? -1 : nanos / 1_000_000;
+        return Math.max(-1, sun.getProcessCpuTime());
       }
     } catch (Throwable e) {
-      // no count at all
+      // a JVM without the count
     }
     return -1;
+  }
+
+  /** CPU time (user + system) of this process so far by OSHI, in ms, or -1 when unreadable. */
+  static long oshiCpuMillis() {
+    try {
+      OSProcess p = system().getCurrentProcess();
+      return p == null ? -1 : p.getUserTime() + p.getKernelTime();
+    } catch (Throwable e) {
+      return -1;
+    }
   }
 
   /** Resident set size of this process in MB (10^6 bytes), or null when unreadable. */

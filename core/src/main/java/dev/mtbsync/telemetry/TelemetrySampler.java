@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Samples this process's resource use on a daemon thread while a piece of work runs: CPU time at
- * the start and at each sample, the peak resident memory, and, unless told not to, the GPUs'
- * utilisation and memory through NVML.
+ * Measures this process's resource use while a piece of work runs: its CPU time over the wall time
+ * from {@link #start} to {@link #finish}, and, sampled on a daemon thread, the peak resident memory
+ * and, unless told not to, the GPUs' utilisation and memory through NVML.
  *
  * <p>DESIGN NOTE: telemetry must never slow or break a sync. Every probe runs on the sampler's own
  * thread and every failure there becomes a null figure; {@link #finish()} waits at most {@link
@@ -27,7 +27,10 @@ public final class TelemetrySampler implements AutoCloseable {
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  // guarded by this
+  private final long jvmCpuStart = ProcessProbe.jvmCpuNanos();
+  private final long wallStart = System.nanoTime();
+
+  // guarded by this; OSHI's CPU count over the sampled span, used when the JVM has none
   private long cpuStartMs = -1;
   private long wallStartNanos;
   private long cpuLastMs = -1;
@@ -58,7 +61,7 @@ public final class TelemetrySampler implements AutoCloseable {
 
   private void loop() {
     try {
-      long cpu = ProcessProbe.cpuMillis();
+      long cpu = ProcessProbe.oshiCpuMillis();
       long now = System.nanoTime();
       synchronized (this) {
         cpuStartMs = cpu;
@@ -76,7 +79,7 @@ public final class TelemetrySampler implements AutoCloseable {
   }
 
   private void sample() {
-    long cpu = ProcessProbe.cpuMillis();
+    long cpu = ProcessProbe.oshiCpuMillis();
     long now = System.nanoTime();
     Double rss = ProcessProbe.rssMb();
     synchronized (this) {
@@ -109,8 +112,8 @@ public final class TelemetrySampler implements AutoCloseable {
   }
 
   /**
-   * Stops sampling and returns the figures: CPU over the sampled span, peak RSS, mean GPU
-   * utilisation and peak GPU memory. Waits at most {@link TelemetryConfig#stopWaitMs()}.
+   * Stops sampling and returns the figures: CPU from start to now, peak RSS, mean GPU utilisation
+   * and peak GPU memory. Waits at most {@link TelemetryConfig#stopWaitMs()} for the last sample.
    */
   public ResourceUse finish() {
     stop.countDown();
@@ -124,10 +127,15 @@ public final class TelemetrySampler implements AutoCloseable {
 
   /** The figures so far, without stopping. */
   public synchronized ResourceUse snapshot() {
+    long jvmCpu = ProcessProbe.jvmCpuNanos();
+    long wall = System.nanoTime() - wallStart;
     Double cpuPct = null;
-    long wallNanos = wallLastNanos - wallStartNanos;
-    if (cpuStartMs >= 0 && cpuLastMs >= cpuStartMs && wallNanos >= 20_000_000L) {
-      cpuPct = 100.0 * (cpuLastMs - cpuStartMs) * 1e6 / wallNanos;
+    if (jvmCpuStart >= 0 && jvmCpu >= jvmCpuStart && wall > 1_000_000L) {
+      cpuPct = 100.0 * (jvmCpu - jvmCpuStart) / wall;
+    } else if (cpuStartMs >= 0
+        && cpuLastMs >= cpuStartMs
+        && wallLastNanos - wallStartNanos >= 20_000_000L) {
+      cpuPct = 100.0 * (cpuLastMs - cpuStartMs) * 1e6 / (wallLastNanos - wallStartNanos);
     }
     Double gpuUtil = gpuUtilSamples == 0 ? null : gpuUtilSum / gpuUtilSamples;
     return new ResourceUse(cpuPct, rssPeakMb, gpuUtil, gpuMemPeakMb);

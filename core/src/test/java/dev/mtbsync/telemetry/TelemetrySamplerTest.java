@@ -3,9 +3,16 @@ package dev.mtbsync.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TelemetrySamplerTest {
+
+  /** OSHI's first use takes a few hundred ms: pay it here, so the tests time the sampler. */
+  @BeforeAll
+  static void warmUpOshi() {
+    assertThat(ProcessProbe.rssMb()).isPositive();
+  }
 
   /** Keeps one core busy for about {@code millis}. */
   private static long spin(long millis) {
@@ -29,6 +36,17 @@ class TelemetrySamplerTest {
     assertThat(use.rssMb()).as("a JVM's resident memory (MB)").isBetween(10.0, 100_000.0);
     assertThat(use.gpuUtil()).isNull();
     assertThat(use.gpuMemMb()).isNull();
+  }
+
+  @Test
+  void cpuCoversTheWholeSpanEvenWhenNoSampleWasTaken() {
+    ResourceUse use;
+    try (TelemetrySampler t =
+        TelemetrySampler.start(new TelemetryConfig(false, 60_000, 0), () -> GpuProbe.NONE)) {
+      spin(300);
+      use = t.finish(); // no wait for the sampler: CPU comes from the JVM's count
+    }
+    assertThat(use.cpuPct()).isBetween(50.0, 400.0);
   }
 
   @Test
