@@ -10,7 +10,9 @@ public final class RegressionThresholdOptions {
       names = {"--reg-window", "--window"},
       defaultValue = "" + RegressionThresholds.DEFAULT_WINDOW,
       paramLabel = "N",
-      description = "Baseline: median of the last N runs (default: ${DEFAULT-VALUE}).")
+      description =
+          "Baseline: median of the last N runs before this one (default: "
+              + "${DEFAULT-VALUE}; --window is the same).")
   int window;
 
   @Option(
@@ -18,7 +20,8 @@ public final class RegressionThresholdOptions {
       defaultValue = "0.25",
       paramLabel = "FRAC",
       description =
-          "Warn when P90 rises by more than this share of the baseline (default: ${DEFAULT-VALUE}),")
+          "Warn when P90 rises by more than max(this share of the baseline, "
+              + "--reg-p90-abs); fail at twice that (default: ${DEFAULT-VALUE}).")
   double p90Pct;
 
   @Option(
@@ -26,7 +29,8 @@ public final class RegressionThresholdOptions {
       defaultValue = "0.25",
       paramLabel = "SEC",
       description =
-          "  or by more than this many seconds, whichever is larger (default: ${DEFAULT-VALUE}).")
+          "Warn when P90 rises by more than max(--reg-p90-pct x baseline, this "
+              + "many seconds) (default: ${DEFAULT-VALUE}).")
   double p90Abs;
 
   @Option(
@@ -34,14 +38,17 @@ public final class RegressionThresholdOptions {
       defaultValue = "0.25",
       paramLabel = "FRAC",
       description =
-          "Warn when |ppm| rises by more than this share of the baseline (default: ${DEFAULT-VALUE}),")
+          "Warn when |ppm| rises by more than max(this share of the baseline, "
+              + "--reg-ppm-abs); fail at twice that (default: ${DEFAULT-VALUE}).")
   double ppmPct;
 
   @Option(
       names = "--reg-ppm-abs",
       defaultValue = "150",
       paramLabel = "PPM",
-      description = "  or by more than this many ppm (default: ${DEFAULT-VALUE}).")
+      description =
+          "Warn when |ppm| rises by more than max(--reg-ppm-pct x baseline, this "
+              + "many ppm) (default: ${DEFAULT-VALUE}).")
   double ppmAbs;
 
   @Option(
@@ -49,7 +56,9 @@ public final class RegressionThresholdOptions {
       defaultValue = "0.15",
       paramLabel = "FRAC",
       description =
-          "Warn when the inlier fraction drops by more than this share of the baseline (default: ${DEFAULT-VALUE}),")
+          "Warn when the inlier fraction drops by more than max(this share of the "
+              + "baseline, --reg-inlier-abs); fail at twice that (default: "
+              + "${DEFAULT-VALUE}).")
   double inlierPct;
 
   @Option(
@@ -57,7 +66,8 @@ public final class RegressionThresholdOptions {
       defaultValue = "0.05",
       paramLabel = "FRAC",
       description =
-          "  or by more than this much (default: ${DEFAULT-VALUE}). Fail at twice any warn threshold.")
+          "Warn when the inlier fraction drops by more than max(--reg-inlier-pct "
+              + "x baseline, this much) (default: ${DEFAULT-VALUE}).")
   double inlierAbs;
 
   /**
