@@ -237,6 +237,36 @@ class QualityCommandsTest {
     assertThat(none.err()).startsWith("mtbsync: " + out + ": no videos (");
   }
 
+  @Test
+  void batchFailsOnASevereRegressionWhenAsked() throws IOException {
+    Path input = Files.createDirectories(root.resolve("input"));
+    Files.copy(pair.resolve("new.mp4"), input.resolve("a.mp4"));
+    Path out = Files.createDirectories(root.resolve("out"));
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < 10; i++) {
+      s.append(i == 0 ? "" : ",")
+          .append("{\"run_id\":\"r")
+          .append(i)
+          .append("\",\"p90_sec\":0.001,\"ppm\":0,\"inlier_frac\":1.0}");
+    }
+    Files.writeString(out.resolve("quality_history.json"), s.append("]"));
+    Run run =
+        mtbsync(
+            "batch",
+            input.toString(),
+            "--reference",
+            pair.resolve("ref.mp4").toString(),
+            "--out-dir",
+            out.toString(),
+            "--no-gpu",
+            "--fail-on-regression");
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.QUALITY_FAIL);
+    assertThat(run.out()).contains("[1/1] a.mp4  ok  ", "regression fail");
+    assertThat(run.err())
+        .contains("severe quality regression (see " + out.resolve("regression.json"));
+    assertThat(Files.readAllLines(out.resolve("batch_summary.csv")).get(1)).contains(",fail,");
+  }
+
   /** A run folder with a timewarp.json and a perf.json. */
   private Path runFolder(String id, String perf) throws IOException {
     Path dir = Files.createDirectories(root.resolve(id));
