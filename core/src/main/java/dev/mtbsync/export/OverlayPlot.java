@@ -272,13 +272,18 @@ public final class OverlayPlot {
                   1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 4}, 0))
           .setShowInLegend(false);
     }
-    // names sit up and to the left of their point, where the rising warp leaves room
+    // names sit up and to the left of their point, where the rising warp leaves room; near the
+    // plot's left edge they go down and to the right instead, the other side of the warp
     double dataPerPx = (xMax - xMin) / (width * 0.82);
     for (NewMarker m : placed) {
       double halfText = halfWidth(m.name(), width) * dataPerPx;
-      chart.addAnnotation(
-          new AnnotationText(
-              m.name(), m.tNew() - halfText - 8 * dataPerPx, m.tRef() + yMax * 0.018, false));
+      double x = m.tNew() - halfText - 8 * dataPerPx;
+      double y = m.tRef() + yMax * 0.018;
+      if (x - halfText < xMin) {
+        x = m.tNew() + halfText + 8 * dataPerPx;
+        y = m.tRef() - yMax * 0.018;
+      }
+      chart.addAnnotation(new AnnotationText(m.name(), x, y, false));
     }
     // a marker the new run does not reach is named beside its reference tick
     for (NewMarker m : withRef) {
