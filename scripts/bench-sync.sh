@@ -36,8 +36,8 @@ if ((${#missing[@]})); then
 fi
 command -v node >/dev/null 2>&1 || { echo "bench-sync: node is needed for scoring" >&2; exit 1; }
 
-"$root/scripts/mtbsync" --version >/dev/null # builds the jar when needed
-jar="$root/cli/target/mtbsync.jar"
+mtbsync="$root/scripts/mtbsync" # the launcher, with its JVM options, as users run the tool
+"$mtbsync" --version >/dev/null # builds the jar when needed
 mkdir -p "$dir"
 results="$dir/results.tsv"
 : > "$results"
@@ -48,7 +48,7 @@ for seed in $seeds; do
   new_fps=$(( seed % 2 == 1 ? 60 : 30 ))
   pair="$dir/pair-s$seed-${duration}s-$size-$new_fps"
   if [[ ! -f "$pair/truth.json" ]]; then
-    java -jar "$jar" synth --out "$pair" --seed "$seed" --duration "$duration" --size "$size" \
+    "$mtbsync" synth --out "$pair" --seed "$seed" --duration "$duration" --size "$size" \
       --fps 30 --new-fps "$new_fps" -q >/dev/null
   fi
   start=$(date +%s.%N)
@@ -57,14 +57,14 @@ for seed in $seeds; do
   decode=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
   runs="$dir/runs-s$seed"
   rm -rf "$runs"
-  /usr/bin/time -f '%e %M' -o "$dir/time.txt" java -jar "$jar" sync --reference "$pair/ref.mp4" \
+  /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$mtbsync" sync --reference "$pair/ref.mp4" \
     --new "$pair/new.mp4" --ref-markers "$pair/ref_markers.csv" --out "$runs" -q >/dev/null || true
   read -r wall rss_kb < "$dir/time.txt"
   run=$(ls -d "$runs"/*/ | head -1)
   start=$(date +%s.%N)
   ffmpeg -v error -i "$pair/new.mp4" -f null - </dev/null
   decode_new=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
-  /usr/bin/time -f '%e %M' -o "$dir/time2.txt" java -jar "$jar" sync --reference "$pair/ref.mp4" \
+  /usr/bin/time -f '%e %M' -o "$dir/time2.txt" "$mtbsync" sync --reference "$pair/ref.mp4" \
     --new "$pair/new.mp4" --ref-markers "$pair/ref_markers.csv" --out "$runs" -q >/dev/null || true
   read -r warm _ < "$dir/time2.txt"
   node - "$pair/truth.json" "$run/new_markers.csv" "$seed" "$new_fps" "$wall" "$decode" \
