@@ -1,0 +1,19 @@
+package dev.mtbsync.server;
+
+import dev.mtbsync.server.compare.MediaFiles;
+import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.perf.PerfIndex;
+import dev.mtbsync.server.perf.PerfWatcher;
+import dev.mtbsync.server.sse.SseHub;
+
+/**
+ * What the handlers share: the settings, the root, the perf index and its watcher, the event hub
+ * and the media checks. Built once per server by {@link DashboardServer}.
+ */
+public record DashboardContext(
+    DashboardConfig config,
+    RootPath root,
+    PerfIndex perf,
+    PerfWatcher watcher,
+    SseHub hub,
+    MediaFiles media) {}

@@ -1,0 +1,169 @@
+package dev.mtbsync.server;
+
+import dev.mtbsync.server.api.CompareApi;
+import dev.mtbsync.server.api.FilesApi;
+import dev.mtbsync.server.api.PerfApi;
+import dev.mtbsync.server.api.QualityApi;
+import dev.mtbsync.server.api.RunsApi;
+import dev.mtbsync.server.api.WriteApi;
+import dev.mtbsync.server.compare.MediaFiles;
+import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.pages.Pages;
+import dev.mtbsync.server.perf.PerfIndex;
+import dev.mtbsync.server.perf.PerfWatcher;
+import dev.mtbsync.server.sse.SseHub;
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The dashboard: a Javalin app over one batch root. This class only wires routes to the handlers of
+ * {@code api} and {@code pages}, which call the engine; see the README for the routes.
+ *
+ * <p>The app is built unstarted ({@link #app()}, for tests on port 0); {@link #start()} binds
+ * {@code host:port}. Stopping the app, or {@link #close()}, ends the event streams and stops the
+ * perf watcher.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+  /** System property naming a {@code web/} folder to serve from instead of the jar. */
+  public static final String WEB_DEV_PROPERTY = "mtbsync.web.dir";
+
+  static final String WEB_RESOURCES = "/dev/mtbsync/server/web";
+
+  private final DashboardContext site;
+  private final Javalin app;
+
+  private DashboardServer(DashboardContext site, Javalin app) {
+    this.site = site;
+    this.app = app;
+  }
+
+  /**
+   * @throws java.nio.file.NoSuchFileException when the root is not a folder
+   * @throws IllegalArgumentException when a setting is out of range
+   */
+  public static DashboardServer create(DashboardConfig config) throws IOException {
+    config.validate();
+    if (config.compare() != null) {
+      config.compare().validate();
+    }
+    RootPath root = new RootPath(config.root());
+    PerfIndex index = new PerfIndex(root);
+    SseHub hub = new SseHub(2, 64, config.keepAlive());
+    PerfWatcher watcher = new PerfWatcher(root, index, hub, config.scanInterval());
+    DashboardContext site =
+        new DashboardContext(config, root, index, watcher, hub, new MediaFiles());
+    return new DashboardServer(site, Javalin.create(c -> configure(c, site)));
+  }
+
+  private static void configure(io.javalin.config.JavalinConfig c, DashboardContext site) {
+    DashboardConfig config = site.config();
+    c.jetty.host = config.host();
+    c.jetty.port = config.port();
+    c.startup.showJavalinBanner = false;
+    c.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
+    staticFiles(c);
+
+    RequestGuards guards = new RequestGuards(config);
+    Pages pages = new Pages(site);
+    FilesApi files = new FilesApi(site);
+    RunsApi runs = new RunsApi(site);
+    QualityApi quality = new QualityApi(site);
+    PerfApi perf = new PerfApi(site);
+    WriteApi write = new WriteApi(site);
+    CompareApi compare = new CompareApi(site);
+
+    var r = c.routes;
+    r.before(guards::checkHost);
+    r.get("/", pages::dashboard);
+    r.get("/telemetry", pages::telemetry);
+    r.get("/compare", pages::compare);
+    r.get("/api/files", files::list);
+    r.get("/api/files/<path>", files::download);
+    r.get("/api/runs", runs::runs);
+    r.get("/api/timewarp", runs::timewarp);
+    r.get("/api/markers", runs::markers);
+    r.get("/api/regression", quality::regression);
+    r.get("/api/batch-summary", quality::batchSummary);
+    r.get("/api/perf/history", perf::history);
+    r.sse("/api/perf/stream", perf::stream);
+    r.get("/api/status", perf::status);
+    r.get("/api/compare", compare::view);
+    r.get("/media/{role}", compare::media);
+    r.get("/api/annotations", compare::exportAnnotations);
+    r.post("/api/annotations", writing(guards, compare::saveAnnotation));
+    r.post("/api/export-json", writing(guards, write::exportJson));
+    r.post("/api/prune-perf", writing(guards, write::prunePerf));
+    HttpErrors.register(r);
+
+    c.events.serverStopping(() -> stopLive(site));
+  }
+
+  /** A write route: the guard first, then the handler. */
+  private static Handler writing(RequestGuards guards, Handler handler) {
+    return ctx -> {
+      guards.checkWrite(ctx);
+      handler.handle(ctx);
+    };
+  }
+
+  /** web/ from the jar, or from the folder named by {@value #WEB_DEV_PROPERTY} (development). */
+  private static void staticFiles(io.javalin.config.JavalinConfig c) {
+    String dev = System.getProperty(WEB_DEV_PROPERTY);
+    boolean external = dev != null && !dev.isBlank() && Files.isDirectory(Path.of(dev));
+    c.staticFiles.add(
+        s -> {
+          s.hostedPath = "/static";
+          s.directory = external ? Path.of(dev).toAbsolutePath().toString() : WEB_RESOURCES;
+          s.location = external ? Location.EXTERNAL : Location.CLASSPATH;
+          s.headers = java.util.Map.of("Cache-Control", external ? "no-cache" : "max-age=300");
+        });
+  }
+
+  private static void stopLive(DashboardContext site) {
+    site.watcher().close();
+    site.hub().close();
+  }
+
+  /** The app, not started: tests start it on port 0 (JavalinTest). */
+  public Javalin app() {
+    return app;
+  }
+
+  public DashboardContext context() {
+    return site;
+  }
+
+  /** Binds the configured host and port. */
+  public DashboardServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The port bound (after start). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The landing page's URL (after start). */
+  public String url() {
+    String h = site.config().host();
+    String host = h.equals("0.0.0.0") || h.equals("::") ? DashboardConfig.LOOPBACK : h;
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port() + site.config().landing().path();
+  }
+
+  /** Stops the server, its streams and its watcher. */
+  @Override
+  public void close() {
+    app.stop();
+    stopLive(site);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.mtbsync.server.api;
+
+import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.artefacts.BatchSummaryView;
+import dev.mtbsync.server.artefacts.RegressionView;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /api/regression} and {@code GET /api/batch-summary}. */
+public final class QualityApi {
+
+  private final DashboardContext site;
+
+  public QualityApi(DashboardContext site) {
+    this.site = site;
+  }
+
+  /** regression.json's fields as they are, plus warnings; 404 when there is none yet. */
+  public void regression(Context ctx) {
+    RegressionView v = RegressionView.read(site.root());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!v.present()) {
+      ctx.status(404);
+      out.put("error", v.warnings().get(0));
+      ctx.json(out);
+      return;
+    }
+    if (v.fields() != null) {
+      v.fields().properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+    }
+    out.put("warnings", v.warnings());
+    ctx.json(out);
+  }
+
+  /** The rows of batch_summary.csv; 404 when there is none. */
+  public void batchSummary(Context ctx) {
+    BatchSummaryView v = BatchSummaryView.read(site.root());
+    if (!v.present()) {
+      ctx.status(404).json(Map.of("error", "no batch_summary.csv: run mtbsync batch first"));
+      return;
+    }
+    ctx.json(Map.of("rows", v.rows(), "warnings", v.warnings()));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.mtbsync.server.api;
+
+import dev.mtbsync.match.TimePair;
+import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.artefacts.MarkerTable;
+import dev.mtbsync.server.artefacts.RunSummaries;
+import dev.mtbsync.server.artefacts.TimewarpView;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/runs}, {@code /api/timewarp?run=} and {@code /api/markers?file=}. */
+public final class RunsApi {
+
+  private final DashboardContext site;
+
+  public RunsApi(DashboardContext site) {
+    this.site = site;
+  }
+
+  /** Newest first; {@code limit} caps the list. */
+  public void runs(Context ctx) throws Exception {
+    Integer limit = Params.positiveInt(ctx, "limit", null);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", RunSummaries.count(site.root()));
+    out.put("runs", RunSummaries.list(site.root(), limit));
+    ctx.json(out);
+  }
+
+  /** timewarp.json's fields as they are, plus the run, the kept pairs and any warnings. */
+  public void timewarp(Context ctx) throws Exception {
+    Path dir = site.root().runDir(Params.required(ctx, "run"));
+    TimewarpView v = TimewarpView.read(site.root(), dir);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run_id", v.runId());
+    if (v.fields() != null) {
+      v.fields().properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+    }
+    out.put("pairs", triples(v.kept()));
+    out.put("warnings", v.warnings());
+    ctx.json(out);
+  }
+
+  /** One new_markers*.csv (or any marker CSV under the root). */
+  public void markers(Context ctx) throws Exception {
+    String file = Params.required(ctx, "file");
+    if (!file.endsWith(".csv")) {
+      throw new IllegalArgumentException("file must be a marker CSV, got '" + file + "'");
+    }
+    ctx.json(MarkerTable.read(site.root(), site.root().existingFile(file)));
+  }
+
+  private static List<double[]> triples(List<TimePair> pairs) {
+    return pairs.stream().map(p -> new double[] {p.tNew(), p.tRef(), p.score()}).toList();
+  }
+}

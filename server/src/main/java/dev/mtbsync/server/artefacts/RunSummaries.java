@@ -1,0 +1,130 @@
+package dev.mtbsync.server.artefacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.runs.ArtefactJson;
+import dev.mtbsync.runs.PerfFile;
+import dev.mtbsync.runs.RunFolders;
+import dev.mtbsync.runs.RunFolders.RunFolder;
+import dev.mtbsync.server.files.RootPath;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the run folders of a root into {@link RunSummary}s; an unreadable artefact is a warning.
+ */
+public final class RunSummaries {
+
+  public static final String TIMEWARP = "timewarp.json";
+  public static final String RUN = "run.json";
+
+  private RunSummaries() {}
+
+  /** The newest {@code limit} runs (all when null), newest first. */
+  public static List<RunSummary> list(RootPath root, Integer limit) throws IOException {
+    List<RunFolder> folders = RunFolders.discover(root.root(), null);
+    if (limit != null && folders.size() > limit) {
+      folders = folders.subList(0, limit);
+    }
+    List<RunSummary> out = new ArrayList<>();
+    for (RunFolder f : folders) {
+      out.add(read(root, f.dir(), f.modified()));
+    }
+    return out;
+  }
+
+  /** Runs under the root in total (the runs list may show fewer). */
+  public static int count(RootPath root) throws IOException {
+    return RunFolders.discover(root.root(), null).size();
+  }
+
+  /** One run folder; never throws for a bad artefact. */
+  public static RunSummary read(RootPath root, Path dir) throws IOException {
+    return read(root, dir, Files.getLastModifiedTime(dir));
+  }
+
+  private static RunSummary read(RootPath root, Path dir, FileTime modified) {
+    List<String> warnings = new ArrayList<>();
+    Boolean ok = null;
+    Double p90 = null;
+    Double ppm = null;
+    Double inlier = null;
+    Integer nPairs = null;
+    List<String> reasons = new ArrayList<>();
+    JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), warnings);
+    if (warp != null) {
+      ok = JsonFields.bool(warp.get("ok"));
+      p90 = JsonFields.number(warp.path("residuals").get("p90"));
+      ppm = JsonFields.number(warp.get("ppm"));
+      inlier = JsonFields.number(warp.get("inlier_frac"));
+      nPairs = JsonFields.integer(warp.get("n_pairs"));
+      warp.path("reasons").forEach(r -> reasons.add(r.asText()));
+    }
+    String finished = null;
+    String newVideo = null;
+    JsonNode run = readIfThere(root, dir.resolve(RUN), warnings);
+    if (run != null) {
+      finished = JsonFields.text(run.get("finished"));
+      String path = JsonFields.text(run.path("inputs").path("new").get("path"));
+      newVideo = path == null ? null : Path.of(path).getFileName().toString();
+    }
+    Double total = null;
+    Path perf = dir.resolve(PerfFile.NAME);
+    if (Files.exists(perf, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        PerfFile.Entry e = PerfFile.read(perf);
+        total = e.figures().get("total_sec");
+        finished = finished == null ? e.timestamp() : finished;
+      } catch (IOException e) {
+        warnings.add(root.relative(perf) + ": " + Problems.oneLine(e, perf));
+      }
+    }
+    return new RunSummary(
+        dir.getFileName().toString(),
+        modified.toInstant().toString(),
+        finished,
+        ok,
+        p90,
+        ppm,
+        inlier,
+        nPairs,
+        newVideo,
+        total,
+        markerFiles(root, dir),
+        List.copyOf(reasons),
+        List.copyOf(warnings));
+  }
+
+  /** The {@code new_markers*.csv} of a run folder, as paths under the root, sorted. */
+  public static List<String> markerFiles(RootPath root, Path dir) {
+    List<String> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "new_markers*.csv")) {
+      for (Path p : s) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          out.add(root.relative(p));
+        }
+      }
+    } catch (IOException e) {
+      return List.of();
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static JsonNode readIfThere(RootPath root, Path file, List<String> warnings) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try {
+      return ArtefactJson.readObject(file);
+    } catch (IOException e) {
+      warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.mtbsync.server.artefacts;
+
+import java.util.List;
+
+/**
+ * One run folder as the runs list shows it. Figures are null where the artefact lacks them or could
+ * not be read; {@code warnings} says which.
+ *
+ * @param id the folder's name
+ * @param modified the folder's modification time (ISO-8601)
+ * @param finished when the sync finished (run.json, else perf.json), null when unknown
+ * @param ok the warp passed its gates (timewarp.json), null when unknown
+ * @param p90 P90 residual of the warp (s)
+ * @param ppm average speed drift (ppm, signed)
+ * @param inlierFrac share of pairs supporting the warp (0 to 1)
+ * @param nPairs pairs the warp was fitted to
+ * @param newVideo the new run's file name (run.json)
+ * @param totalSec the sync's wall time (perf.json, s)
+ * @param markerFiles the run's {@code new_markers*.csv}, as paths under the root
+ * @param reasons why the warp is not ok (timewarp.json)
+ * @param warnings one line per artefact that could not be read
+ */
+public record RunSummary(
+    String id,
+    String modified,
+    String finished,
+    Boolean ok,
+    Double p90,
+    Double ppm,
+    Double inlierFrac,
+    Integer nPairs,
+    String newVideo,
+    Double totalSec,
+    List<String> markerFiles,
+    List<String> reasons,
+    List<String> warnings) {
+
+  /** ok, failed, or unknown (no readable warp). */
+  public String status() {
+    return ok == null ? "unknown" : ok ? "ok" : "failed";
+  }
+}

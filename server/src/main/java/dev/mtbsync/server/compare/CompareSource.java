@@ -1,0 +1,92 @@
+package dev.mtbsync.server.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.runs.ArtefactJson;
+import dev.mtbsync.server.artefacts.Problems;
+import dev.mtbsync.server.artefacts.RunSummaries;
+import dev.mtbsync.server.files.RootPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files one comparison is made of: a run folder of the root (its run.json names the videos), or
+ * the files of a {@code compare-ui} session.
+ *
+ * @param runId the run, or null for the session
+ * @param refVideo the reference video, null when unknown
+ * @param newVideo the new run's video, null when unknown
+ * @param timewarp the warp
+ * @param refMarkers reference markers, or null
+ * @param newMarkers markers on the new run, or null
+ * @param annotations where annotations are kept
+ * @param warnings what could not be found
+ */
+public record CompareSource(
+    String runId,
+    Path refVideo,
+    Path newVideo,
+    Path timewarp,
+    Path refMarkers,
+    Path newMarkers,
+    Path annotations,
+    List<String> warnings) {
+
+  public static final String ANNOTATIONS = "annotations.json";
+
+  public static CompareSource ofSession(CompareInputs in) {
+    return new CompareSource(
+        null,
+        in.refVideo(),
+        in.newVideo(),
+        in.timewarp(),
+        in.refMarkers(),
+        in.newMarkers(),
+        in.folder().resolve(ANNOTATIONS),
+        List.of());
+  }
+
+  /**
+   * @param markersFile one of the run's new_markers*.csv (a path under the root), or null for
+   *     {@code new_markers.csv}
+   */
+  public static CompareSource ofRun(RootPath root, String runId, String markersFile)
+      throws IOException {
+    Path dir = root.runDir(runId);
+    List<String> warnings = new ArrayList<>();
+    Path ref = null;
+    Path neu = null;
+    Path runJson = dir.resolve(RunSummaries.RUN);
+    try {
+      JsonNode inputs = ArtefactJson.readObject(runJson).path("inputs");
+      ref = path(inputs.path("reference"));
+      neu = path(inputs.path("new"));
+    } catch (IOException e) {
+      warnings.add(root.relative(runJson) + ": " + Problems.oneLine(e, runJson));
+    }
+    Path markers;
+    if (markersFile != null && !markersFile.isBlank()) {
+      markers = root.existingFile(markersFile);
+      if (!markers.getParent().equals(dir)) {
+        throw new IllegalArgumentException(markersFile + " is not a file of run " + runId);
+      }
+    } else {
+      markers = dir.resolve("new_markers.csv");
+    }
+    return new CompareSource(
+        runId,
+        ref,
+        neu,
+        dir.resolve(RunSummaries.TIMEWARP),
+        null,
+        Files.isRegularFile(markers) ? markers : null,
+        dir.resolve(ANNOTATIONS),
+        List.copyOf(warnings));
+  }
+
+  private static Path path(JsonNode signature) {
+    return signature.path("path").isTextual() ? Path.of(signature.path("path").asText()) : null;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.mtbsync.server.compare;
+
+import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.server.artefacts.Problems;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the compare page needs, as JSON: the warp's knots (the page maps times itself while
+ * scrubbing), the markers with their predicted times and deltas, their summary and the saved
+ * annotations.
+ *
+ * @param runId the run, null for a compare-ui session
+ * @param ref the reference video
+ * @param neu the new run's video
+ * @param warp the mapping's knots, null when there is none
+ * @param markers every marker, by predicted (else own) time on the new run
+ * @param deltas the summary of the markers' deltas
+ * @param annotations saved annotations
+ * @param canWrite annotations can be saved
+ * @param warnings what could not be read
+ */
+public record CompareView(
+    String runId,
+    Video ref,
+    Video neu,
+    Knots warp,
+    List<CompareMarker> markers,
+    DeltaSummary deltas,
+    List<Annotation> annotations,
+    boolean canWrite,
+    List<String> warnings) {
+
+  /**
+   * A video as the page plays it.
+   *
+   * @param name its file name
+   * @param url where the server streams it
+   */
+  public record Video(String name, String url) {}
+
+  /** The warp's knots: new time to reference time (s), with confidence, strictly increasing. */
+  public record Knots(double[] tNew, double[] tRef, double[] confidence) {}
+
+  public static CompareView of(CompareSource s, boolean canWrite) {
+    List<String> warnings = new ArrayList<>(s.warnings());
+    MonotoneWarp warp = null;
+    try {
+      warp = TimewarpFile.read(s.timewarp());
+    } catch (IOException e) {
+      warnings.add(s.timewarp().getFileName() + ": " + Problems.oneLine(e, s.timewarp()));
+    }
+    Map<String, CompareMarker> byName = new LinkedHashMap<>();
+    if (s.newMarkers() != null) {
+      try {
+        for (NewMarker m : MarkerCsv.readNew(s.newMarkers())) {
+          byName.put(
+              m.name(),
+              marker(
+                  warp,
+                  m.name(),
+                  nan(m.tRef()),
+                  nan(m.tNew()),
+                  m.confidence(),
+                  m.needsReview(),
+                  m.colour(),
+                  m.comment()));
+        }
+      } catch (IOException e) {
+        warnings.add(s.newMarkers().getFileName() + ": " + Problems.oneLine(e, s.newMarkers()));
+      }
+    }
+    if (s.refMarkers() != null) {
+      try {
+        for (RefMarker r : MarkerCsv.readReference(s.refMarkers())) {
+          CompareMarker had = byName.get(r.name());
+          byName.put(
+              r.name(),
+              had == null
+                  ? marker(warp, r.name(), r.tRef(), null, null, false, r.colour(), r.comment())
+                  : marker(
+                      warp,
+                      r.name(),
+                      r.tRef(),
+                      had.tNew(),
+                      had.confidence(),
+                      had.needsReview(),
+                      had.colour(),
+                      had.comment()));
+        }
+      } catch (IOException e) {
+        warnings.add(s.refMarkers().getFileName() + ": " + Problems.oneLine(e, s.refMarkers()));
+      }
+    }
+    List<CompareMarker> markers = new ArrayList<>(byName.values());
+    markers.sort(
+        java.util.Comparator.comparing(
+            CompareMarker::at, java.util.Comparator.nullsLast(Double::compare)));
+    List<Annotation> annotations = List.of();
+    try {
+      annotations = Annotations.read(s.annotations());
+    } catch (IOException e) {
+      warnings.add(CompareSource.ANNOTATIONS + ": " + Problems.oneLine(e, s.annotations()));
+    }
+    String q = s.runId() == null ? "" : "?run=" + s.runId();
+    return new CompareView(
+        s.runId(),
+        new Video(name(s.refVideo()), "/media/ref" + q),
+        new Video(name(s.newVideo()), "/media/new" + q),
+        warp == null ? null : new Knots(warp.tNew(), warp.tRef(), warp.confidence()),
+        List.copyOf(markers),
+        DeltaSummary.of(markers),
+        annotations,
+        canWrite,
+        List.copyOf(warnings));
+  }
+
+  private static CompareMarker marker(
+      MonotoneWarp warp,
+      String name,
+      Double tRef,
+      Double tNew,
+      Double confidence,
+      boolean review,
+      String colour,
+      String comment) {
+    Double predicted = null;
+    if (warp != null && tRef != null) {
+      predicted = nan(warp.inverse(tRef));
+    }
+    Double delta = predicted != null && tNew != null ? tNew - predicted : null;
+    double conf =
+        confidence != null ? confidence : predicted != null ? warp.confidenceAt(predicted) : 0;
+    boolean nowhere = predicted == null && tNew == null; // the new run does not reach it
+    return new CompareMarker(
+        name, tRef, tNew, predicted, delta, conf, review || nowhere, colour, comment);
+  }
+
+  private static Double nan(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  private static String name(Path p) {
+    return p == null ? null : p.getFileName().toString();
+  }
+}

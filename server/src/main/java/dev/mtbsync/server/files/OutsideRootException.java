@@ -1,0 +1,11 @@
+package dev.mtbsync.server.files;
+
+import java.io.IOException;
+
+/** A request named a path that is not a plain path inside the root (answered 403). */
+public final class OutsideRootException extends IOException {
+
+  public OutsideRootException(String path, String why) {
+    super("'" + path + "': " + why);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.mtbsync.server.pages;
+
+import java.util.List;
+
+/**
+ * The page model of {@code templates/compare/index.jte}: either a list of runs to pick from, or one
+ * comparison (its data as {@code /api/compare} answers it, played by {@code web/compare.js}).
+ *
+ * @param shell the frame
+ * @param picks the runs one may compare, when none is chosen; else empty
+ * @param viewJson the chosen comparison as JSON, or null while picking
+ * @param heading what is compared
+ * @param runId the run compared, null for a compare-ui session
+ */
+public record ComparePage(
+    Shell shell, List<Pick> picks, String viewJson, String heading, String runId) {
+
+  /** A run one may compare. */
+  public record Pick(
+      String id, String when, String status, String tone, String video, String href) {}
+}

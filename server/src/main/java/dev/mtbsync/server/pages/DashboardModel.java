@@ -1,0 +1,347 @@
+package dev.mtbsync.server.pages;
+
+import dev.mtbsync.runs.BatchRow;
+import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.artefacts.BatchSummaryView;
+import dev.mtbsync.server.artefacts.MarkerRow;
+import dev.mtbsync.server.artefacts.MarkerTable;
+import dev.mtbsync.server.artefacts.RegressionView;
+import dev.mtbsync.server.artefacts.RunSummaries;
+import dev.mtbsync.server.artefacts.RunSummary;
+import dev.mtbsync.server.artefacts.TimewarpView;
+import dev.mtbsync.server.files.FileList;
+import dev.mtbsync.server.html.Confidence;
+import dev.mtbsync.server.html.Sparkline;
+import dev.mtbsync.server.html.WarpPlot;
+import dev.mtbsync.server.pages.DashboardPage.BatchCard;
+import dev.mtbsync.server.pages.DashboardPage.BatchLine;
+import dev.mtbsync.server.pages.DashboardPage.Field;
+import dev.mtbsync.server.pages.DashboardPage.FileLink;
+import dev.mtbsync.server.pages.DashboardPage.Kpi;
+import dev.mtbsync.server.pages.DashboardPage.MarkerLine;
+import dev.mtbsync.server.pages.DashboardPage.MarkersCard;
+import dev.mtbsync.server.pages.DashboardPage.Option;
+import dev.mtbsync.server.pages.DashboardPage.RegressionCard;
+import dev.mtbsync.server.pages.DashboardPage.RegressionRow;
+import dev.mtbsync.server.pages.DashboardPage.RunDetail;
+import dev.mtbsync.server.pages.DashboardPage.RunRow;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds {@link DashboardPage} from the root's artefacts; a bad artefact becomes a warning. */
+final class DashboardModel {
+
+  /** Runs the list shows; the API lists all. */
+  static final int RUNS_SHOWN = 200;
+
+  private DashboardModel() {}
+
+  static DashboardPage build(
+      DashboardContext site, String runId, String markersFile, String perfJson) throws IOException {
+    List<RunSummary> runs = RunSummaries.list(site.root(), RUNS_SHOWN);
+    int total = RunSummaries.count(site.root());
+    RunSummary selected = runs.isEmpty() ? null : runs.get(0);
+    if (runId != null && !runId.isBlank()) {
+      selected = RunSummaries.read(site.root(), site.root().runDir(runId));
+    }
+    List<RunRow> rows = new ArrayList<>();
+    for (RunSummary r : runs) {
+      rows.add(
+          new RunRow(
+              r.id(),
+              Fmt.when(r.finished() != null ? r.finished() : r.modified()),
+              r.status(),
+              tone(r.ok()),
+              Fmt.num(r.p90(), 3),
+              Fmt.whole(r.ppm()),
+              Fmt.pct(r.inlierFrac()),
+              r.newVideo() == null ? "" : r.newVideo(),
+              !r.warnings().isEmpty(),
+              selected != null && r.id().equals(selected.id()),
+              "/?run=" + enc(r.id())));
+    }
+    RegressionView reg = RegressionView.read(site.root());
+    return new DashboardPage(
+        new Shell(
+            "Dashboard", "dashboard", site.root().root().toString(), site.config().allowWrite()),
+        kpis(runs, total, reg),
+        rows,
+        total,
+        selected == null ? null : detail(site, selected, markersFile),
+        regression(reg),
+        batch(site),
+        perfJson);
+  }
+
+  private static List<Kpi> kpis(List<RunSummary> runs, int total, RegressionView reg) {
+    List<Kpi> k = new ArrayList<>();
+    long ok = runs.stream().filter(r -> Boolean.TRUE.equals(r.ok())).count();
+    k.add(
+        new Kpi(
+            "Runs",
+            String.valueOf(total),
+            total > runs.size() ? "newest " + runs.size() + " listed" : "in this root",
+            ""));
+    String okPct = runs.isEmpty() ? Fmt.NONE : Math.round(100.0 * ok / runs.size()) + "%";
+    k.add(
+        new Kpi(
+            "Warp OK",
+            okPct,
+            ok + " of " + runs.size() + " passed their gates",
+            runs.isEmpty()
+                ? ""
+                : ok == runs.size() ? "good" : ok * 10 >= runs.size() * 6 ? "warn" : "bad"));
+    RunSummary last = runs.isEmpty() ? null : runs.get(0);
+    k.add(
+        new Kpi(
+            "Latest P90",
+            last == null || last.p90() == null ? Fmt.NONE : Fmt.num(last.p90(), 3) + " s",
+            last == null ? "no runs yet" : last.id(),
+            last == null || last.p90() == null ? "" : last.p90() <= 1.0 ? "good" : "bad"));
+    String status = reg.status() == null ? Fmt.NONE : reg.status().toUpperCase(Locale.ROOT);
+    k.add(
+        new Kpi(
+            "Regression",
+            status,
+            reg.historySize() == null ? "no verdict yet" : reg.historySize() + " runs of history",
+            regressionTone(reg.status())));
+    return k;
+  }
+
+  private static RunDetail detail(DashboardContext site, RunSummary r, String markersFile)
+      throws IOException {
+    Path dir = site.root().runDir(r.id());
+    TimewarpView tw = TimewarpView.read(site.root(), dir);
+    List<String> warnings = new ArrayList<>(r.warnings());
+    tw.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+
+    List<Field> fields = new ArrayList<>();
+    Double p90 = tw.number("residuals.p90");
+    Double inlier = tw.number("inlier_frac");
+    fields.add(
+        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
+    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
+    fields.add(
+        new Field(
+            "P50 / P95",
+            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
+            ""));
+    fields.add(new Field("PPM", Fmt.whole(tw.number("ppm")), ""));
+    fields.add(
+        new Field(
+            "Inlier fraction",
+            Fmt.pct(inlier),
+            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
+    Double nPairs = tw.number("n_pairs");
+    Double nInliers = tw.number("n_inliers");
+    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
+    fields.add(
+        new Field(
+            "Affine fit",
+            "a "
+                + Fmt.num(tw.number("params.a"), 6)
+                + ", b "
+                + Fmt.signed(tw.number("params.b"), 3)
+                + " s",
+            ""));
+    if (tw.warp() != null) {
+      fields.add(
+          new Field(
+              "Covers new time",
+              Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
+              ""));
+    }
+    fields.add(
+        new Field(
+            "Model",
+            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
+            ""));
+
+    List<Option> options = new ArrayList<>();
+    String chosen = markersFile;
+    if (chosen == null || !r.markerFiles().contains(chosen)) {
+      String dflt = r.id() + "/new_markers.csv";
+      chosen =
+          r.markerFiles().contains(dflt)
+              ? dflt
+              : r.markerFiles().isEmpty() ? null : r.markerFiles().get(0);
+    }
+    for (String f : r.markerFiles()) {
+      options.add(new Option(f, f.substring(f.indexOf('/') + 1), f.equals(chosen)));
+    }
+    MarkersCard markers = null;
+    List<WarpPlot.Mark> marks = new ArrayList<>();
+    if (chosen != null) {
+      MarkerTable t = MarkerTable.read(site.root(), site.root().existingFile(chosen));
+      List<MarkerLine> lines = new ArrayList<>();
+      for (MarkerRow m : t.markers()) {
+        lines.add(
+            new MarkerLine(
+                m.name(),
+                Fmt.num(m.tRef(), 3),
+                m.tNew() == null ? "not covered" : Fmt.num(m.tNew(), 3),
+                Fmt.num(m.confidence(), 2),
+                Confidence.band(m.confidence()),
+                (int) Math.round(100 * m.confidence()),
+                m.needsReview(),
+                cssColour(m.colour()),
+                m.comment()));
+        if (m.tNew() != null && m.tRef() != null) {
+          marks.add(new WarpPlot.Mark(m.name(), m.tNew(), m.tRef(), m.needsReview()));
+        }
+      }
+      markers = new MarkersCard(t.file(), lines, t.toReview(), t.warnings());
+    }
+    List<FileLink> files = new ArrayList<>();
+    for (FileList.Entry e : FileList.of(site.root(), dir, 3).files()) {
+      files.add(
+          new FileLink(
+              e.path().substring(r.id().length() + 1), fileHref(e.path()), Fmt.size(e.size())));
+    }
+    boolean videos = Files.isRegularFile(dir.resolve(RunSummaries.RUN));
+    return new RunDetail(
+        r.id(),
+        r.status(),
+        tone(r.ok()),
+        fields,
+        tw.reasons(),
+        WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks),
+        options,
+        markers,
+        files,
+        warnings,
+        videos ? "/compare?run=" + enc(r.id()) : null);
+  }
+
+  private static RegressionCard regression(RegressionView v) {
+    List<RegressionRow> rows = new ArrayList<>();
+    for (RegressionView.Row r : v.rows()) {
+      int digits = r.key().equals("ppm") ? 0 : r.key().equals("p90_sec") ? 3 : 2;
+      String delta =
+          r.delta() == null
+              ? Fmt.NONE
+              : (digits == 0 ? Fmt.signed(r.delta(), 0) : Fmt.signed(r.delta(), digits))
+                  + (r.deltaPct() == null ? "" : " (" + Fmt.signed(r.deltaPct(), 1) + "%)");
+      boolean worse =
+          r.delta() != null && (r.key().equals("inlier_frac") ? r.delta() < 0 : r.delta() > 0);
+      rows.add(
+          new RegressionRow(
+              r.label(),
+              digits == 0 ? Fmt.whole(r.current()) : Fmt.num(r.current(), digits),
+              digits == 0 ? Fmt.whole(r.baseline()) : Fmt.num(r.baseline(), digits),
+              delta,
+              worse ? "warn" : ""));
+    }
+    String window =
+        v.baselineWindow() == null
+            ? ""
+            : "baseline: median of "
+                + v.baselineWindow()
+                + " runs"
+                + (v.historySize() == null
+                    ? ""
+                    : " (" + v.historySize() + " in history before this one)");
+    return new RegressionCard(
+        v.status() == null ? "unknown" : v.status(),
+        regressionTone(v.status()),
+        v.runId(),
+        rows,
+        v.reasons(),
+        window,
+        v.warnings());
+  }
+
+  private static BatchCard batch(DashboardContext site) {
+    BatchSummaryView v = BatchSummaryView.read(site.root());
+    List<BatchLine> lines = new ArrayList<>();
+    long ok = 0;
+    for (BatchRow r : v.rows()) {
+      boolean good = "ok".equals(r.status()) && Boolean.TRUE.equals(r.timewarpOk());
+      ok += good ? 1 : 0;
+      List<FileLink> files = new ArrayList<>();
+      if (r.runId() != null) {
+        try {
+          Path dir = site.root().runDir(r.runId());
+          for (FileList.Entry e : FileList.of(site.root(), dir, 1).files()) {
+            files.add(
+                new FileLink(
+                    e.path().substring(r.runId().length() + 1),
+                    fileHref(e.path()),
+                    Fmt.size(e.size())));
+          }
+        } catch (IOException | IllegalArgumentException gone) {
+          // the run folder was pruned or renamed: the row stays, without links
+        }
+      }
+      lines.add(
+          new BatchLine(
+              r.video(),
+              "ok".equals(r.status())
+                  ? (Boolean.TRUE.equals(r.timewarpOk()) ? "ok" : "warp not ok")
+                  : r.status(),
+              good ? "good" : "ok".equals(r.status()) ? "warn" : "bad",
+              r.runId(),
+              Fmt.num(r.p90(), 3),
+              Fmt.seconds(r.totalSec()),
+              r.regression(),
+              r.error(),
+              files));
+    }
+    List<Sparkline> stages = new ArrayList<>();
+    if (!v.rows().isEmpty()) {
+      String[] names = {"Decode", "Retrieval", "Warp", "Markers", "Total"};
+      for (int i = 0; i < BatchSummaryView.STAGES.size(); i++) {
+        stages.add(Sparkline.of(names[i], v.stage(BatchSummaryView.STAGES.get(i)), "s"));
+      }
+    }
+    return new BatchCard(
+        v.present(),
+        lines,
+        stages,
+        v.rows().isEmpty() ? "" : ok + " of " + v.rows().size() + " pairs synced with an ok warp",
+        v.warnings());
+  }
+
+  static String fileHref(String path) {
+    StringBuilder b = new StringBuilder("/api/files");
+    for (String part : path.split("/")) {
+      b.append('/').append(enc(part).replace("+", "%20"));
+    }
+    return b.toString();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** A marker's colour for CSS: a name or a hex code; anything else is dropped. */
+  static String cssColour(String colour) {
+    return colour != null && colour.matches("[A-Za-z]{1,20}|#[0-9A-Fa-f]{3,8}") ? colour : "";
+  }
+
+  private static String seconds(Double v, int digits) {
+    return v == null ? Fmt.NONE : Fmt.num(v, digits) + " s";
+  }
+
+  private static String tone(Boolean ok) {
+    return ok == null ? "warn" : ok ? "good" : "bad";
+  }
+
+  static String regressionTone(String status) {
+    if (status == null) {
+      return "";
+    }
+    return switch (status) {
+      case "ok" -> "good";
+      case "warn" -> "warn";
+      case "fail" -> "bad";
+      default -> "info";
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package dev.mtbsync.server.pages;
+
+import dev.mtbsync.server.html.Sparkline;
+import dev.mtbsync.server.html.WarpPlot;
+import java.util.List;
+
+/**
+ * The page model of {@code templates/dashboard/index.jte}: the runs list, the selected run's
+ * timewarp and markers, the regression verdict, the last batch and the telemetry, every value
+ * already formatted. Tones are {@code good}, {@code warn}, {@code bad} or empty.
+ *
+ * @param shell the frame
+ * @param kpis the headline figures
+ * @param runs the newest runs
+ * @param runsTotal runs under the root (more than {@code runs} when the list is capped)
+ * @param run the selected run, or null when the root has none
+ * @param regression the regression card
+ * @param batch the batch summary card
+ * @param perfJson the telemetry history as {@code /api/perf/history} answers it, for the charts
+ */
+public record DashboardPage(
+    Shell shell,
+    List<Kpi> kpis,
+    List<RunRow> runs,
+    int runsTotal,
+    RunDetail run,
+    RegressionCard regression,
+    BatchCard batch,
+    String perfJson) {
+
+  /** A headline figure. */
+  public record Kpi(String label, String value, String note, String tone) {}
+
+  /** A row of the runs list. */
+  public record RunRow(
+      String id,
+      String when,
+      String status,
+      String tone,
+      String p90,
+      String ppm,
+      String inlier,
+      String video,
+      boolean warned,
+      boolean selected,
+      String href) {}
+
+  /** A label and value of the timewarp card. */
+  public record Field(String label, String value, String tone) {}
+
+  /** A file to download. */
+  public record FileLink(String name, String href, String size) {}
+
+  /** A choice in a select box. */
+  public record Option(String value, String label, boolean selected) {}
+
+  /**
+   * The selected run.
+   *
+   * @param fields the warp's quality, as label/value pairs
+   * @param reasons why the warp is not ok
+   * @param plot pairs and warp
+   * @param markerFiles the run's new_markers*.csv
+   * @param markers the chosen marker file, or null when the run has none
+   * @param files every file of the run folder
+   * @param warnings artefacts that could not be read
+   * @param compare the compare view of this run, or null when run.json names no videos
+   */
+  public record RunDetail(
+      String id,
+      String status,
+      String tone,
+      List<Field> fields,
+      List<String> reasons,
+      WarpPlot plot,
+      List<Option> markerFiles,
+      MarkersCard markers,
+      List<FileLink> files,
+      List<String> warnings,
+      String compare) {}
+
+  /** A marker file as a table. */
+  public record MarkersCard(
+      String file, List<MarkerLine> rows, long toReview, List<String> warnings) {}
+
+  /**
+   * A marker row.
+   *
+   * @param band confidence band: high, mid or low
+   * @param confidencePct confidence in percent, for the bar
+   */
+  public record MarkerLine(
+      String name,
+      String tRef,
+      String tNew,
+      String confidence,
+      String band,
+      int confidencePct,
+      boolean review,
+      String colour,
+      String comment) {}
+
+  /** The regression verdict. */
+  public record RegressionCard(
+      String status,
+      String tone,
+      String runId,
+      List<RegressionRow> rows,
+      List<String> reasons,
+      String window,
+      List<String> warnings) {}
+
+  /** A metric of the verdict. */
+  public record RegressionRow(
+      String label, String current, String baseline, String delta, String tone) {}
+
+  /**
+   * The last batch.
+   *
+   * @param present batch_summary.csv exists
+   * @param rows one per pair
+   * @param stages a sparkline per stage's timing, over the rows
+   */
+  public record BatchCard(
+      boolean present,
+      List<BatchLine> rows,
+      List<Sparkline> stages,
+      String ok,
+      List<String> warnings) {}
+
+  /** A pair of the batch. */
+  public record BatchLine(
+      String video,
+      String status,
+      String tone,
+      String runId,
+      String p90,
+      String total,
+      String regression,
+      String error,
+      List<FileLink> files) {}
+}

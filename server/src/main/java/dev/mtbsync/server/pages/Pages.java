@@ -1,0 +1,89 @@
+package dev.mtbsync.server.pages;
+
+import dev.mtbsync.server.ApiJson;
+import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.artefacts.RunSummaries;
+import dev.mtbsync.server.artefacts.RunSummary;
+import dev.mtbsync.server.compare.CompareSource;
+import dev.mtbsync.server.compare.CompareView;
+import dev.mtbsync.server.html.Templates;
+import dev.mtbsync.server.perf.PerfHistory;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The three pages: {@code GET /}, {@code GET /telemetry} and {@code GET /compare}. */
+public final class Pages {
+
+  static final int HISTORY = 500;
+
+  private final DashboardContext site;
+
+  public Pages(DashboardContext site) {
+    this.site = site;
+  }
+
+  /** {@code ?run=ID} selects a run (default: the newest), {@code &markers=FILE} a marker file. */
+  public void dashboard(Context ctx) throws Exception {
+    DashboardPage page =
+        DashboardModel.build(site, ctx.queryParam("run"), ctx.queryParam("markers"), history());
+    ctx.html(Templates.render("dashboard/index.jte", "page", page));
+  }
+
+  public void telemetry(Context ctx) {
+    TelemetryPage page =
+        new TelemetryPage(shell("Telemetry", "telemetry"), TelemetryPage.METRICS, history());
+    ctx.html(Templates.render("telemetry/index.jte", "page", page));
+  }
+
+  /** {@code ?run=ID} compares a run; without it, the compare-ui session or a list to pick from. */
+  public void compare(Context ctx) throws Exception {
+    String run = ctx.queryParam("run");
+    Shell shell = shell("Compare", "compare");
+    ComparePage page;
+    if ((run == null || run.isBlank()) && site.config().compare() == null) {
+      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null);
+    } else {
+      CompareSource s =
+          run == null || run.isBlank()
+              ? CompareSource.ofSession(site.config().compare())
+              : CompareSource.ofRun(site.root(), run, ctx.queryParam("markers"));
+      CompareView v = CompareView.of(s, site.config().allowWrite());
+      String heading =
+          (v.ref().name() == null ? "reference" : v.ref().name())
+              + " ↔ "
+              + (v.neu().name() == null ? "new run" : v.neu().name());
+      page = new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId());
+    }
+    ctx.html(Templates.render("compare/index.jte", "page", page));
+  }
+
+  private List<ComparePage.Pick> picks() throws Exception {
+    List<ComparePage.Pick> out = new ArrayList<>();
+    for (RunSummary r : RunSummaries.list(site.root(), DashboardModel.RUNS_SHOWN)) {
+      if (!Files.isRegularFile(site.root().root().resolve(r.id()).resolve(RunSummaries.RUN))) {
+        continue; // no run.json: no videos to show
+      }
+      out.add(
+          new ComparePage.Pick(
+              r.id(),
+              Fmt.when(r.finished() != null ? r.finished() : r.modified()),
+              r.status(),
+              r.ok() == null ? "warn" : r.ok() ? "good" : "bad",
+              r.newVideo() == null ? "" : r.newVideo(),
+              "/compare?run="
+                  + java.net.URLEncoder.encode(r.id(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return out;
+  }
+
+  private String history() {
+    return ApiJson.forScript(
+        PerfHistory.of(site.watcher(), site.perf(), HISTORY, TelemetryPage.FIELDS));
+  }
+
+  private Shell shell(String title, String active) {
+    return new Shell(title, active, site.root().root().toString(), site.config().allowWrite());
+  }
+}

@@ -1,0 +1,284 @@
+/* The compare page: two videos side by side, kept in step through the warp (new-run time ->
+   reference time, computed here from timewarp.json's knots by MtbWarp), the markers within 5 s of
+   the playhead, the delta summary and annotations. */
+(function () {
+  "use strict";
+  var dataEl = document.getElementById("compare-data");
+  if (!dataEl) { return; }
+  var data = JSON.parse(dataEl.textContent);
+  var warp = data.warp ? new window.MtbWarp(data.warp.t_new, data.warp.t_ref, data.warp.confidence) : null;
+  var vNew = document.getElementById("video-new");
+  var vRef = document.getElementById("video-ref");
+  var scrub = document.getElementById("scrub");
+  var leadSel = document.getElementById("lead");
+  var playBtn = document.getElementById("play");
+  var NEAR = 5;
+  var state = {lead: "new", quiet: {new: 0, ref: 0}, playing: false};
+
+  function $(id) { return document.getElementById(id); }
+  function text(tag, value, cls) {
+    var e = document.createElement(tag);
+    e.textContent = value;
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function secs(t) { return t === null || t === undefined || isNaN(t) ? "–" : t.toFixed(2) + " s"; }
+  function ms(d) { return d === null || d === undefined ? "–" : (d >= 0 ? "+" : "") + Math.round(1000 * d) + " ms"; }
+  function band(c) { return c >= 0.8 ? "high" : c >= 0.5 ? "mid" : "low"; }
+
+  /* new-run time -> reference time, and back (clamped to the warp's range). */
+  function toRef(t) { return warp ? warp.map(t) : t; }
+  function toNew(t) {
+    if (!warp) { return t; }
+    var y = warp.tRef;
+    if (t <= y[0]) { return warp.validFrom(); }
+    if (t >= y[y.length - 1]) { return warp.validTo(); }
+    return warp.inverse(t);
+  }
+
+  (data.warnings || []).forEach(function (w) { $("compare-warnings").appendChild(text("div", "⚠ " + w, "warning")); });
+  if (!warp) { $("compare-warnings").appendChild(text("div", "⚠ no warp: the videos play independently", "warning")); }
+
+  vNew.src = data.neu.url;
+  vRef.src = data.ref.url;
+  [vNew, vRef].forEach(function (v) { v.controls = true; v.addEventListener("error", function () {
+    $("compare-warnings").appendChild(text("div", "⚠ cannot play " + (v === vNew ? data.neu.name : data.ref.name) +
+      " (" + (v.error ? "error " + v.error.code : "unknown error") + ")", "warning"));
+  }); });
+
+  /* Move the follower to where the lead is, without its seek counting as the user's. */
+  function follow() {
+    var lead = state.lead === "new" ? vNew : vRef, other = lead === vNew ? vRef : vNew;
+    var target = lead === vNew ? toRef(lead.currentTime) : toNew(lead.currentTime);
+    if (!isFinite(target)) { return; }
+    if (other.duration) { target = Math.min(target, other.duration); }
+    var drift = Math.abs(other.currentTime - target);
+    if (!state.playing || drift > 0.15) {
+      if (drift > 0.001) {
+        state.quiet[other === vNew ? "new" : "ref"]++;
+        other.currentTime = target;
+      }
+    }
+    if (state.playing && warp) {
+      // follow the warp's local slope so the follower keeps pace between corrections
+      var t = vNew.currentTime, h = 0.25;
+      var slope = (toRef(t + h) - toRef(t - h)) / (2 * h);
+      var rate = lead === vNew ? slope : (slope > 0 ? 1 / slope : 1);
+      other.playbackRate = Math.max(0.25, Math.min(4, rate || 1));
+    }
+    refresh();
+  }
+
+  function userMoved(v) {
+    var key = v === vNew ? "new" : "ref";
+    if (state.quiet[key] > 0) { state.quiet[key]--; return; }
+    state.lead = key;
+    leadSel.value = key;
+    follow();
+  }
+
+  [vNew, vRef].forEach(function (v) {
+    v.addEventListener("seeking", function () { userMoved(v); });
+    v.addEventListener("timeupdate", function () { if (!state.playing) { refresh(); } });
+    v.addEventListener("seeked", refresh);
+    v.addEventListener("play", function () { if (!state.playing && v === (state.lead === "new" ? vNew : vRef)) { start(); } });
+    v.addEventListener("pause", function () { if (state.playing && v === (state.lead === "new" ? vNew : vRef)) { stop(); } });
+    v.addEventListener("loadedmetadata", setup);
+  });
+
+  function start() {
+    state.playing = true;
+    playBtn.textContent = "Pause";
+    var lead = state.lead === "new" ? vNew : vRef, other = lead === vNew ? vRef : vNew;
+    follow();
+    lead.play().catch(function () {});
+    other.play().catch(function () {});
+    (function tick() {
+      if (!state.playing) { return; }
+      follow();
+      requestAnimationFrame(tick);
+    })();
+  }
+
+  function stop() {
+    state.playing = false;
+    playBtn.textContent = "Play";
+    vNew.pause();
+    vRef.pause();
+    vNew.playbackRate = 1;
+    vRef.playbackRate = 1;
+    follow();
+  }
+
+  playBtn.addEventListener("click", function () { if (state.playing) { stop(); } else { start(); } });
+  leadSel.addEventListener("change", function () { state.lead = leadSel.value; follow(); });
+
+  /* The scrub bar is in new-run time. */
+  scrub.addEventListener("input", function () {
+    state.lead = "new";
+    leadSel.value = "new";
+    state.quiet.new++;
+    vNew.currentTime = Number(scrub.value);
+    follow();
+  });
+
+  function setup() {
+    if (!vNew.duration) { return; }
+    scrub.max = vNew.duration.toFixed(2);
+    drawTicks();
+    follow();
+  }
+
+  function drawTicks() {
+    var box = $("ticks"), dur = vNew.duration || (warp ? warp.validTo() : 0);
+    box.innerHTML = "";
+    if (!dur) { return; }
+    if (warp) {
+      var cover = document.createElement("i");
+      cover.className = "covered";
+      cover.style.left = (100 * warp.validFrom() / dur) + "%";
+      cover.style.width = (100 * (warp.validTo() - warp.validFrom()) / dur) + "%";
+      cover.title = "covered by the warp";
+      box.appendChild(cover);
+    }
+    data.markers.forEach(function (m) {
+      var at = m.t_new !== null ? m.t_new : m.predicted;
+      if (at === null) { return; }
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "tick " + band(m.confidence) + (m.needs_review ? " review" : "");
+      b.style.left = (100 * at / dur) + "%";
+      b.title = m.name + " · " + secs(at);
+      b.addEventListener("click", function () { jump(at); });
+      box.appendChild(b);
+    });
+  }
+
+  function jump(t) {
+    state.lead = "new";
+    leadSel.value = "new";
+    state.quiet.new++;
+    vNew.currentTime = t;
+    follow();
+  }
+
+  function refresh() {
+    var t = vNew.currentTime;
+    $("t-new").textContent = secs(t);
+    $("t-ref").textContent = secs(vRef.currentTime);
+    $("t-scrub").textContent = secs(t);
+    if (document.activeElement !== scrub) { scrub.value = t.toFixed(2); }
+    var expected = toRef(t), drift = vRef.currentTime - expected;
+    var inRange = warp && t >= warp.validFrom() && t <= warp.validTo();
+    $("sync-state").textContent = !warp ? "no warp" : !inRange ? "outside the warp's range" :
+      "ref " + secs(expected) + (Math.abs(drift) > 0.08 ? " (catching up)" : " · in step");
+    $("sync-state").className = "sync-state " + (inRange && Math.abs(drift) <= 0.08 ? "good" : "warn");
+    renderNear(t);
+  }
+
+  var lastNearKey = "";
+  function renderNear(t) {
+    var near = data.markers.filter(function (m) {
+      var at = m.t_new !== null ? m.t_new : m.predicted;
+      return at !== null && Math.abs(at - t) <= NEAR;
+    });
+    var key = near.map(function (m) { return m.name; }).join("|") + "@" + Math.round(t * 4);
+    if (key === lastNearKey) { return; }
+    lastNearKey = key;
+    var ul = $("near");
+    ul.innerHTML = "";
+    if (!near.length) { ul.appendChild(text("li", "no marker within 5 s", "muted")); return; }
+    near.forEach(function (m) {
+      var at = m.t_new !== null ? m.t_new : m.predicted;
+      var li = document.createElement("li");
+      li.className = band(m.confidence) + (m.needs_review ? " review" : "");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.appendChild(text("span", "", "dot"));
+      b.appendChild(text("span", m.name, "name"));
+      var d = at - t;
+      b.appendChild(text("span", Math.abs(d) < 0.05 ? "now" : d > 0 ? "in " + d.toFixed(1) + " s" : d.toFixed(1).slice(1) + " s ago", "rel"));
+      b.appendChild(text("span", "new " + secs(at) + " · conf " + m.confidence.toFixed(2) + (m.delta !== null ? " · Δ " + ms(m.delta) : ""), "meta"));
+      b.addEventListener("click", function () { jump(at); });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+  }
+
+  function renderAll() {
+    var body = document.querySelector("#all-markers tbody");
+    data.markers.forEach(function (m) {
+      var tr = document.createElement("tr");
+      tr.className = band(m.confidence);
+      var name = document.createElement("td");
+      var a = document.createElement("a");
+      a.href = "#";
+      a.textContent = m.name;
+      a.addEventListener("click", function (e) { e.preventDefault(); var at = m.t_new !== null ? m.t_new : m.predicted; if (at !== null) { jump(at); } });
+      name.appendChild(a);
+      tr.appendChild(name);
+      [secs(m.t_ref), secs(m.predicted), secs(m.t_new), m.delta === null ? "–" : Math.round(1000 * m.delta)].forEach(function (v) {
+        tr.appendChild(text("td", v, "num"));
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function renderDeltas() {
+    var d = data.deltas, box = $("delta-kpis");
+    [["Count", String(d.count), "markers with both times"],
+     ["MAE", d.mae === null ? "–" : Math.round(1000 * d.mae) + " ms", "mean |Δ|"],
+     ["P90", d.p90 === null ? "–" : Math.round(1000 * d.p90) + " ms", "90% within"],
+     ["Median", d.median === null ? "–" : Math.round(1000 * d.median) + " ms", "median |Δ|"]].forEach(function (k) {
+      var div = document.createElement("div");
+      div.className = "kpi" + (k[0] === "P90" && d.p90 !== null ? (d.p90 <= 0.05 ? " good" : d.p90 <= 0.25 ? " warn" : " bad") : "");
+      div.appendChild(text("div", k[0], "label"));
+      div.appendChild(text("div", k[1], "value"));
+      div.appendChild(text("div", k[2], "note"));
+      box.appendChild(div);
+    });
+  }
+
+  function renderAnnotations() {
+    var ul = $("ann-list");
+    ul.innerHTML = "";
+    if (!data.annotations.length) { ul.appendChild(text("li", "none yet", "muted")); }
+    data.annotations.forEach(function (a) {
+      var li = document.createElement("li");
+      li.appendChild(text("b", a.marker));
+      if (a.label) { li.appendChild(text("span", a.label, "pill info")); }
+      li.appendChild(text("span", a.note, "note"));
+      li.appendChild(text("span", (a.updated || "").replace("T", " ").replace(/\.\d+/, "").replace("Z", ""), "when"));
+      ul.appendChild(li);
+    });
+  }
+
+  function setupAnnotations() {
+    var q = data.run_id ? "?run=" + encodeURIComponent(data.run_id) + "&" : "?";
+    $("export-csv").href = "/api/annotations" + q + "format=csv";
+    $("export-jsonl").href = "/api/annotations" + q + "format=json";
+    var sel = $("ann-marker");
+    data.markers.forEach(function (m) { sel.appendChild(new Option(m.name, m.name)); });
+    if (!data.can_write) {
+      $("annotate").hidden = true;
+      $("ann-readonly").hidden = false;
+      return;
+    }
+    $("annotate").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var body = {marker: sel.value, label: $("ann-label").value, note: $("ann-note").value, t_new: vNew.currentTime};
+      if (data.run_id) { body.run = data.run_id; }
+      fetch("/api/annotations", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)})
+        .then(function (r) { return r.json().then(function (j) { if (!r.ok) { throw new Error(j.error); } return j; }); })
+        .then(function (j) { data.annotations = j.annotations; $("ann-note").value = ""; renderAnnotations(); })
+        .catch(function (err) { $("compare-warnings").appendChild(text("div", "⚠ " + err.message, "warning")); });
+    });
+  }
+
+  renderAll();
+  renderDeltas();
+  renderAnnotations();
+  setupAnnotations();
+  refresh();
+  window.mtbCompare = {warp: warp, state: state, toRef: toRef, toNew: toNew, data: data};
+})();
