@@ -5,6 +5,7 @@ import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
+import dev.mtbsync.server.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import dev.mtbsync.synth.SynthTruth;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       "Render a sample pair, sync it and score the markers against truth.",
       "",
       "Render a sample pair with known truth (as synth does), sync it, carry its markers over,"
-          + " and show how far each transferred marker is from the truth."
+          + " and show how far each transferred marker is from the truth; then serve the"
+          + " dashboard on the runs it made until Ctrl-C (--no-serve to skip)."
     },
     footer = {"", "Example:", "  mtbsync demo --out mtbsync-demo"})
 final class DemoCommand implements Callable<Integer> {
@@ -34,6 +36,10 @@ final class DemoCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SyncOptions options;
+  @Mixin ServeOptions serve;
+
+  @Option(names = "--no-serve", description = "Do not serve the dashboard afterwards.")
+  boolean noServe;
 
   @Option(
       names = "--out",
@@ -123,6 +129,22 @@ final class DemoCommand implements Callable<Integer> {
           1000 * abs[(int) Math.floor(0.9 * (n - 1))],
           1000 * abs[n - 1],
           n);
+    }
+    if (!noServe) {
+      o.flush();
+      Serving.serve(
+          DashboardConfig.of(out.resolve("runs"))
+              .withHost(serve.host)
+              .withPort(
+                  serve.port(
+                      DashboardCommand.PORT_ENV, DashboardCommand.DEFAULT_PORT, System.getenv()))
+              .withAllowWrite(serve.allowWrite)
+              .withLanding(DashboardConfig.Landing.DASHBOARD),
+          serve.openBrowser,
+          "dashboard",
+          DashboardCommand.PORT_ENV,
+          o,
+          spec.commandLine().getErr());
     }
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
   }

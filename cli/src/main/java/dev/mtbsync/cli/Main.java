@@ -28,6 +28,9 @@ import picocli.CommandLine.IVersionProvider;
       QualityCheckCommand.class,
       BenchmarkQualityCommand.class,
       PrunePerfCommand.class,
+      DashboardCommand.class,
+      TelemetryUiCommand.class,
+      CompareUiCommand.class,
       DemoCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class

@@ -139,9 +139,23 @@ public final class DashboardServer implements AutoCloseable {
     return site;
   }
 
-  /** Binds the configured host and port. */
-  public DashboardServer start() {
-    app.start();
+  /**
+   * Binds the configured host and port.
+   *
+   * @throws java.net.BindException "HOST:PORT: ..." when the port is taken or not allowed
+   */
+  public DashboardServer start() throws java.net.BindException {
+    try {
+      app.start();
+    } catch (io.javalin.util.JavalinBindException e) {
+      close();
+      String why =
+          e.getMessage() != null && e.getMessage().startsWith("Port already in use")
+              ? "the port is in use"
+              : "cannot bind (" + e.getMessage() + ")";
+      throw new java.net.BindException(
+          site.config().host() + ":" + site.config().port() + ": " + why);
+    }
     return this;
   }
 

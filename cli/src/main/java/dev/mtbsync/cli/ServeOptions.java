@@ -1,0 +1,58 @@
+package dev.mtbsync.cli;
+
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Flags of the commands that serve the dashboard: where to listen and what to allow. */
+public final class ServeOptions {
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "TCP port (default: the command's environment variable, else its own default).")
+  Integer port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description =
+          "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 serves"
+              + " the root to anyone who can reach this machine).")
+  String host;
+
+  @Option(
+      names = "--allow-write",
+      description =
+          "Enable the prune control, JSON export and saving annotations (off: read-only).")
+  boolean allowWrite;
+
+  @Option(names = "--open-browser", description = "Open the page in a browser once serving.")
+  boolean openBrowser;
+
+  /**
+   * The port to use: {@code --port}, else the environment variable {@code envName}, else {@code
+   * fallback}.
+   *
+   * @throws IllegalArgumentException when the variable is set but not a port number
+   */
+  int port(String envName, int fallback, Map<String, String> env) {
+    if (port != null) {
+      return port;
+    }
+    String v = env.get(envName);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      int p = Integer.parseInt(v.trim());
+      if (p >= 0 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        envName + " must be a port number (0 to 65535), got '" + v + "'");
+  }
+}
