@@ -109,33 +109,13 @@ public final class WarpFitter {
 
   /** Weighted pool-adjacent-violators: the closest non-decreasing sequence. */
   static double[] isotonic(List<TimePair> pairs) {
-    int n = pairs.size();
-    double[] value = new double[n];
-    double[] weight = new double[n];
-    int[] size = new int[n];
-    int blocks = 0;
-    for (TimePair p : pairs) {
-      value[blocks] = p.tRef();
-      weight[blocks] = Math.max(1e-3, p.score());
-      size[blocks] = 1;
-      blocks++;
-      while (blocks > 1 && value[blocks - 2] > value[blocks - 1]) {
-        double w = weight[blocks - 2] + weight[blocks - 1];
-        value[blocks - 2] =
-            (value[blocks - 2] * weight[blocks - 2] + value[blocks - 1] * weight[blocks - 1]) / w;
-        weight[blocks - 2] = w;
-        size[blocks - 2] += size[blocks - 1];
-        blocks--;
-      }
+    double[] value = new double[pairs.size()];
+    double[] weight = new double[pairs.size()];
+    for (int i = 0; i < value.length; i++) {
+      value[i] = pairs.get(i).tRef();
+      weight[i] = Math.max(1e-3, pairs.get(i).score());
     }
-    double[] out = new double[n];
-    int k = 0;
-    for (int b = 0; b < blocks; b++) {
-      for (int s = 0; s < size[b]; s++) {
-        out[k++] = value[b];
-      }
-    }
-    return out;
+    return Isotonic.fit(value, weight);
   }
 
   /**

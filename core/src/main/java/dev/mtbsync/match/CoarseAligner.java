@@ -8,10 +8,17 @@ package dev.mtbsync.match;
  * <p>DESIGN NOTE: the cost of a path is its mean cell cost (1 - similarity), so the matched stretch
  * is not rewarded for being short. Steps that advance only one run pay a small penalty so that
  * equal speeds follow the diagonal; they remain possible for pace changes and stops.
+ *
+ * <p>The matrix may be a band: each row holds only a run of columns (where a prior such as GPS
+ * expects the path), and cost and memory then grow with the band, not with the whole matrix. A full
+ * matrix is the band of every column, and gives the same path as before bands existed.
  */
 final class CoarseAligner {
 
   private static final double SKIP_PENALTY = 0.02;
+
+  /** Cost of a cell no path reaches (outside the band of its neighbours). */
+  private static final double UNREACHED = Double.MAX_VALUE;
 
   private CoarseAligner() {}
 
@@ -21,71 +28,97 @@ final class CoarseAligner {
    *     it (the new run is outside the reference there)
    */
   static int[] align(double[][] sim) {
-    int n = sim.length;
-    int m = sim[0].length;
-    double[][] cost = new double[n][m];
-    int[][] len = new int[n][m];
-    byte[][] from = new byte[n][m]; // 0 start, 1 diagonal, 2 new only, 3 ref only
+    return align(new int[sim.length], sim, sim[0].length);
+  }
+
+  /**
+   * @param lo the first column of each row's band
+   * @param rows similarity of row i to columns {@code lo[i] .. lo[i] + rows[i].length - 1}, -1 to
+   *     1; every row holds at least one column
+   * @param m columns in all (reference samples)
+   * @return as {@link #align(double[][])}
+   */
+  static int[] align(int[] lo, double[][] rows, int m) {
+    int n = rows.length;
+    double[][] cost = new double[n][];
+    int[][] len = new int[n][];
+    byte[][] from = new byte[n][]; // 0 start, 1 diagonal, 2 new only, 3 ref only
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        double c = 1 - sim[i][j];
-        double best = Double.MAX_VALUE;
+      int w = rows[i].length;
+      cost[i] = new double[w];
+      len[i] = new int[w];
+      from[i] = new byte[w];
+      for (int k = 0; k < w; k++) {
+        int j = lo[i] + k;
+        double c = 1 - rows[i][k];
+        double best = UNREACHED;
         int bestLen = 1;
         byte how = 0;
         if (i == 0 || j == 0) {
           best = c;
         }
-        if (i > 0
-            && j > 0
-            && better(cost[i - 1][j - 1] + c, len[i - 1][j - 1] + 1, best, bestLen)) {
-          best = cost[i - 1][j - 1] + c;
-          bestLen = len[i - 1][j - 1] + 1;
-          how = 1;
+        int d = i > 0 ? j - 1 - lo[i - 1] : -1; // the diagonal cell in the previous row's band
+        if (j > 0 && d >= 0 && d < cost[i - 1].length && cost[i - 1][d] != UNREACHED) {
+          if (better(cost[i - 1][d] + c, len[i - 1][d] + 1, best, bestLen)) {
+            best = cost[i - 1][d] + c;
+            bestLen = len[i - 1][d] + 1;
+            how = 1;
+          }
         }
-        if (i > 0 && better(cost[i - 1][j] + c + SKIP_PENALTY, len[i - 1][j] + 1, best, bestLen)) {
-          best = cost[i - 1][j] + c + SKIP_PENALTY;
-          bestLen = len[i - 1][j] + 1;
-          how = 2;
+        int u = d + 1; // the cell above
+        if (i > 0 && u >= 0 && u < cost[i - 1].length && cost[i - 1][u] != UNREACHED) {
+          if (better(cost[i - 1][u] + c + SKIP_PENALTY, len[i - 1][u] + 1, best, bestLen)) {
+            best = cost[i - 1][u] + c + SKIP_PENALTY;
+            bestLen = len[i - 1][u] + 1;
+            how = 2;
+          }
         }
-        if (j > 0 && better(cost[i][j - 1] + c + SKIP_PENALTY, len[i][j - 1] + 1, best, bestLen)) {
-          best = cost[i][j - 1] + c + SKIP_PENALTY;
-          bestLen = len[i][j - 1] + 1;
-          how = 3;
+        if (k > 0 && cost[i][k - 1] != UNREACHED) {
+          if (better(cost[i][k - 1] + c + SKIP_PENALTY, len[i][k - 1] + 1, best, bestLen)) {
+            best = cost[i][k - 1] + c + SKIP_PENALTY;
+            bestLen = len[i][k - 1] + 1;
+            how = 3;
+          }
         }
-        cost[i][j] = best;
-        len[i][j] = bestLen;
-        from[i][j] = how;
+        cost[i][k] = best;
+        len[i][k] = bestLen;
+        from[i][k] = how;
       }
     }
     // open end: the best mean cost on the last row or column
-    int ei = n - 1;
-    int ej = m - 1;
+    int ei = -1;
+    int ek = -1;
     double bestMean = Double.MAX_VALUE;
-    for (int j = 0; j < m; j++) {
-      double mean = cost[n - 1][j] / len[n - 1][j];
-      if (mean < bestMean) {
-        bestMean = mean;
+    for (int k = 0; k < cost[n - 1].length; k++) {
+      if (cost[n - 1][k] != UNREACHED && cost[n - 1][k] / len[n - 1][k] < bestMean) {
+        bestMean = cost[n - 1][k] / len[n - 1][k];
         ei = n - 1;
-        ej = j;
+        ek = k;
       }
     }
     for (int i = 0; i < n; i++) {
-      double mean = cost[i][m - 1] / len[i][m - 1];
-      if (mean < bestMean) {
-        bestMean = mean;
-        ei = i;
-        ej = m - 1;
+      int k = m - 1 - lo[i];
+      if (k >= 0 && k < cost[i].length && cost[i][k] != UNREACHED) {
+        double mean = cost[i][k] / len[i][k];
+        if (mean < bestMean) {
+          bestMean = mean;
+          ei = i;
+          ek = k;
+        }
       }
     }
     int[] match = new int[n];
     java.util.Arrays.fill(match, -1);
+    if (ei < 0) {
+      return match; // no path through the band at all
+    }
     int i = ei;
-    int j = ej;
+    int j = lo[ei] + ek;
     while (true) {
       if (match[i] < 0) {
         match[i] = j; // the latest reference sample reached at new sample i
       }
-      byte how = from[i][j];
+      byte how = from[i][j - lo[i]];
       if (how == 0) {
         break;
       } else if (how == 1) {
@@ -102,6 +135,6 @@ final class CoarseAligner {
 
   /** Whether (c1, l1) has a lower mean than (c0, l0), comparing without dividing. */
   private static boolean better(double c1, int l1, double c0, int l0) {
-    return c0 == Double.MAX_VALUE || c1 * l0 < c0 * l1;
+    return c0 == UNREACHED || c1 * l0 < c0 * l1;
   }
 }

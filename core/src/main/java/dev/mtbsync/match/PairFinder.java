@@ -15,6 +15,11 @@ import java.util.concurrent.Future;
  * monotone open-ended path, ORB + RANSAC verification only near that path, and placement of each
  * verified pair between reference samples. Every new sample is tried once; no new sample is
  * compared with more than {@code 2 * searchSamples + 1} reference samples by ORB.
+ *
+ * <p>With a {@link SearchPrior} (the riders' GPS), the coarse path is sought only within the
+ * prior's band: signatures are compared there only, and the path's cost grows with the band, not
+ * with the product of both runs' lengths. Verification then runs as without a prior, from the path
+ * the pictures chose inside the band.
  */
 public final class PairFinder {
 
@@ -24,14 +29,76 @@ public final class PairFinder {
     this.config = config.validate();
   }
 
-  /** Pairs found, plus the tries that did not verify (inliers below the minimum). */
-  public record Result(List<TimePair> verified, List<TimePair> raw) {}
+  /**
+   * Pairs found, plus the tries that did not verify (inliers below the minimum), and the work done.
+   *
+   * @param orbMatches frames matched by ORB + RANSAC (the costly step)
+   * @param coarseCells signature similarities computed for the coarse path
+   * @param coarseSec time (s) the coarse path took
+   */
+  public record Result(
+      List<TimePair> verified,
+      List<TimePair> raw,
+      int orbMatches,
+      long coarseCells,
+      double coarseSec) {}
+
+  /** The coarse path in reference sample indices (-1: not covered), and its cost. */
+  private record Coarse(int[] path, long cells) {}
+
+  private record Chunk(List<TimePair> tries, int orbMatches) {}
 
   public Result find(ScannedVideo ref, ScannedVideo neu) {
+    return find(ref, neu, null);
+  }
+
+  /**
+   * @param prior where the reference is expected, or null to search by the pictures alone
+   */
+  public Result find(ScannedVideo ref, ScannedVideo neu, SearchPrior prior) {
     List<FrameFeatures> rs = ref.samples();
     List<FrameFeatures> ns = neu.samples();
     // the coarse path runs at the rarer of the two sampling rates, so equal speeds are diagonal
     int stride = Math.max(1, (int) Math.round(medianStep(ns) / medianStep(rs)));
+    long started = System.nanoTime();
+    Coarse found = prior == null ? coarse(rs, ns, stride) : banded(rs, ns, stride, prior);
+    int[] path = found.path();
+    double coarseSec = (System.nanoTime() - started) / 1e9;
+
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    try {
+      int per = (ns.size() + config.threads() - 1) / config.threads();
+      List<Future<Chunk>> chunks = new ArrayList<>();
+      for (int start = 0; start < ns.size(); start += per) {
+        int from = start;
+        int to = Math.min(ns.size(), start + per);
+        chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to)));
+      }
+      List<TimePair> raw = new ArrayList<>();
+      int matches = 0;
+      for (Future<Chunk> c : chunks) {
+        raw.addAll(c.get().tries());
+        matches += c.get().orbMatches();
+      }
+      List<TimePair> verified = new ArrayList<>();
+      for (TimePair p : raw) {
+        if (p.inliers() >= config.minInliers()) {
+          verified.add(p);
+        }
+      }
+      return new Result(verified, raw, matches, found.cells(), coarseSec);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("matching interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("matching failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The coarse path through every pair of signatures. */
+  private static Coarse coarse(List<FrameFeatures> rs, List<FrameFeatures> ns, int stride) {
     int coarse = (rs.size() + stride - 1) / stride;
     double[][] sim = new double[ns.size()][coarse];
     for (int i = 0; i < ns.size(); i++) {
@@ -43,35 +110,72 @@ public final class PairFinder {
     for (int i = 0; i < path.length; i++) {
       path[i] = path[i] < 0 ? -1 : path[i] * stride;
     }
+    return new Coarse(path, (long) ns.size() * coarse);
+  }
 
-    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
-    try {
-      int per = (ns.size() + config.threads() - 1) / config.threads();
-      List<Future<List<TimePair>>> chunks = new ArrayList<>();
-      for (int start = 0; start < ns.size(); start += per) {
-        int from = start;
-        int to = Math.min(ns.size(), start + per);
-        chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to)));
-      }
-      List<TimePair> raw = new ArrayList<>();
-      for (Future<List<TimePair>> c : chunks) {
-        raw.addAll(c.get());
-      }
-      List<TimePair> verified = new ArrayList<>();
-      for (TimePair p : raw) {
-        if (p.inliers() >= config.minInliers()) {
-          verified.add(p);
+  /**
+   * The coarse path within the prior's band. New samples the band places wholly before the
+   * reference starts or after it ends are left uncovered; where the prior says nothing, the row is
+   * searched whole.
+   */
+  private static Coarse banded(
+      List<FrameFeatures> rs, List<FrameFeatures> ns, int stride, SearchPrior prior) {
+    int coarse = (rs.size() + stride - 1) / stride;
+    int n = ns.size();
+    int[] lo = new int[n];
+    int[] hi = new int[n];
+    for (int i = 0; i < n; i++) {
+      double want = prior.refAt(ns.get(i).tSec());
+      double band = prior.bandAt(ns.get(i).tSec());
+      lo[i] = 0;
+      hi[i] = coarse - 1;
+      if (Double.isFinite(want) && Double.isFinite(band)) {
+        while (lo[i] < coarse && rs.get(lo[i] * stride).tSec() < want - band) {
+          lo[i]++;
+        }
+        while (hi[i] >= 0 && rs.get(hi[i] * stride).tSec() > want + band) {
+          hi[i]--;
         }
       }
-      return new Result(verified, raw);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("matching interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("matching failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
+    // rows whose band misses the reference lie before its start or after its end: only the
+    // stretch between the first and last row with a band is aligned
+    int first = 0;
+    while (first < n && lo[first] > hi[first]) {
+      first++;
+    }
+    int last = n - 1;
+    while (last >= first && lo[last] > hi[last]) {
+      last--;
+    }
+    int[] path = new int[n];
+    java.util.Arrays.fill(path, -1);
+    if (first > last) {
+      return new Coarse(path, 0);
+    }
+    int rows = last - first + 1;
+    int[] from = new int[rows];
+    double[][] sim = new double[rows][];
+    long cells = 0;
+    for (int r = 0; r < rows; r++) {
+      int i = first + r;
+      if (lo[i] > hi[i]) { // a gap inside: bridge it with its neighbour's band
+        lo[i] = lo[i - 1];
+        hi[i] = hi[i - 1];
+      }
+      from[r] = lo[i];
+      sim[r] = new double[hi[i] - lo[i] + 1];
+      for (int j = lo[i]; j <= hi[i]; j++) {
+        sim[r][j - lo[i]] =
+            Signature.similarity(ns.get(i).signature(), rs.get(j * stride).signature());
+      }
+      cells += sim[r].length;
+    }
+    int[] sub = CoarseAligner.align(from, sim, coarse);
+    for (int r = 0; r < rows; r++) {
+      path[first + r] = sub[r] < 0 ? -1 : sub[r] * stride;
+    }
+    return new Coarse(path, cells);
   }
 
   /**
@@ -79,10 +183,11 @@ public final class PairFinder {
    * neighbours, then climbs towards more inliers (at most {@code searchSamples} strides away) until
    * the best has both neighbours tried, which the sub-sample step needs.
    */
-  private List<TimePair> verify(
+  private Chunk verify(
       ScannedVideo ref, ScannedVideo neu, int[] path, int stride, int from, int to) {
     List<TimePair> out = new ArrayList<>();
     List<FrameFeatures> rs = ref.samples();
+    int matches = 0;
     try (ViewMatcher matcher = new ViewMatcher()) {
       for (int i = from; i < to; i++) {
         FrameFeatures n = neu.samples().get(i);
@@ -103,6 +208,7 @@ public final class PairFinder {
           for (int j = Math.max(lo, bestJ - 1); j <= Math.min(hi, bestJ + 1); j++) {
             if (inliers[j - lo] < 0) {
               inliers[j - lo] = matcher.match(n, rs.get(j)).inliers();
+              matches++;
               if (inliers[j - lo] > bestInliers) {
                 bestInliers = inliers[j - lo];
                 bestJ = j;
@@ -115,7 +221,7 @@ public final class PairFinder {
         out.add(new TimePair(n.tSec(), tRef, confidence(bestInliers), bestInliers));
       }
     }
-    return out;
+    return new Chunk(out, matches);
   }
 
   /**

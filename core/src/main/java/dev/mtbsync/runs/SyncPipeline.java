@@ -5,11 +5,18 @@ import dev.mtbsync.align.WarpFitter;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
+import dev.mtbsync.gps.DeltaTime;
+import dev.mtbsync.gps.GpsAgreement;
+import dev.mtbsync.gps.GpsSeed;
+import dev.mtbsync.gps.GpsSource;
+import dev.mtbsync.gps.GpsSummary;
+import dev.mtbsync.gps.Splits;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
 import dev.mtbsync.match.PairFinder;
+import dev.mtbsync.match.SearchPrior;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.telemetry.ResourceUse;
 import dev.mtbsync.telemetry.TelemetryConfig;
@@ -33,7 +40,9 @@ import java.util.concurrent.Future;
 
 /**
  * video -> features -> match -> align -> markers, writing the run folder. Both videos are decoded
- * at once, one per core; the run folder appears complete or not at all.
+ * at once, one per core; the run folder appears complete or not at all. With the riders' GPS, the
+ * visual search is narrowed to where the tracks put the new run; when that search gives no warp
+ * that passes its gates, the pictures alone get their turn.
  */
 public final class SyncPipeline {
 
@@ -64,6 +73,8 @@ public final class SyncPipeline {
         req.refMarkers() == null ? null : MarkerCsv.readReference(req.refMarkers());
     FileSignature refSig = FileSignature.of(requireFile(req.reference()));
     FileSignature newSig = FileSignature.of(requireFile(req.newVideo()));
+    GpsSeed.Loaded gpsRead =
+        req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
 
     VideoScanner refScanner = new VideoScanner(req.refOrb());
     VideoScanner newScanner = new VideoScanner(req.newOrb());
@@ -86,23 +97,58 @@ public final class SyncPipeline {
     }
     long decoded = System.nanoTime();
 
-    PairFinder.Result found = new PairFinder(req.match()).find(ref, neu);
+    GpsSeed gps = gpsRead == null ? null : gpsRead.plan(duration(ref), duration(neu));
+    SearchPrior prior = gps == null ? null : gps.prior();
+    PairFinder finder = new PairFinder(req.match());
+    PairFinder.Result found = finder.find(ref, neu, prior);
     long matched = System.nanoTime();
 
-    WarpFitter.Fit fit = null;
     List<String> problems = new ArrayList<>();
-    try {
-      fit = WarpFitter.fit(found.verified(), req.warp());
-      problems.addAll(fit.quality().reasons());
-    } catch (IllegalArgumentException e) {
-      problems.add("the runs do not overlap, or show different places: " + e.getMessage());
-    }
+    WarpFitter.Fit fit = fit(found, req, problems);
     long fitted = System.nanoTime();
+    List<String> gpsNotes = gps == null ? List.of() : new ArrayList<>(gps.notes());
+    if (prior != null && !(fit != null && problems.isEmpty())) {
+      // the GPS band may have kept the search from the right places: the pictures alone decide
+      PairFinder.Result alone = finder.find(ref, neu);
+      List<String> aloneProblems = new ArrayList<>();
+      WarpFitter.Fit aloneFit = fit(alone, req, aloneProblems);
+      if (aloneFit != null && (fit == null || aloneProblems.isEmpty())) {
+        gpsNotes.add(
+            "the GPS-seeded search gave no warp that passes its gates ("
+                + String.join("; ", problems)
+                + "): the pictures alone were used");
+        found = alone;
+        fit = aloneFit;
+        problems = aloneProblems;
+        prior = null;
+      } else {
+        gpsNotes.add("the pictures alone did no better than the GPS-seeded search");
+      }
+      long refitted = System.nanoTime();
+      matched += refitted - fitted; // the second search counts as retrieval
+      fitted = refitted;
+    }
 
     List<NewMarker> transferred = List.of();
     if (refMarkers != null && fit != null) {
       transferred = MarkerTransfer.transfer(refMarkers, fit.warp(), req.reviewThreshold());
     }
+    GpsAgreement agreement = gps == null || fit == null ? null : gps.compare(fit.warp());
+    GpsSummary gpsSummary = gps == null ? null : new GpsSummary(prior != null, gpsNotes, agreement);
+    List<DeltaTime.Point> delta =
+        fit == null
+            ? List.of()
+            : DeltaTime.curve(
+                fit.warp(),
+                gps == null ? null : gps.refCurve(),
+                gps == null ? null : gps.newCurve());
+    List<Splits.Gate> splits =
+        refMarkers == null || fit == null
+            ? List.of()
+            : Splits.of(
+                transferred,
+                gps == null ? null : gps.refCurve(),
+                gps == null ? null : gps.newCurve());
     long done = System.nanoTime();
 
     long frames = (indexed == null ? ref.frames() : 0) + neu.frames();
@@ -128,7 +174,18 @@ public final class SyncPipeline {
     Files.createDirectories(partial);
     try {
       writeRun(
-          partial, runId, req, refSig, newSig, started, found, fit, problems, transferred, perf);
+          partial,
+          runId,
+          req,
+          refSig,
+          newSig,
+          started,
+          found,
+          fit,
+          problems,
+          transferred,
+          perf,
+          new Extras(gps, gpsSummary, agreement, delta, splits));
       Files.move(partial, runDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       deleteTree(partial);
@@ -143,7 +200,35 @@ public final class SyncPipeline {
         fit == null ? null : fit.quality(),
         List.copyOf(problems),
         transferred,
-        perf);
+        perf,
+        gpsSummary,
+        splits);
+  }
+
+  /** What the GPS and the delta time add to the run folder. */
+  private record Extras(
+      GpsSeed gps,
+      GpsSummary summary,
+      GpsAgreement agreement,
+      List<DeltaTime.Point> delta,
+      List<Splits.Gate> splits) {}
+
+  /** Fits the warp to the verified pairs; null (with the reason in problems) when none fits. */
+  private static WarpFitter.Fit fit(
+      PairFinder.Result found, SyncRequest req, List<String> problems) {
+    try {
+      WarpFitter.Fit fit = WarpFitter.fit(found.verified(), req.warp());
+      problems.addAll(fit.quality().reasons());
+      return fit;
+    } catch (IllegalArgumentException e) {
+      problems.add("the runs do not overlap, or show different places: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Time (s) of a video's last frame. */
+  private static double duration(ScannedVideo v) {
+    return v.pts()[v.pts().length - 1];
   }
 
   private static void writeRun(
@@ -157,7 +242,8 @@ public final class SyncPipeline {
       WarpFitter.Fit fit,
       List<String> problems,
       List<NewMarker> markers,
-      Perf perf)
+      Perf perf,
+      Extras extras)
       throws IOException {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("schema_version", 1);
@@ -168,6 +254,10 @@ public final class SyncPipeline {
     inputs.put("reference", refSig);
     inputs.put("new", newSig);
     inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
+    if (!req.gps().isNone()) {
+      inputs.put("ref_gps", gpsInput(req.gps().ref()));
+      inputs.put("new_gps", gpsInput(req.gps().neu()));
+    }
     run.put("inputs", inputs);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("reference_analysis", req.refOrb());
@@ -175,6 +265,13 @@ public final class SyncPipeline {
     params.put("match", req.match());
     params.put("warp", req.warp());
     params.put("review_threshold", req.reviewThreshold());
+    if (!req.gps().isNone()) {
+      params.put(
+          "gps",
+          Map.of(
+              "ref_clock_offset_sec", req.gps().ref().clockOffsetSec(),
+              "new_clock_offset_sec", req.gps().neu().clockOffsetSec()));
+    }
     run.put("parameters", params);
     run.put("started", started.toString());
     run.put("finished", Instant.now().toString());
@@ -192,16 +289,39 @@ public final class SyncPipeline {
     }
     PairsCsv.write(dir.resolve("pairs.csv"), kept);
     List<String> extra = fit == null ? problems : List.of();
+    Map<String, Object> blocks = new LinkedHashMap<>();
+    Map<String, Object> search = new LinkedHashMap<>();
+    search.put("prior", extras.summary() != null && extras.summary().seeded() ? "gps" : "none");
+    search.put("orb_matches", found.orbMatches());
+    search.put("coarse_cells", found.coarseCells());
+    search.put("coarse_sec", Math.round(found.coarseSec() * 1e4) / 1e4);
+    blocks.put("search", search);
+    if (extras.gps() != null) {
+      blocks.put("gps", extras.gps().toJson(extras.agreement(), extras.summary().seeded()));
+    }
     TimewarpFile.write(
         dir.resolve("timewarp.json"),
         fit == null ? null : fit.warp(),
         fit == null ? null : fit.quality(),
         req.warp(),
-        extra);
+        extra,
+        blocks);
     PerfFile.write(dir.resolve(PerfFile.NAME), runId, perf);
     if (req.refMarkers() != null && fit != null) {
       MarkerCsv.writeNew(markers, dir.resolve("new_markers.csv"));
+      SplitsCsv.writeSplits(dir.resolve(SplitsCsv.SPLITS), extras.splits());
     }
+    if (fit != null) {
+      SplitsCsv.writeDelta(dir.resolve(SplitsCsv.DELTA), extras.delta());
+    }
+  }
+
+  /** How run.json names a GPS input: the file's signature, "video telemetry", or null. */
+  private static Object gpsInput(GpsSource s) throws IOException {
+    if (s.fromVideo()) {
+      return "video telemetry";
+    }
+    return s.file() == null ? null : FileSignature.of(s.file());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.gps.GpsInputs;
 import dev.mtbsync.match.MatchConfig;
 import java.nio.file.Path;
 
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * @param match pair finding
  * @param warp warp fit and gates
  * @param reviewThreshold transferred markers below this confidence are flagged
+ * @param gps where each run's GPS comes from ({@link GpsInputs#NONE}: none)
  */
 public record SyncRequest(
     Path reference,
@@ -29,4 +31,36 @@ public record SyncRequest(
     OrbConfig newOrb,
     MatchConfig match,
     WarpConfig warp,
-    double reviewThreshold) {}
+    double reviewThreshold,
+    GpsInputs gps) {
+
+  public SyncRequest {
+    gps = gps == null ? GpsInputs.NONE : gps;
+  }
+
+  /** A sync without GPS. */
+  public SyncRequest(
+      Path reference,
+      Path newVideo,
+      Path index,
+      Path refMarkers,
+      Path outRoot,
+      OrbConfig refOrb,
+      OrbConfig newOrb,
+      MatchConfig match,
+      WarpConfig warp,
+      double reviewThreshold) {
+    this(
+        reference,
+        newVideo,
+        index,
+        refMarkers,
+        outRoot,
+        refOrb,
+        newOrb,
+        match,
+        warp,
+        reviewThreshold,
+        GpsInputs.NONE);
+  }
+}

@@ -2,6 +2,8 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.gps.GpsSummary;
+import dev.mtbsync.gps.Splits;
 import dev.mtbsync.markers.NewMarker;
 import java.util.List;
 
@@ -15,6 +17,8 @@ import java.util.List;
  * @param problems why ok is false (empty when ok)
  * @param markers transferred markers (empty without reference markers)
  * @param perf stage timings
+ * @param gps what the GPS did, or null when none was asked for
+ * @param splits split times at the reference markers the new run reaches (empty without markers)
  */
 public record SyncResult(
     java.nio.file.Path runDir,
@@ -23,4 +27,23 @@ public record SyncResult(
     WarpQuality quality,
     List<String> problems,
     List<NewMarker> markers,
-    Perf perf) {}
+    Perf perf,
+    GpsSummary gps,
+    List<Splits.Gate> splits) {
+
+  public SyncResult {
+    splits = splits == null ? List.of() : List.copyOf(splits);
+  }
+
+  /** A result without GPS or splits. */
+  public SyncResult(
+      java.nio.file.Path runDir,
+      boolean ok,
+      MonotoneWarp warp,
+      WarpQuality quality,
+      List<String> problems,
+      List<NewMarker> markers,
+      Perf perf) {
+    this(runDir, ok, warp, quality, problems, markers, perf, null, List.of());
+  }
+}

@@ -27,6 +27,21 @@ public final class TimewarpFile {
   public static void write(
       Path file, MonotoneWarp warp, WarpQuality q, WarpConfig config, List<String> extraReasons)
       throws IOException {
+    write(file, warp, q, config, extraReasons, Map.of());
+  }
+
+  /**
+   * Writes a fitted warp with further blocks after the mapping (a sync adds {@code search} and,
+   * with GPS, {@code gps}).
+   */
+  public static void write(
+      Path file,
+      MonotoneWarp warp,
+      WarpQuality q,
+      WarpConfig config,
+      List<String> extraReasons,
+      Map<String, Object> extra)
+      throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema_version", SCHEMA_VERSION);
     List<String> reasons = new java.util.ArrayList<>(q == null ? List.of() : q.reasons());
@@ -62,6 +77,7 @@ public final class TimewarpFile {
       mapping.put("confidence", roundAll(warp.confidence()));
       root.put("mapping", mapping);
     }
+    root.putAll(extra);
     Json.write(file, root);
   }
 

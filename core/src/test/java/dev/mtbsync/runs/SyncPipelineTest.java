@@ -90,7 +90,9 @@ class SyncPipelineTest {
               "pairs.csv",
               "timewarp.json",
               "perf.json",
-              "new_markers.csv");
+              "new_markers.csv",
+              "splits.csv",
+              "delta.csv");
     }
     assertThat(TimewarpFile.read(r.runDir().resolve("timewarp.json")).validTo())
         .isCloseTo(r.warp().validTo(), org.assertj.core.data.Offset.offset(1e-5));
