@@ -24,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
       ExportMarkersCommand.class,
       ExportCommand.class,
       ViewerCommand.class,
+      GpsExtractCommand.class,
       BatchCommand.class,
       QualityCheckCommand.class,
       BenchmarkQualityCommand.class,

@@ -81,6 +81,8 @@ final class Report {
       markers.add(x);
     }
     m.put("markers", markers);
+    m.put("gps", r.gps() == null ? null : r.gps().lines());
+    m.put("splits", GpsReport.splits(r.splits()));
     m.put("exports", exports.stream().map(e -> e.file().toString()).toList());
     o.println(
         dev.mtbsync.runs.Json.MAPPER

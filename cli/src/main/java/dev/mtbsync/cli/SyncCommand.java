@@ -28,15 +28,20 @@ import picocli.CommandLine.Spec;
       "",
       "Find, for every moment of the new run, the matching moment of the reference (a"
           + " monotone time-warp), and carry the reference markers over. Writes a run folder"
-          + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json and,"
-          + " with --ref-markers, new_markers.csv (and, with --export, files for editors)."
+          + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json,"
+          + " delta.csv (time gained or lost along the trail) and, with --ref-markers,"
+          + " new_markers.csv and splits.csv (and, with --export, files for editors). With"
+          + " the riders' GPS (--ref-gps, --new-gps), the search for matching moments starts"
+          + " where the tracks put the new run."
     },
     footer = {
       "",
       "Example:",
       "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs",
       "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs"
-          + " --export fcpxml,resolve-edl"
+          + " --export fcpxml,resolve-edl",
+      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs"
+          + " --ref-gpx ref.gpx --new-gps auto"
     })
 final class SyncCommand implements Callable<Integer> {
 
@@ -47,6 +52,7 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin SyncOptions options;
   @Mixin TrackingOptions tracking;
+  @Mixin GpsOptions gps;
 
   @Option(
       names = "--reference",
@@ -116,7 +122,8 @@ final class SyncCommand implements Callable<Integer> {
             options.newOrb(),
             options.match(),
             options.warp(),
-            reviewThreshold);
+            reviewThreshold,
+            gps.inputs());
     SyncResult result;
     try (ConsoleProgress progress =
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {
@@ -136,6 +143,7 @@ final class SyncCommand implements Callable<Integer> {
       Report.json(spec.commandLine().getOut(), result, exported);
     } else {
       Report.sync(spec.commandLine().getOut(), result, common.quiet);
+      GpsReport.sync(spec.commandLine().getOut(), result, common.quiet);
       if (verdict != null && !common.quiet) {
         QualityReport.line(spec.commandLine().getOut(), verdict);
       }
