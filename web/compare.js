@@ -237,6 +237,13 @@
       div.appendChild(text("div", k[2], "note"));
       box.appendChild(div);
     });
+    if (data.run_id && d.count > 0 && d.mae < 0.0005) {
+      var note = $("delta-note");
+      note.hidden = false;
+      note.textContent = "These markers were placed by this very warp, so their deltas are zero by " +
+        "construction. Choose a hand-placed new_markers*.csv above (or start compare-ui with " +
+        "--new-markers) to measure how far the warp's placement is from yours.";
+    }
   }
 
   function renderAnnotations() {
@@ -272,6 +279,14 @@
         .then(function (r) { return r.json().then(function (j) { if (!r.ok) { throw new Error(j.error); } return j; }); })
         .then(function (j) { data.annotations = j.annotations; $("ann-note").value = ""; renderAnnotations(); })
         .catch(function (err) { $("compare-warnings").appendChild(text("div", "⚠ " + err.message, "warning")); });
+    });
+  }
+
+  var pickMarkers = $("compare-markers");
+  if (pickMarkers) {
+    pickMarkers.addEventListener("change", function () {
+      location.href = "/compare?run=" + encodeURIComponent(pickMarkers.getAttribute("data-run")) +
+        "&markers=" + encodeURIComponent(pickMarkers.value);
     });
   }
 

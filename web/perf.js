@@ -11,6 +11,7 @@
     {key: "rss_mb", label: "RSS memory", unit: "MB"}
   ];
   var COLUMNS = ["fps", "cpu_pct", "gpu_util", "gpu_mem_mb", "rss_mb", "total_sec"];
+  var DIGITS = {fps: 1, cpu_pct: 1, gpu_util: 0, gpu_mem_mb: 0, rss_mb: 0, total_sec: 2};
 
   function text(tag, value, cls) {
     var e = document.createElement(tag);
@@ -19,9 +20,9 @@
     return e;
   }
 
-  function cell(v) {
+  function cell(v, column) {
     if (v === null || v === undefined) { return text("td", "–", "num muted"); }
-    return text("td", global.MtbCharts.fmt(v), "num");
+    return text("td", v.toFixed(DIGITS[column]), "num");
   }
 
   function View(opts) {
@@ -99,7 +100,7 @@
       td.appendChild(a);
       tr.appendChild(td);
       tr.appendChild(text("td", global.MtbCharts.shortTime(it.timestamp)));
-      COLUMNS.forEach(function (c) { tr.appendChild(cell(it[c])); });
+      COLUMNS.forEach(function (c) { tr.appendChild(cell(it[c], c)); });
       body.appendChild(tr);
     });
     if (!items.length) {

@@ -11,9 +11,15 @@ import java.util.List;
  * @param viewJson the chosen comparison as JSON, or null while picking
  * @param heading what is compared
  * @param runId the run compared, null for a compare-ui session
+ * @param markerFiles the run's new_markers*.csv to choose from (empty for a session)
  */
 public record ComparePage(
-    Shell shell, List<Pick> picks, String viewJson, String heading, String runId) {
+    Shell shell,
+    List<Pick> picks,
+    String viewJson,
+    String heading,
+    String runId,
+    List<Option> markerFiles) {
 
   /** A run one may compare. */
   public record Pick(

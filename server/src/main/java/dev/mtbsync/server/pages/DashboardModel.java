@@ -20,7 +20,6 @@ import dev.mtbsync.server.pages.DashboardPage.FileLink;
 import dev.mtbsync.server.pages.DashboardPage.Kpi;
 import dev.mtbsync.server.pages.DashboardPage.MarkerLine;
 import dev.mtbsync.server.pages.DashboardPage.MarkersCard;
-import dev.mtbsync.server.pages.DashboardPage.Option;
 import dev.mtbsync.server.pages.DashboardPage.RegressionCard;
 import dev.mtbsync.server.pages.DashboardPage.RegressionRow;
 import dev.mtbsync.server.pages.DashboardPage.RunDetail;
@@ -109,7 +108,9 @@ final class DashboardModel {
         new Kpi(
             "Regression",
             status,
-            reg.historySize() == null ? "no verdict yet" : reg.historySize() + " runs of history",
+            reg.historySize() == null
+                ? "no verdict yet"
+                : reg.historySize() + (reg.historySize() == 1 ? " run" : " runs") + " of history",
             regressionTone(reg.status())));
     return k;
   }
@@ -143,12 +144,8 @@ final class DashboardModel {
     fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
     fields.add(
         new Field(
-            "Affine fit",
-            "a "
-                + Fmt.num(tw.number("params.a"), 6)
-                + ", b "
-                + Fmt.signed(tw.number("params.b"), 3)
-                + " s",
+            "Affine fit a, b",
+            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
             ""));
     if (tw.warp() != null) {
       fields.add(

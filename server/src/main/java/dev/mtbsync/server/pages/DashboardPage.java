@@ -51,9 +51,6 @@ public record DashboardPage(
   /** A file to download. */
   public record FileLink(String name, String href, String size) {}
 
-  /** A choice in a select box. */
-  public record Option(String value, String label, boolean selected) {}
-
   /**
    * The selected run.
    *

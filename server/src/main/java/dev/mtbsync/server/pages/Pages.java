@@ -43,7 +43,7 @@ public final class Pages {
     Shell shell = shell("Compare", "compare");
     ComparePage page;
     if ((run == null || run.isBlank()) && site.config().compare() == null) {
-      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null);
+      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null, List.of());
     } else {
       CompareSource s =
           run == null || run.isBlank()
@@ -54,7 +54,16 @@ public final class Pages {
           (v.ref().name() == null ? "reference" : v.ref().name())
               + " ↔ "
               + (v.neu().name() == null ? "new run" : v.neu().name());
-      page = new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId());
+      List<Option> files = new ArrayList<>();
+      if (s.runId() != null) {
+        for (String f : RunSummaries.markerFiles(site.root(), site.root().runDir(s.runId()))) {
+          String name = f.substring(f.indexOf('/') + 1);
+          boolean chosen =
+              s.newMarkers() != null && s.newMarkers().getFileName().toString().equals(name);
+          files.add(new Option(f, name, chosen));
+        }
+      }
+      page = new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId(), files);
     }
     ctx.html(Templates.render("compare/index.jte", "page", page));
   }

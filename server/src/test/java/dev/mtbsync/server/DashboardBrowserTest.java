@@ -1,0 +1,225 @@
+package dev.mtbsync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.mtbsync.Progress;
+import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.match.MatchConfig;
+import dev.mtbsync.runs.SyncPipeline;
+import dev.mtbsync.runs.SyncRequest;
+import dev.mtbsync.runs.SyncResult;
+import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.synth.SynthConfig;
+import dev.mtbsync.synth.SynthRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages in a real headless Chromium over a root with a real sync (a rendered pair): the charts
+ * are drawn, a run that finishes while the pages are open appears in every tab within two seconds,
+ * and scrubbing the compare view moves the reference video to where the warp says. Skipped, saying
+ * why, where no Chromium is installed ({@code .ci/run} installs Debian's). With {@code
+ * -Dmtbsync.screenshots=DIR} it also saves a screenshot of each page there.
+ */
+class DashboardBrowserTest {
+
+  @TempDir static Path work;
+  static Path root;
+  static SyncResult synced;
+  static DashboardServer server;
+  static Playwright playwright;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path chromium = Chromium.find();
+    if (chromium == null) {
+      System.err.println(
+          "DashboardBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
+    }
+    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    root = Files.createDirectories(work.resolve("root"));
+    Path pair = work.resolve("pair");
+    SynthRenderer.render(new SynthConfig(5, 8, 480, 270, 30, 30), pair, Progress.NONE);
+    synced =
+        SyncPipeline.run(
+            new SyncRequest(
+                pair.resolve("ref.mp4"),
+                pair.resolve("new.mp4"),
+                null,
+                pair.resolve("ref_markers.csv"),
+                root,
+                OrbConfig.DEFAULT,
+                new OrbConfig(3, 960, 500, false),
+                MatchConfig.defaults(),
+                WarpConfig.DEFAULT,
+                0.6),
+            Progress.NONE);
+    assertThat(synced.ok()).as(String.join("; ", synced.problems())).isTrue();
+    RunWriter.write(root, "20200101-090000-aaaa", 1);
+    RunWriter.write(root, "20200101-091500-bbbb", 2);
+    RunWriter.batchSummary(root, List.of("20200101-090000-aaaa", "20200101-091500-bbbb"));
+    server =
+        DashboardServer.create(
+                DashboardConfig.of(root)
+                    .withPort(0)
+                    .withAllowWrite(true)
+                    .withTimings(Duration.ofMillis(250), Duration.ofSeconds(5)))
+            .start();
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright, chromium);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  static Page open(BrowserContext context, String path) {
+    Page page = context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.navigate(url(path));
+    return page;
+  }
+
+  static void screenshot(Page page, String name) {
+    String dir = System.getProperty("mtbsync.screenshots");
+    if (dir != null && !dir.isBlank()) {
+      page.evaluate("() => window.scrollTo(0, 0)");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(dir, name)).setFullPage(true));
+    }
+  }
+
+  @Test
+  void dashboardDrawsItsChartsAndANewRunReachesEveryTabWithinTwoSeconds() throws Exception {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+      Page first = open(context, "/");
+      Page second = open(context, "/");
+      for (Page p : List.of(first, second)) {
+        p.waitForSelector("#live[data-state=on]");
+        p.waitForSelector("#perf-charts svg[data-points='3']");
+      }
+      assertThat(first.locator("#warp-plot path.warp").count()).isEqualTo(1);
+      assertThat(first.locator("#warp-plot circle.pair").count()).isGreaterThan(10);
+      Locator fps = first.locator("#perf-charts [data-metric=fps] svg");
+      assertThat(fps.locator("path.series").getAttribute("d")).startsWith("M");
+      assertThat(first.locator("#perf-charts [data-metric=gpu_util] svg text.empty").textContent())
+          .isEqualTo("(no data)");
+      assertThat(first.locator("#perf-table tbody tr").count()).isEqualTo(3);
+      screenshot(first, "dashboard.png");
+
+      long t0 = System.nanoTime();
+      RunWriter.write(root, "20200101-120000-cccc", 3);
+      for (Page p : List.of(first, second)) {
+        p.waitForSelector(
+            "#perf-table tr[data-run='20200101-120000-cccc']",
+            new Page.WaitForSelectorOptions().setTimeout(4_000));
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertThat(seconds)
+          .as("seconds from the run's folder appearing to both tabs")
+          .isLessThan(2.0);
+      assertThat(first.locator("#perf-charts svg[data-points='4']").count()).isEqualTo(3);
+      assertThat(
+              first.locator("#runs-table tr[data-run='20200101-120000-cccc'] .pill").textContent())
+          .isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void scrubbingTheCompareViewMovesTheReferenceThroughTheWarp() throws Exception {
+    String run = synced.runDir().getFileName().toString();
+    MonotoneWarp warp = TimewarpFile.read(synced.runDir().resolve("timewarp.json"));
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+      Page page = open(context, "/compare?run=" + run);
+      page.waitForFunction(
+          "() => document.getElementById('video-new').readyState >= 1"
+              + " && document.getElementById('video-ref').readyState >= 1");
+      for (double t : new double[] {warp.validFrom(), 1.3, 3.77, warp.validTo()}) {
+        double js = ((Number) page.evaluate("t => window.mtbCompare.warp.map(t)", t)).doubleValue();
+        assertThat(js)
+            .as("browser warp at %.2f s", t)
+            .isCloseTo(warp.map(t), org.assertj.core.data.Offset.offset(1e-9));
+      }
+      for (double t : new double[] {2.0, 5.5, 3.25}) {
+        page.evaluate(
+            "t => { const s = document.getElementById('scrub'); s.value = t;"
+                + " s.dispatchEvent(new Event('input')); }",
+            t);
+        double expected = warp.map(t);
+        page.waitForFunction(
+            "e => Math.abs(document.getElementById('video-ref').currentTime - e) < 0.05"
+                + " && !document.getElementById('video-ref').seeking",
+            expected);
+        double ref =
+            ((Number) page.evaluate("() => document.getElementById('video-ref').currentTime"))
+                .doubleValue();
+        assertThat(ref)
+            .as("reference time after scrubbing to %.2f s", t)
+            .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
+      }
+      page.locator("#near li button").first().waitFor();
+      assertThat(page.locator("#delta-kpis .kpi").count()).isEqualTo(4);
+      page.locator("#ann-marker")
+          .selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(0));
+      page.locator("#ann-label").fill("late");
+      page.locator("#ann-note").fill("lands after the lip");
+      page.locator("#ann-save").click();
+      page.waitForSelector("#ann-list li:has-text('lands after the lip')");
+      assertThat(synced.runDir().resolve("annotations.json")).exists();
+      screenshot(page, "compare.png");
+    }
+  }
+
+  @Test
+  void telemetryPageFiltersAndSmooths() {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+      Page page = open(context, "/telemetry");
+      page.waitForSelector("#perf-charts svg[data-points]");
+      int all = page.locator("#perf-table tbody tr").count();
+      assertThat(all).isGreaterThanOrEqualTo(3);
+      page.locator("#last-n").fill("2");
+      page.waitForFunction("() => document.querySelectorAll('#perf-table tbody tr').length === 2");
+      page.locator("#smooth").check();
+      assertThat(page.locator("#perf-charts [data-metric=fps] path.series.faint").count())
+          .isEqualTo(1);
+      page.locator("input[name=metric][value=gpu_mem_mb]").uncheck();
+      page.locator("#perf-charts [data-metric=gpu_mem_mb]")
+          .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+      page.locator("#last-n").fill("");
+      page.locator("#smooth").uncheck();
+      page.locator("input[name=metric][value=gpu_mem_mb]").check();
+      screenshot(page, "telemetry.png");
+    }
+  }
+}
