@@ -86,7 +86,8 @@ final class TransferCommand implements Callable<Integer> {
           OverlayPlot.pairsFor(timewarp, null),
           markers,
           OverlayPlot.DEFAULT_WIDTH,
-          OverlayPlot.DEFAULT_HEIGHT);
+          OverlayPlot.DEFAULT_HEIGHT,
+          OverlayPlot.deltaFor(timewarp));
       spec.commandLine().getOut().println(plotOverlay);
     }
     if (!common.quiet) {

@@ -89,7 +89,14 @@ final class ViewerCommand implements Callable<Integer> {
         refMarkers == null
             ? List.of()
             : MarkerTransfer.transfer(MarkerCsv.readReference(refMarkers), warp, reviewThreshold);
-    OverlayPlot.write(outPng, warp, OverlayPlot.pairsFor(timewarp, pairs), markers, wh[0], wh[1]);
+    OverlayPlot.write(
+        outPng,
+        warp,
+        OverlayPlot.pairsFor(timewarp, pairs),
+        markers,
+        wh[0],
+        wh[1],
+        OverlayPlot.deltaFor(timewarp));
     spec.commandLine().getOut().println(outPng);
     return ExitCodes.OK;
   }

@@ -1,9 +1,11 @@
 package dev.mtbsync.export;
 
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
+import dev.mtbsync.runs.SplitsCsv;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -79,6 +81,47 @@ public final class OverlayPlot {
     XYChart chart = chart(warp, pairs, markers, width, height);
     ExportFiles.write(
         png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+  }
+
+  /**
+   * Draws the plot with the delta-time chart ({@link DeltaChart}) below it, the two sharing the
+   * image's height (two thirds and one third); without delta points, the plot alone.
+   *
+   * @param delta time gained or lost along the trail, e.g. from {@link #deltaFor}; may be empty
+   */
+  public static void write(
+      Path png,
+      MonotoneWarp warp,
+      List<TimePair> pairs,
+      List<NewMarker> markers,
+      int width,
+      int height,
+      List<DeltaTime.Point> delta)
+      throws IOException {
+    if (delta.size() < 2) {
+      write(png, warp, pairs, markers, width, height);
+      return;
+    }
+    if (width < 400 || height < 300 || width > 10000 || height > 10000) {
+      throw new IllegalArgumentException(
+          "plot size must be 400x300 to 10000x10000 px, got " + width + "x" + height);
+    }
+    int below = height / 3;
+    DeltaChart.writeStacked(
+        png,
+        chart(warp, pairs, markers, width, height - below),
+        DeltaChart.chart(delta, markers, width, below));
+  }
+
+  /**
+   * The delta-time curve a run folder keeps beside its {@code timewarp.json} ({@code delta.csv}),
+   * or none.
+   *
+   * @throws IOException when that file is there but cannot be read, naming it
+   */
+  public static List<DeltaTime.Point> deltaFor(Path timewarpJson) throws IOException {
+    Path beside = timewarpJson.toAbsolutePath().resolveSibling(SplitsCsv.DELTA);
+    return Files.isRegularFile(beside) ? SplitsCsv.readDelta(beside) : List.of();
   }
 
   /**
@@ -166,7 +209,7 @@ public final class OverlayPlot {
         review == 0 ? "" : " (" + review + " to review)");
   }
 
-  private static void style(XYChart chart, int width) {
+  static void style(XYChart chart, int width) {
     float scale = Math.max(0.8f, Math.min(2f, width / 1400f));
     Font base = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(15 * scale));
     Color frame = new Color(0xC5, 0xCC, 0xD4);
