@@ -130,12 +130,8 @@ public final class PairFinder {
       lo[i] = 0;
       hi[i] = coarse - 1;
       if (Double.isFinite(want) && Double.isFinite(band)) {
-        while (lo[i] < coarse && rs.get(lo[i] * stride).tSec() < want - band) {
-          lo[i]++;
-        }
-        while (hi[i] >= 0 && rs.get(hi[i] * stride).tSec() > want + band) {
-          hi[i]--;
-        }
+        lo[i] = firstAtOrAfter(rs, stride, coarse, want - band);
+        hi[i] = firstAtOrAfter(rs, stride, coarse, Math.nextUp(want + band)) - 1;
       }
     }
     // rows whose band misses the reference lie before its start or after its end: only the
@@ -176,6 +172,21 @@ public final class PairFinder {
       path[first + r] = sub[r] < 0 ? -1 : sub[r] * stride;
     }
     return new Coarse(path, cells);
+  }
+
+  /** The first coarse column whose reference time is at or after t (s); {@code coarse} if none. */
+  private static int firstAtOrAfter(List<FrameFeatures> rs, int stride, int coarse, double t) {
+    int lo = 0;
+    int hi = coarse;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rs.get(mid * stride).tSec() < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
