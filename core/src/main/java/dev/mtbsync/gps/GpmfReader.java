@@ -58,7 +58,9 @@ public final class GpmfReader {
     if (meta == null) {
       throw new NoGpsException(video, "no GoPro telemetry (no gpmd track)");
     }
-    Collector c = new Collector();
+    // HERO11 records both streams; GPS9 carries a time, DOP and fix for every sample
+    Collector gps9 = new Collector("GPS9");
+    Collector gps5 = new Collector("GPS5");
     try (FileChannel ch = FileChannel.open(video, StandardOpenOption.READ)) {
       for (Mp4Boxes.Sample s : meta.samples()) {
         if (s.size() < 8 || s.offset() + s.size() > ch.size()) {
@@ -68,12 +70,15 @@ public final class GpmfReader {
         for (Klv devc : Klv.parse(payload)) {
           for (Klv strm : devc.children()) {
             if (strm.key().equals("STRM")) {
-              c.stream(strm.children(), s.startSec(), s.durationSec());
+              List<Klv> items = strm.children();
+              gps9.stream(items, s.startSec(), s.durationSec());
+              gps5.stream(items, s.startSec(), s.durationSec());
             }
           }
         }
       }
     }
+    Collector c = gps9.points.isEmpty() ? gps5 : gps9;
     if (c.points.isEmpty()) {
       throw new NoGpsException(
           video, "GoPro telemetry without GPS (no GPS5 or GPS9 stream; " + c.keys() + ")");
@@ -91,15 +96,16 @@ public final class GpmfReader {
         String.format(
             Locale.ROOT,
             "%s, %.1f Hz%s%s",
-            c.stream,
+            c.key,
             span > 0 ? (points.size() - 1) / span : 0,
             noFix > 0 ? ", " + noFix + " samples without a fix" : "",
             c.utcAnchors == 0 ? ", no GPS time (clock from the file's creation time)" : "");
     return new GpsTrack(video, "gpmf", points, start, detail);
   }
 
-  /** Gathers samples payload by payload. */
+  /** Gathers the samples of one GPS stream, payload by payload. */
   private static final class Collector {
+    final String key;
     final List<TrackPoint> points = new ArrayList<>();
     final List<Double> videoSec = new ArrayList<>();
 
@@ -107,8 +113,11 @@ public final class GpmfReader {
     final List<Long> offsetsMs = new ArrayList<>();
 
     final java.util.Set<String> seen = new java.util.TreeSet<>();
-    String stream = "";
     int utcAnchors;
+
+    Collector(String key) {
+      this.key = key;
+    }
 
     void stream(List<Klv> items, double startSec, double durationSec) {
       double[] scale = {1};
@@ -125,14 +134,13 @@ public final class GpmfReader {
           case "GPSF" -> fix = (int) first(k, TrackPoint.FIX_UNKNOWN);
           case "GPSP" -> dop = first(k, Double.NaN) / 100;
           case "GPSU" -> utc = gpsu(k.text());
-          case "GPS5", "GPS9" -> data = k;
+          case "GPS5", "GPS9" -> data = k.key().equals(key) ? k : data;
           default -> {}
         }
       }
       if (data == null || data.repeat() == 0) {
         return;
       }
-      stream = data.key();
       String fields = data.type() == '?' && type != null ? type : repeat(data.type(), data);
       int[] at = offsets(fields);
       if (at == null || at[at.length - 1] > data.structSize() || fields.length() < 5) {

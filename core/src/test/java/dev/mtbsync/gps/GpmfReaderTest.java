@@ -124,6 +124,33 @@ class GpmfReaderTest {
     assertThat(c.startSec()).isCloseTo(1.1, within(0.11));
   }
 
+  @Test
+  void prefersGps9WhenTheCameraRecordsBothStreams() throws IOException {
+    // a HERO11 writes GPS5 (no time per sample) beside GPS9: GPS9 alone is read
+    byte[] gps5 =
+        GpmfMp4.nest(
+            "STRM",
+            GpmfMp4.klv("GPSF", 'L', 4, 1, GpmfMp4.ints(3)),
+            GpmfMp4.klv("SCAL", 'l', 4, 5, GpmfMp4.ints(10_000_000, 10_000_000, 1000, 1000, 100)),
+            GpmfMp4.klv(
+                "GPS5",
+                'l',
+                20,
+                2,
+                GpmfMp4.ints(
+                    459000000, 75000000, 1400000, 0, 0, 459000000, 75000000, 1400000, 0, 0)));
+    byte[] both = GpmfMp4.nest("DEVC", gps5, streams(gps9Payload(0, 10, 3)));
+    GpsTrack t =
+        GpmfReader.read(Files.write(dir.resolve("hero11.mp4"), GpmfMp4.file(List.of(both), 1000)));
+    assertThat(t.detail()).startsWith("GPS9");
+    assertThat(t.points()).hasSize(10);
+  }
+
+  /** The items inside a DEVC item. */
+  private static byte[] streams(byte[] devc) {
+    return Arrays.copyOfRange(devc, 8, devc.length);
+  }
+
   /**
    * One second of GPS9 at 10 Hz, as a HERO13 writes it: DEVC > STRM > SCAL, TYPE, GPS9. Sample k of
    * payload p is 1.1 m further north each tenth of a second.
