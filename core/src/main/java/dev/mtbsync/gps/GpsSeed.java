@@ -139,10 +139,14 @@ public final class GpsSeed {
       return new GpsSeed(ref, neu, rc, nc, al, prior, out);
     }
 
+    /** Both tracks measured from the first fix of the reference's (else the new run's). */
     private static LocalFrame frame(RunGps a, RunGps b) {
-      TrackPoint p =
-          (a != null ? a : b) == null ? null : (a != null ? a : b).track().points().get(0);
-      return p == null ? new LocalFrame(0, 0) : new LocalFrame(p.lat(), p.lon());
+      RunGps g = a != null ? a : b;
+      if (g == null) {
+        return new LocalFrame(0, 0);
+      }
+      TrackPoint p = g.track().points().get(0);
+      return new LocalFrame(p.lat(), p.lon());
     }
 
     private static DistanceCurve curve(
@@ -171,11 +175,6 @@ public final class GpsSeed {
         return null;
       }
     }
-  }
-
-  /** Whether any GPS was asked for or found. */
-  public boolean any() {
-    return ref != null || neu != null || !notes.isEmpty();
   }
 
   /** The prior for the visual search, or null when the GPS cannot seed it. */
