@@ -67,6 +67,9 @@ public final class DashboardServer implements AutoCloseable {
     c.jetty.port = config.port();
     c.startup.showJavalinBanner = false;
     c.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
+    // event streams are accepted on the hub's one thread, not on a pool that grows per connect
+    c.concurrency.executor =
+        kotlin.LazyKt.lazyOf(new io.javalin.http.util.AsyncExecutor(site.hub().acceptor()));
     staticFiles(c);
 
     RequestGuards guards = new RequestGuards(config);

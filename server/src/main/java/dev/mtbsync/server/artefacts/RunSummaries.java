@@ -27,7 +27,7 @@ public final class RunSummaries {
 
   /** The newest {@code limit} runs (all when null), newest first. */
   public static List<RunSummary> list(RootPath root, Integer limit) throws IOException {
-    List<RunFolder> folders = RunFolders.discover(root.root(), null);
+    List<RunFolder> folders = discover(root);
     if (limit != null && folders.size() > limit) {
       folders = folders.subList(0, limit);
     }
@@ -40,7 +40,23 @@ public final class RunSummaries {
 
   /** Runs under the root in total (the runs list may show fewer). */
   public static int count(RootPath root) throws IOException {
-    return RunFolders.discover(root.root(), null).size();
+    return discover(root).size();
+  }
+
+  /**
+   * The root's run folders. A folder renamed while the root is listed (a sync moving its finished
+   * run into place, a prune) makes the listing fail; it is simply listed again.
+   */
+  private static List<RunFolder> discover(RootPath root) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return RunFolders.discover(root.root(), null);
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (attempt == 5 || !Files.isDirectory(root.root())) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** One run folder; never throws for a bad artefact. */

@@ -38,6 +38,7 @@ public final class SseHub implements AutoCloseable {
   private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Deque<SseSubscriber.Frame> replay = new ArrayDeque<>();
   private final ThreadPoolExecutor senders;
+  private final ThreadPoolExecutor acceptor;
   private final ScheduledExecutorService ticker;
   private final int queueCapacity;
   private final AtomicLong nextId = new AtomicLong(1);
@@ -62,6 +63,10 @@ public final class SseHub implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             daemon("mtbsync-sse-sender"));
     senders.allowCoreThreadTimeOut(true);
+    this.acceptor =
+        new ThreadPoolExecutor(
+            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("mtbsync-sse-accept"));
+    acceptor.allowCoreThreadTimeOut(true);
     this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("mtbsync-sse-keepalive"));
     long ms = Math.max(10, keepAlive.toMillis());
     ticker.scheduleAtFixedRate(this::keepAlive, ms, ms, TimeUnit.MILLISECONDS);
@@ -114,6 +119,15 @@ public final class SseHub implements AutoCloseable {
     }
   }
 
+  /**
+   * The executor that hands new connections to {@link #join} (Javalin runs an event-stream handler
+   * asynchronously; by default on a pool that grows a thread per simultaneous connect). Joining
+   * only queues a frame, so one thread keeps up with any burst of connects.
+   */
+  public java.util.concurrent.ExecutorService acceptor() {
+    return acceptor;
+  }
+
   public int clients() {
     return subscribers.size();
   }
@@ -131,6 +145,7 @@ public final class SseHub implements AutoCloseable {
       s.close();
     }
     senders.shutdownNow();
+    acceptor.shutdownNow();
   }
 
   private void keepAlive() {
