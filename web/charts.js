@@ -3,7 +3,7 @@
 (function (global) {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
-  var W = 380, H = 170, L = 46, R = 12, T = 12, B = 26;
+  var H = 170, L = 46, R = 12, T = 12, B = 26;
 
   function el(name, attrs, text) {
     var e = document.createElementNS(NS, name);
@@ -59,8 +59,10 @@
      spec: {title, unit, key, points: [{value, run, time}], smooth: bool} */
   function line(svg, spec) {
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
-    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     svg.setAttribute("class", "chart line-chart");
+    // drawn at the width it is shown at, so its text keeps its size in narrow and wide grids
+    var W = Math.max(220, Math.round(svg.getBoundingClientRect().width || 380));
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", spec.title);
     var pts = spec.points, n = pts.length;

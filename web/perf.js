@@ -128,7 +128,11 @@
   };
 
   View.prototype.live = function () {
-    var self = this;
+    var self = this, pending = null;
+    global.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { self.render(); }, 150);
+    });
     global.MtbLive.on("perf", function (d) { self.add(d.perf); if (self.opts.onRun && d.run) { self.opts.onRun(d.run); } });
     global.MtbLive.on("perf-problem", function (d) { self.problem(d.perf); });
   };

@@ -134,6 +134,12 @@ class DashboardBrowserTest {
       assertThat(first.locator("#perf-charts [data-metric=gpu_util] svg text.empty").textContent())
           .isEqualTo("(no data)");
       assertThat(first.locator("#perf-table tbody tr").count()).isEqualTo(3);
+      first.locator("#prune-keep").fill("1");
+      first.locator("#prune-preview").click();
+      first.waitForSelector("#prune-result:has-text('Would delete')");
+      assertThat(first.locator("#prune-result").textContent())
+          .startsWith("Would delete 2 of 3 perf.json files, keeping 1");
+      assertThat(first.locator("#prune-apply").isEnabled()).isTrue();
       screenshot(first, "dashboard.png");
 
       long t0 = System.nanoTime();
