@@ -84,10 +84,11 @@ public final class GpsSeed {
         throws IOException {
       try {
         return RunGps.load(s, video);
-      } catch (NoGpsException e) {
+      } catch (GpsFormatException e) {
         if (s.file() != null) {
           throw e; // the user named this file for its GPS
         }
+        // a video without telemetry, or one that is no MP4/MOV (the decoder judges the video)
         notes.add(who + " GPS: none (" + e.getMessage() + ")");
         return null;
       }

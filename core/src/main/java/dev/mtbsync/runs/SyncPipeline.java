@@ -107,22 +107,26 @@ public final class SyncPipeline {
     WarpFitter.Fit fit = fit(found, req, problems);
     long fitted = System.nanoTime();
     List<String> gpsNotes = gps == null ? List.of() : new ArrayList<>(gps.notes());
-    if (prior != null && !(fit != null && problems.isEmpty())) {
+    if (prior != null && !(fit != null && problems.isEmpty() && verifiedShare(found) >= 0.6)) {
       // the GPS band may have kept the search from the right places: the pictures alone decide
       PairFinder.Result alone = finder.find(ref, neu);
       List<String> aloneProblems = new ArrayList<>();
       WarpFitter.Fit aloneFit = fit(alone, req, aloneProblems);
-      if (aloneFit != null && (fit == null || aloneProblems.isEmpty())) {
+      String seeded = outcome(found, fit, problems);
+      if (better(aloneFit, aloneProblems, fit, problems)) {
         gpsNotes.add(
-            "the GPS-seeded search gave no warp that passes its gates ("
-                + String.join("; ", problems)
+            "the GPS-seeded search ("
+                + seeded
+                + ") did worse than the pictures alone ("
+                + outcome(alone, aloneFit, aloneProblems)
                 + "): the pictures alone were used");
         found = alone;
         fit = aloneFit;
         problems = aloneProblems;
         prior = null;
       } else {
-        gpsNotes.add("the pictures alone did no better than the GPS-seeded search");
+        gpsNotes.add(
+            "the GPS-seeded search (" + seeded + ") was kept: the pictures alone did no better");
       }
       long refitted = System.nanoTime();
       matched += refitted - fitted; // the second search counts as retrieval
@@ -224,6 +228,36 @@ public final class SyncPipeline {
       problems.add("the runs do not overlap, or show different places: " + e.getMessage());
       return null;
     }
+  }
+
+  /** Share of the new samples tried that verified. */
+  private static double verifiedShare(PairFinder.Result r) {
+    return r.verified().size() / (double) Math.max(1, r.raw().size());
+  }
+
+  /**
+   * Whether fit a (with its problems) beats fit b: it passes where b fails, or has more inliers.
+   */
+  private static boolean better(
+      WarpFitter.Fit a, List<String> aProblems, WarpFitter.Fit b, List<String> bProblems) {
+    if (a == null || b == null) {
+      return a != null;
+    }
+    if (aProblems.isEmpty() != bProblems.isEmpty()) {
+      return aProblems.isEmpty();
+    }
+    return a.quality().inliers() > b.quality().inliers();
+  }
+
+  /** e.g. "57 of 336 new samples verified, a warp that passes its gates". */
+  private static String outcome(PairFinder.Result r, WarpFitter.Fit fit, List<String> problems) {
+    return r.verified().size()
+        + " of "
+        + r.raw().size()
+        + " new samples verified, "
+        + (fit == null
+            ? "no warp"
+            : problems.isEmpty() ? "a warp that passes its gates" : "a warp that fails its gates");
   }
 
   /** Time (s) of a video's last frame. */
