@@ -78,19 +78,12 @@ final class CompareUiCommand implements Callable<Integer> {
       CompareInputs in = new CompareInputs(ref, neu, timewarp, refMarkers, newMarkers).validate();
       config = DashboardConfig.of(in.folder()).withCompare(in); // the run folder is the root
     }
-    config =
-        config
-            .withHost(serve.host)
-            .withPort(serve.port(PORT_ENV, DEFAULT_PORT, System.getenv()))
-            .withAllowWrite(serve.allowWrite)
-            .withLanding(DashboardConfig.Landing.COMPARE);
-    Serving.serve(
-        config,
-        serve.openBrowser,
-        "compare",
+    serve.serve(
+        config.withLanding(DashboardConfig.Landing.COMPARE),
         PORT_ENV,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        DEFAULT_PORT,
+        "compare",
+        spec);
     return ExitCodes.OK;
   }
 }

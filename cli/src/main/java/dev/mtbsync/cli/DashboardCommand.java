@@ -35,18 +35,7 @@ final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DashboardConfig config =
-        DashboardConfig.of(root)
-            .withHost(serve.host)
-            .withPort(serve.port(PORT_ENV, DEFAULT_PORT, System.getenv()))
-            .withAllowWrite(serve.allowWrite);
-    Serving.serve(
-        config,
-        serve.openBrowser,
-        "dashboard",
-        PORT_ENV,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    serve.serve(DashboardConfig.of(root), PORT_ENV, DEFAULT_PORT, "dashboard", spec);
     return ExitCodes.OK;
   }
 }

@@ -132,19 +132,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (!noServe) {
       o.flush();
-      Serving.serve(
-          DashboardConfig.of(out.resolve("runs"))
-              .withHost(serve.host)
-              .withPort(
-                  serve.port(
-                      DashboardCommand.PORT_ENV, DashboardCommand.DEFAULT_PORT, System.getenv()))
-              .withAllowWrite(serve.allowWrite)
-              .withLanding(DashboardConfig.Landing.DASHBOARD),
-          serve.openBrowser,
-          "dashboard",
+      serve.serve(
+          DashboardConfig.of(out.resolve("runs")),
           DashboardCommand.PORT_ENV,
-          o,
-          spec.commandLine().getErr());
+          DashboardCommand.DEFAULT_PORT,
+          "dashboard",
+          spec);
     }
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
   }

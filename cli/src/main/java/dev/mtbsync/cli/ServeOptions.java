@@ -1,6 +1,9 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.server.DashboardConfig;
+import java.io.IOException;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Flags of the commands that serve the dashboard: where to listen and what to allow. */
@@ -29,6 +32,27 @@ public final class ServeOptions {
 
   @Option(names = "--open-browser", description = "Open the page in a browser once serving.")
   boolean openBrowser;
+
+  /**
+   * Serves {@code base} with these options until Ctrl-C: port from {@code --port}, else the
+   * environment variable {@code envName}, else {@code fallback}.
+   *
+   * @param label what is served, in the printed line
+   */
+  void serve(DashboardConfig base, String envName, int fallback, String label, CommandSpec spec)
+      throws IOException {
+    DashboardConfig config =
+        base.withHost(host)
+            .withPort(port(envName, fallback, System.getenv()))
+            .withAllowWrite(allowWrite);
+    Serving.serve(
+        config,
+        openBrowser,
+        label,
+        envName,
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
 
   /**
    * The port to use: {@code --port}, else the environment variable {@code envName}, else {@code

@@ -34,19 +34,12 @@ final class TelemetryUiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DashboardConfig config =
-        DashboardConfig.of(root)
-            .withHost(serve.host)
-            .withPort(serve.port(PORT_ENV, DEFAULT_PORT, System.getenv()))
-            .withAllowWrite(serve.allowWrite)
-            .withLanding(DashboardConfig.Landing.TELEMETRY);
-    Serving.serve(
-        config,
-        serve.openBrowser,
-        "telemetry",
+    serve.serve(
+        DashboardConfig.of(root).withLanding(DashboardConfig.Landing.TELEMETRY),
         PORT_ENV,
-        spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+        DEFAULT_PORT,
+        "telemetry",
+        spec);
     return ExitCodes.OK;
   }
 }
