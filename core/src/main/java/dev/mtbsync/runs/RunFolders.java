@@ -54,8 +54,12 @@ public final class RunFolders {
     try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
       for (Path dir : children) {
         String name = dir.getFileName().toString();
-        BasicFileAttributes a =
-            Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+          continue; // renamed or removed while we listed (a sync moving its run into place)
+        }
         if (!a.isDirectory() || name.startsWith(".") || !match.matches(dir.getFileName())) {
           continue;
         }
