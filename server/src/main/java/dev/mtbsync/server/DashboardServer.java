@@ -90,6 +90,7 @@ public final class DashboardServer implements AutoCloseable {
     r.get("/api/files/<path>", files::download);
     r.get("/api/runs", runs::runs);
     r.get("/api/timewarp", runs::timewarp);
+    r.get("/api/splits", runs::splits);
     r.get("/api/markers", runs::markers);
     r.get("/api/regression", quality::regression);
     r.get("/api/batch-summary", quality::batchSummary);

@@ -4,6 +4,7 @@ import dev.mtbsync.match.TimePair;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.MarkerTable;
 import dev.mtbsync.server.artefacts.RunSummaries;
+import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/runs}, {@code /api/timewarp?run=} and {@code /api/markers?file=}. */
+/**
+ * {@code GET /api/runs}, {@code /api/timewarp?run=}, {@code /api/splits?run=} and {@code
+ * /api/markers?file=}.
+ */
 public final class RunsApi {
 
   private final DashboardContext site;
@@ -41,6 +45,15 @@ public final class RunsApi {
     out.put("pairs", triples(v.kept()));
     out.put("warnings", v.warnings());
     ctx.json(out);
+  }
+
+  /**
+   * delta.csv and splits.csv: {@code delta} and {@code splits} (empty when a file is missing or
+   * unreadable), whether each file is there, and a warning per file that could not be read.
+   */
+  public void splits(Context ctx) throws Exception {
+    Path dir = site.root().runDir(Params.required(ctx, "run"));
+    ctx.json(SplitsView.read(site.root(), dir));
   }
 
   /** One new_markers*.csv (or any marker CSV under the root). */

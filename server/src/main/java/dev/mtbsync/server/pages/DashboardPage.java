@@ -1,5 +1,6 @@
 package dev.mtbsync.server.pages;
 
+import dev.mtbsync.server.html.DeltaPlot;
 import dev.mtbsync.server.html.Sparkline;
 import dev.mtbsync.server.html.WarpPlot;
 import java.util.List;
@@ -59,6 +60,7 @@ public record DashboardPage(
    * @param plot pairs and warp
    * @param markerFiles the run's new_markers*.csv
    * @param markers the chosen marker file, or null when the run has none
+   * @param delta the delta time and splits
    * @param files every file of the run folder
    * @param warnings artefacts that could not be read
    * @param compare the compare view of this run, or null when run.json names no videos
@@ -72,9 +74,45 @@ public record DashboardPage(
       WarpPlot plot,
       List<Option> markerFiles,
       MarkersCard markers,
+      DeltaCard delta,
       List<FileLink> files,
       List<String> warnings,
       String compare) {}
+
+  /**
+   * The delta time along the trail ({@code delta.csv}) and the split times ({@code splits.csv}).
+   *
+   * @param note what the run lacks, shown in place of the chart or table (empty when it has both)
+   * @param plot the delta chart, or null without a delta.csv that could be read
+   * @param total the delta at the end of the curve ({@code +1.23 s}), empty without one
+   * @param totalTone {@code bad} for time lost, {@code good} for time gained
+   * @param byWhat what the chart runs along (distance or reference time)
+   * @param splits the gates, in trail order (empty without splits.csv)
+   */
+  public record DeltaCard(
+      String note,
+      DeltaPlot plot,
+      String total,
+      String totalTone,
+      String byWhat,
+      List<SplitLine> splits,
+      List<String> warnings) {}
+
+  /**
+   * A gate of the splits table; tones are {@code good} (gained), {@code bad} (lost) or empty.
+   *
+   * @param distance metres from the first gate
+   */
+  public record SplitLine(
+      int gate,
+      String name,
+      String distance,
+      String refSector,
+      String newSector,
+      String sectorDelta,
+      String sectorTone,
+      String delta,
+      String deltaTone) {}
 
   /** A marker file as a table. */
   public record MarkersCard(
