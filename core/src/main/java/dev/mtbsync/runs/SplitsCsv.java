@@ -29,8 +29,9 @@ public final class SplitsCsv {
   private static final CsvMapper CSV =
       CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
-  private static final CsvSchema SPLITS_SCHEMA =
-      columns(
+  /** The columns of splits.csv, in the order written; readers require each of them. */
+  public static final List<String> SPLITS_COLUMNS =
+      List.of(
           "gate",
           "name",
           "t_ref",
@@ -43,6 +44,8 @@ public final class SplitsCsv {
           "new_elapsed_sec",
           "delta_sec",
           "confidence");
+
+  private static final CsvSchema SPLITS_SCHEMA = columns(SPLITS_COLUMNS.toArray(String[]::new));
 
   private static final CsvSchema DELTA_SCHEMA =
       columns("t_ref", "distance_m", "t_new", "delta_sec");

@@ -60,22 +60,6 @@ public record SplitsView(
       Double deltaSec,
       Double confidence) {}
 
-  /** The columns a splits.csv must have. */
-  static final List<String> COLUMNS =
-      List.of(
-          "gate",
-          "name",
-          "t_ref",
-          "t_new",
-          "distance_m",
-          "ref_sector_sec",
-          "new_sector_sec",
-          "sector_delta_sec",
-          "ref_elapsed_sec",
-          "new_elapsed_sec",
-          "delta_sec",
-          "confidence");
-
   private static final CsvMapper CSV =
       CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
@@ -148,14 +132,16 @@ public record SplitsView(
       }
     }
     if (rows.isEmpty()) {
-      throw new IOException("empty (expected the header " + String.join(",", COLUMNS) + ")");
+      throw new IOException(
+          "empty (expected the header " + String.join(",", SplitsCsv.SPLITS_COLUMNS) + ")");
     }
     Map<String, Integer> at = new HashMap<>();
     String[] header = rows.get(0);
     for (int i = 0; i < header.length; i++) {
       at.put(header[i].strip(), i);
     }
-    List<String> absent = COLUMNS.stream().filter(c -> !at.containsKey(c)).toList();
+    List<String> absent =
+        SplitsCsv.SPLITS_COLUMNS.stream().filter(c -> !at.containsKey(c)).toList();
     if (!absent.isEmpty()) {
       throw new IOException("line 1: not a splits table (no " + String.join(", ", absent) + ")");
     }
