@@ -31,25 +31,36 @@ final class ProcessProbe {
     return -1;
   }
 
-  /** CPU time (user + system) of this process so far by OSHI, in ms, or -1 when unreadable. */
-  static long oshiCpuMillis() {
+  /**
+   * CPU time and resident memory read together.
+   *
+   * @param cpuMillis CPU time (user + system) of this process so far by OSHI, in ms, or -1
+   * @param rssMb resident set size in MB (10^6 bytes), or null when unreadable
+   */
+  record Sample(long cpuMillis, Double rssMb) {}
+
+  /** Both figures from one look at the process: OSHI reads several /proc files for each look. */
+  static Sample sample() {
     try {
       OSProcess p = system().getCurrentProcess();
-      return p == null ? -1 : p.getUserTime() + p.getKernelTime();
+      if (p == null) {
+        return new Sample(-1, null);
+      }
+      long bytes = p.getResidentMemory();
+      return new Sample(p.getUserTime() + p.getKernelTime(), bytes > 0 ? bytes / 1e6 : null);
     } catch (Throwable e) {
-      return -1;
+      return new Sample(-1, null);
     }
+  }
+
+  /** CPU time (user + system) of this process so far by OSHI, in ms, or -1 when unreadable. */
+  static long oshiCpuMillis() {
+    return sample().cpuMillis();
   }
 
   /** Resident set size of this process in MB (10^6 bytes), or null when unreadable. */
   static Double rssMb() {
-    try {
-      OSProcess p = system().getCurrentProcess();
-      long bytes = p == null ? 0 : p.getResidentMemory();
-      return bytes > 0 ? bytes / 1e6 : null;
-    } catch (Throwable e) {
-      return null;
-    }
+    return sample().rssMb();
   }
 
   private static OperatingSystem system() {

@@ -79,9 +79,10 @@ public final class TelemetrySampler implements AutoCloseable {
   }
 
   private void sample() {
-    long cpu = ProcessProbe.oshiCpuMillis();
+    ProcessProbe.Sample process = ProcessProbe.sample();
     long now = System.nanoTime();
-    Double rss = ProcessProbe.rssMb();
+    long cpu = process.cpuMillis();
+    Double rss = process.rssMb();
     synchronized (this) {
       if (cpu >= 0) {
         cpuLastMs = cpu;
