@@ -95,7 +95,13 @@ final class Mp4Boxes {
           if (boxSize > MAX_MOOV || pos + boxSize > size) {
             throw new IOException("MP4 'moov' box is truncated or too large");
           }
-          return movie(readFully(ch, pos + header, (int) (boxSize - header)));
+          ByteBuffer moov = readFully(ch, pos + header, (int) (boxSize - header));
+          try {
+            return movie(moov);
+          } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // a count in a sample table that runs past its box: broken, not a crash
+            throw new IOException("broken MP4 sample table (" + e.getMessage() + ")", e);
+          }
         }
         pos += boxSize;
       }
