@@ -41,6 +41,8 @@ public final class VideoScanner {
       double[] nextSample = {Double.NEGATIVE_INFINITY};
       DoublePredicate isSample = t -> t > last[0] && t >= nextSample[0] - halfFrame;
       for (VideoFrame f = src.next(isSample); f != null; f = src.next(isSample)) {
+        // decided here, not from whether pixels came back: a source may always send them
+        boolean sample = isSample.test(f.ptsSec());
         if (f.ptsSec() <= last[0]) {
           continue; // a repeated or out-of-order timestamp
         }
@@ -51,7 +53,7 @@ public final class VideoScanner {
           pts = java.util.Arrays.copyOf(pts, n * 2);
         }
         pts[n++] = f.ptsSec();
-        if (f.pixels() != null) {
+        if (sample) {
           samples.add(orb.extract(f.ptsSec(), f.pixels(), width, height));
           nextSample[0] = Math.max(nextSample[0], f.ptsSec()) + step;
         }
