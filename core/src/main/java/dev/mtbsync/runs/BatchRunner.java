@@ -259,7 +259,7 @@ public final class BatchRunner {
     Path cache = IndexCache.path(config.outRoot(), sig, config.refOrb());
     if (Files.isRegularFile(cache)) {
       try {
-        ReferenceIndex.check(cache, ReferenceIndex.read(cache), sig, config.refOrb());
+        ReferenceIndex.check(cache, IndexCache.read(cache), sig, config.refOrb());
         return;
       } catch (IOException stale) {
         // analysed again below

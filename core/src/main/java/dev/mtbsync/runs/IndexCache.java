@@ -1,9 +1,15 @@
 package dev.mtbsync.runs;
 
 import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.video.FileSignature;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,7 +23,35 @@ final class IndexCache {
 
   static final String DIR = ".index-cache";
 
+  /** The index read last, with the file facts it was read under. */
+  private record Loaded(
+      Path file, Object key, long size, FileTime modified, ReferenceIndex.Entry entry) {}
+
+  /** Softly held, so a long batch keeps its reference in memory only while memory allows. */
+  private static SoftReference<Loaded> last = new SoftReference<>(null);
+
   private IndexCache() {}
+
+  /**
+   * Reads a cached index, or hands back the one read last when its file has not changed since: a
+   * batch then reads its reference's features once, not once per pair. The entry is shared and must
+   * not be modified.
+   */
+  static synchronized ReferenceIndex.Entry read(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    Path abs = file.toAbsolutePath().normalize();
+    Loaded l = last.get();
+    if (l != null
+        && l.file().equals(abs)
+        && java.util.Objects.equals(l.key(), a.fileKey())
+        && l.size() == a.size()
+        && l.modified().equals(a.lastModifiedTime())) {
+      return l.entry();
+    }
+    ReferenceIndex.Entry e = ReferenceIndex.read(file);
+    last = new SoftReference<>(new Loaded(abs, a.fileKey(), a.size(), a.lastModifiedTime(), e));
+    return e;
+  }
 
   static Path path(Path root, FileSignature video, OrbConfig params) {
     String key =

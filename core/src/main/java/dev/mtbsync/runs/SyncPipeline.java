@@ -371,7 +371,7 @@ public final class SyncPipeline {
     }
     if (Files.isRegularFile(cache)) {
       try {
-        ReferenceIndex.Entry e = ReferenceIndex.read(cache);
+        ReferenceIndex.Entry e = IndexCache.read(cache);
         ReferenceIndex.check(cache, e, refSig, req.refOrb());
         return e.video();
       } catch (IOException stale) {
