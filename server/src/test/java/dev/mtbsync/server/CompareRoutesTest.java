@@ -148,6 +148,11 @@ class CompareRoutesTest {
           Response notVideo = c.get("/media/ref?run=20250601-100000-aaaa");
           assertThat(notVideo.code()).isEqualTo(403);
           assertThat(notVideo.body().string()).doesNotContain("outside");
+
+          Files.writeString(run.resolve("run.json"), forged.replace(secret.toString(), "/"));
+          assertThat(c.get("/media/ref?run=20250601-100000-aaaa").code())
+              .as("a video path with no file name")
+              .isEqualTo(404);
         });
   }
 

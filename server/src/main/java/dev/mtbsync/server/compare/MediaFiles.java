@@ -56,7 +56,15 @@ public final class MediaFiles {
     if (!sig.path("path").isTextual()) {
       throw new NoSuchFileException(runId + "/run.json names no " + role + " video");
     }
-    Path video = Path.of(sig.path("path").asText());
+    Path video;
+    try {
+      video = Path.of(sig.path("path").asText());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new NoSuchFileException(runId + "/run.json names no usable " + role + " video path");
+    }
+    if (video.getFileName() == null) {
+      throw new NoSuchFileException(runId + "/run.json names no " + role + " video file");
+    }
     String name = video.getFileName().toString();
     String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     if (!VIDEO_EXTENSIONS.contains(ext)) {
@@ -73,6 +81,9 @@ public final class MediaFiles {
       ok =
           now.sizeBytes() == sig.path("size_bytes").asLong(-1)
               && now.sha256FirstMib().equals(sig.path("sha256_first_mib").asText());
+      if (verified.size() > 1000) {
+        verified.clear(); // a cache of checks, not a record: a long-lived server stays small
+      }
       verified.put(key, ok);
     }
     if (!ok) {
