@@ -160,21 +160,12 @@ final class FixFilter {
     double stn = 0;
     int count = 0;
     double h = 0;
-    for (int j = i - 1; j >= 0 && t[i] - t[j] <= WINDOW_SEC; j--) {
-      if (keep[j]) {
-        double dt = t[j] - t[i];
-        st += dt;
-        stt += dt * dt;
-        se += e[j];
-        ste += dt * e[j];
-        sn += nn[j];
-        stn += dt * nn[j];
-        count++;
-        h = Math.max(h, -dt);
-      }
+    int from = i;
+    while (from > 0 && t[i] - t[from - 1] <= WINDOW_SEC) {
+      from--;
     }
-    for (int j = i + 1; j < t.length && t[j] - t[i] <= WINDOW_SEC; j++) {
-      if (keep[j]) {
+    for (int j = from; j < t.length && t[j] - t[i] <= WINDOW_SEC; j++) {
+      if (j != i && keep[j]) {
         double dt = t[j] - t[i];
         st += dt;
         stt += dt * dt;
@@ -183,7 +174,7 @@ final class FixFilter {
         sn += nn[j];
         stn += dt * nn[j];
         count++;
-        h = Math.max(h, dt);
+        h = Math.max(h, Math.abs(dt));
       }
     }
     if (count < 2) {
