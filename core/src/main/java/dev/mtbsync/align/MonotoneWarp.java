@@ -12,11 +12,33 @@ import java.util.Arrays;
  * @param tNew knot times in the new video (s), strictly increasing
  * @param tRef reference times at the knots (s), non-decreasing
  * @param confidence 0 to 1 at each knot
+ * @param sigma standard uncertainty (s, reference time) of the mapping at each knot; NaN where
+ *     unknown (a mapping read from an older file)
  */
-public record MonotoneWarp(double[] tNew, double[] tRef, double[] confidence) {
+public record MonotoneWarp(double[] tNew, double[] tRef, double[] confidence, double[] sigma) {
+
+  /**
+   * Between knots further apart than this (s) the mapping interpolates across a stretch without
+   * pairs, and its uncertainty grows with the gap (see {@link #sigmaAt}).
+   */
+  static final double GAP_SEC = 1.0;
+
+  /**
+   * Share of a gap's length taken as the uncertainty in its middle: a rider's pace varies by about
+   * a tenth over a few seconds, and a cubic between the gap's ends misses about half of that.
+   */
+  static final double GAP_SIGMA_PER_SEC = 0.05;
+
+  /** A mapping whose uncertainty is unknown. */
+  public MonotoneWarp(double[] tNew, double[] tRef, double[] confidence) {
+    this(tNew, tRef, confidence, nans(tNew.length));
+  }
 
   public MonotoneWarp {
-    if (tNew.length < 2 || tNew.length != tRef.length || tNew.length != confidence.length) {
+    if (tNew.length < 2
+        || tNew.length != tRef.length
+        || tNew.length != confidence.length
+        || tNew.length != sigma.length) {
       throw new IllegalArgumentException("a warp needs at least two knots of equal length arrays");
     }
     for (int i = 1; i < tNew.length; i++) {
@@ -89,6 +111,52 @@ public record MonotoneWarp(double[] tNew, double[] tRef, double[] confidence) {
     int i = Math.min(n - 2, segment(tNew, t));
     double f = (t - tNew[i]) / (tNew[i + 1] - tNew[i]);
     return confidence[i] + f * (confidence[i + 1] - confidence[i]);
+  }
+
+  /** Whether the knots carry an uncertainty. */
+  public boolean hasSigma() {
+    for (double v : sigma) {
+      if (!Double.isNaN(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Standard uncertainty (s, reference time) of {@link #map} at new time {@code t}: the knots'
+   * uncertainty, linear between them, plus, inside a stretch of more than {@link #GAP_SEC} without
+   * knots, a share of the gap that is largest in its middle (added in quadrature). NaN outside the
+   * covered range or where the knots carry none.
+   */
+  public double sigmaAt(double t) {
+    int n = tNew.length;
+    if (t < tNew[0] || t > tNew[n - 1]) {
+      return Double.NaN;
+    }
+    int i = Math.min(n - 2, segment(tNew, t));
+    double h = tNew[i + 1] - tNew[i];
+    double f = (t - tNew[i]) / h;
+    double s = sigma[i] + f * (sigma[i + 1] - sigma[i]);
+    if (h > GAP_SEC) {
+      double gap = GAP_SIGMA_PER_SEC * h * 2 * Math.min(f, 1 - f);
+      s = Math.sqrt(s * s + gap * gap);
+    }
+    return s;
+  }
+
+  /** Slope d(t_ref)/d(t_new) of the mapping at new time {@code t} (by a central difference). */
+  public double slopeAt(double t) {
+    double h = 0.05;
+    double a = Math.max(validFrom(), t - h);
+    double b = Math.min(validTo(), t + h);
+    return b > a ? (map(b) - map(a)) / (b - a) : 1;
+  }
+
+  private static double[] nans(int n) {
+    double[] out = new double[n];
+    Arrays.fill(out, Double.NaN);
+    return out;
   }
 
   /** Fritsch-Carlson tangents: secant averages, limited so no segment overshoots. */

@@ -25,6 +25,17 @@ public final class WarpFitter {
 
   private static final double NEIGHBOURHOOD_SEC = 3.0;
 
+  /**
+   * The pairs' errors are correlated along the run (neighbouring new samples are placed against
+   * the same reference samples), so the scatter over the square root of their number understates
+   * the knot's error. Calibrated on re-timed, zoomed copies of the real clips so that 90 % intervals
+   * hold the truth about 90 % of the time (scripts/bench-camera.sh checks it).
+   */
+  static final double SIGMA_CALIBRATION = 1.3;
+
+  /** Uncertainty (s) of a knot whose window holds too few pairs to measure their scatter. */
+  static final double UNKNOWN_SIGMA_SEC = 0.25;
+
   private WarpFitter() {}
 
   /** The mapping, its quality, and which input pairs it kept (same order as sorted input). */
@@ -135,7 +146,7 @@ public final class WarpFitter {
    * {@code t}: the constant term. Small normal equations solved by hand: three unknowns do not need
    * a linear-algebra library.
    */
-  private static double localFit(List<TimePair> kept, double[] tRef, int lo, int hi, double t) {
+  private static double[] localFit(List<TimePair> kept, double[] tRef, int lo, int hi, double t) {
     int m = hi - lo + 1 >= 4 ? 3 : 2; // a parabola where there are enough pairs, else a line
     double[][] a = new double[m][m + 1];
     for (int k = lo; k <= hi; k++) {
@@ -165,7 +176,7 @@ public final class WarpFitter {
       a[col] = a[piv];
       a[piv] = tmp;
       if (Math.abs(a[col][col]) < 1e-12) {
-        return a[0][m] / Math.max(1e-12, a[0][0]);
+        return new double[] {a[0][m] / Math.max(1e-12, a[0][0])};
       }
       for (int r = 0; r < m; r++) {
         if (r != col) {
@@ -176,13 +187,49 @@ public final class WarpFitter {
         }
       }
     }
-    return a[0][m] / a[0][0];
+    double[] coef = new double[m];
+    for (int r = 0; r < m; r++) {
+      coef[r] = a[r][m] / a[r][r];
+    }
+    return coef;
+  }
+
+  /**
+   * Standard uncertainty (s) of a knot: the weighted scatter of the pairs' own reference times about
+   * the local polynomial through them, over the square root of the pairs' effective number (times
+   * the variance factor of the polynomial's constant term: 1 for a line, 9/4 for a parabola).
+   * {@link #UNKNOWN_SIGMA_SEC} where too few pairs leave no scatter to measure.
+   */
+  private static double knotSigma(List<TimePair> kept, int lo, int hi, double t, double[] coef) {
+    int n = hi - lo + 1;
+    if (n <= coef.length) {
+      return UNKNOWN_SIGMA_SEC;
+    }
+    double sw = 0;
+    double sw2 = 0;
+    double swr2 = 0;
+    for (int k = lo; k <= hi; k++) {
+      double w = Math.max(1e-3, kept.get(k).score());
+      double x = kept.get(k).tNew() - t;
+      double fit = 0;
+      for (int d = coef.length - 1; d >= 0; d--) {
+        fit = fit * x + coef[d];
+      }
+      double r = kept.get(k).tRef() - fit;
+      sw += w;
+      sw2 += w * w;
+      swr2 += w * r * r;
+    }
+    double scatter2 = swr2 / sw * n / (n - coef.length);
+    double nEff = sw * sw / sw2;
+    double factor = coef.length >= 3 ? 2.25 : 1;
+    return SIGMA_CALIBRATION * Math.sqrt(scatter2 * factor / nEff);
   }
 
   private static MonotoneWarp knots(List<TimePair> kept, double[] tRef, double window) {
     int n = kept.size();
     double half = window / 2;
-    List<double[]> knots = new ArrayList<>(); // {tNew, tRef, confidence}
+    List<double[]> knots = new ArrayList<>(); // {tNew, tRef, confidence, sigma}
     int lo = 0;
     int hi = 0;
     for (int i = 0; i < n; i++) {
@@ -193,29 +240,33 @@ public final class WarpFitter {
       while (hi + 1 < n && kept.get(hi + 1).tNew() <= t + half) {
         hi++;
       }
-      double value = localFit(kept, tRef, lo, hi, t);
+      double[] coef = localFit(kept, tRef, lo, hi, t);
+      double value = coef[0];
+      double sigma = coef.length > 1 ? knotSigma(kept, lo, hi, t, coef) : UNKNOWN_SIGMA_SEC;
       double conf = 0;
       for (int k = lo; k <= hi; k++) {
         conf += kept.get(k).score();
       }
       conf /= hi - lo + 1;
       if (knots.isEmpty() || t > knots.get(knots.size() - 1)[0] + 1e-6) {
-        knots.add(new double[] {t, value, conf});
+        knots.add(new double[] {t, value, conf, sigma});
       }
     }
     if (knots.size() < 2) {
       double[] only = knots.get(0);
-      knots.add(new double[] {only[0] + 1e-3, only[1], only[2]});
+      knots.add(new double[] {only[0] + 1e-3, only[1], only[2], only[3]});
     }
     double[] kn = new double[knots.size()];
     double[] kr = new double[knots.size()];
     double[] kc = new double[knots.size()];
+    double[] ks = new double[knots.size()];
     for (int k = 0; k < kn.length; k++) {
+      ks[k] = knots.get(k)[3];
       kn[k] = knots.get(k)[0];
       kr[k] = k == 0 ? knots.get(k)[1] : Math.max(kr[k - 1], knots.get(k)[1]);
       kc[k] = Math.min(1, Math.max(0, knots.get(k)[2]));
     }
-    return new MonotoneWarp(kn, kr, kc);
+    return new MonotoneWarp(kn, kr, kc, ks);
   }
 
   private static WarpQuality quality(

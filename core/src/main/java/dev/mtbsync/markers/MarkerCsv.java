@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Reads and writes marker CSV files: reference markers ({@code name,t_ref,colour,comment}) and
- * transferred ones ({@code name,t_ref,t_new,confidence,needs_review,colour,comment}).
+ * transferred ones ({@code name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment}).
  */
 public final class MarkerCsv {
 
@@ -36,6 +36,8 @@ public final class MarkerCsv {
           .addColumn("name")
           .addColumn("t_ref")
           .addColumn("t_new")
+          .addColumn("t_new_lo")
+          .addColumn("t_new_hi")
           .addColumn("confidence")
           .addColumn("needs_review")
           .addColumn("colour")
@@ -100,11 +102,20 @@ public final class MarkerCsv {
               name.isEmpty() ? "Marker " + (index + 1) : name,
               row.getOrDefault("t_ref", "").isBlank() ? Double.NaN : time(file, line, row, "t_ref"),
               covered ? time(file, line, row, "t_new") : Double.NaN,
+              optionalTime(file, line, row, "t_new_lo"),
+              optionalTime(file, line, row, "t_new_hi"),
               confidence,
               review.equals("true") || review.equals("1") || review.equals("yes"),
               row.getOrDefault("colour", "").trim(),
               row.getOrDefault("comment", ""));
         });
+  }
+
+  /** An optional time column: NaN when absent or empty. */
+  private static double optionalTime(
+      Path file, int line, java.util.Map<String, String> row, String column)
+      throws MarkerFormatException {
+    return row.getOrDefault(column, "").isBlank() ? Double.NaN : time(file, line, row, column);
   }
 
   private static <T> List<T> readRows(Path file, String[] required, RowReader<T> reader)
@@ -183,7 +194,7 @@ public final class MarkerCsv {
 
   /**
    * Writes transferred markers atomically ({@code
-   * name,t_ref,t_new,confidence,needs_review,colour,comment}).
+   * name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment}).
    */
   public static void writeNew(List<NewMarker> markers, Path file) throws IOException {
     writeRows(file, NEW_SCHEMA, markers.stream().map(MarkerCsv::newRow).toList());
@@ -211,6 +222,8 @@ public final class MarkerCsv {
       m.name(),
       Double.isNaN(m.tRef()) ? "" : seconds(m.tRef(), 3),
       Double.isNaN(m.tNew()) ? "" : seconds(m.tNew(), 4),
+      Double.isNaN(m.tNewLo()) ? "" : seconds(m.tNewLo(), 4),
+      Double.isNaN(m.tNewHi()) ? "" : seconds(m.tNewHi(), 4),
       seconds(m.confidence(), 3),
       m.needsReview(),
       m.colour(),

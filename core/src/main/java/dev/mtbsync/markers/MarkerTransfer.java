@@ -16,10 +16,28 @@ public final class MarkerTransfer {
   private MarkerTransfer() {}
 
   /**
+   * z of a two-sided 90 % interval of a normal error: the interval is t_new +- Z90 * sigma.
+   */
+  static final double Z90 = 1.645;
+
+  /**
+   * Markers carried over without a frame rate: the interval is given, but its width does not flag
+   * review.
+   *
    * @param reviewThreshold markers whose confidence is below this are flagged, 0 to 1
    */
   public static List<NewMarker> transfer(
       List<RefMarker> markers, MonotoneWarp warp, double reviewThreshold) {
+    return transfer(markers, warp, reviewThreshold, Double.NaN);
+  }
+
+  /**
+   * @param reviewThreshold markers whose confidence is below this are flagged, 0 to 1
+   * @param frameSec one frame of the new video (s): a marker whose 90 % interval is wider than
+   *     {@link #REVIEW_FRAMES} frames is flagged; NaN to flag by confidence alone
+   */
+  public static List<NewMarker> transfer(
+      List<RefMarker> markers, MonotoneWarp warp, double reviewThreshold, double frameSec) {
     if (!(reviewThreshold >= 0 && reviewThreshold <= 1)) {
       throw new IllegalArgumentException("review threshold must be 0 to 1, got " + reviewThreshold);
     }
@@ -39,19 +57,43 @@ public final class MarkerTransfer {
         continue;
       }
       double conf = warp.confidenceAt(tNew);
-      boolean review = conf < reviewThreshold;
+      // the mapping's uncertainty is in reference seconds; through the inverse it shrinks or grows
+      // with the slope (a rider twice as slow spreads one reference second over two)
+      double half = Z90 * warp.sigmaAt(tNew) / Math.max(0.05, warp.slopeAt(tNew));
+      if (frameSec > 0) {
+        // a frame lasts 1/fps: no picture places a moment closer than half of one
+        half = Math.hypot(half, 0.5 * frameSec);
+      }
+      double lo = Math.max(0, tNew - half);
+      double hi = tNew + half;
+      String why = null;
+      if (conf < reviewThreshold) {
+        why = "low confidence";
+      } else if (frameSec > 0 && hi - lo > REVIEW_FRAMES * frameSec) {
+        why =
+            String.format(
+                java.util.Locale.ROOT,
+                "uncertain by +-%.0f ms (%.1f frames)",
+                half * 1000,
+                half / frameSec);
+      }
       out.add(
           new NewMarker(
               m.name(),
               m.tRef(),
               tNew,
+              lo,
+              hi,
               conf,
-              review,
+              why != null,
               m.colour(),
-              review ? note(m.comment(), "low confidence") : m.comment()));
+              why != null ? note(m.comment(), why) : m.comment()));
     }
     return out;
   }
+
+  /** A marker whose 90 % interval is wider than this many frames of the new video is flagged. */
+  public static final double REVIEW_FRAMES = 3;
 
   private static String note(String comment, String why) {
     return comment == null || comment.isBlank()

@@ -67,6 +67,7 @@ public final class PairFinder {
 
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
+      int anchorMatches = correctPath(ref, neu, path, pool);
       int per = (ns.size() + config.threads() - 1) / config.threads();
       List<Future<Chunk>> chunks = new ArrayList<>();
       for (int start = 0; start < ns.size(); start += per) {
@@ -75,7 +76,7 @@ public final class PairFinder {
         chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to)));
       }
       List<TimePair> raw = new ArrayList<>();
-      int matches = 0;
+      int matches = anchorMatches;
       for (Future<Chunk> c : chunks) {
         raw.addAll(c.get().tries());
         matches += c.get().orbMatches();
@@ -189,10 +190,156 @@ public final class PairFinder {
     return lo;
   }
 
+  /** Seconds between anchors, the new samples searched widely to correct the coarse path. */
+  static final double ANCHOR_EVERY_SEC = 1.5;
+
+  /** How far (s) either side of the coarse path an anchor searches. */
+  static final double ANCHOR_REACH_SEC = 2.0;
+
+  /** Anchors either side whose offsets set the correction at a new sample. */
+  private static final int ANCHOR_NEIGHBOURS = 3;
+
+  /**
+   * Moves the coarse path to where ORB finds the reference: every {@link #ANCHOR_EVERY_SEC} a new
+   * sample is matched with every other reference sample within {@link #ANCHOR_REACH_SEC} of the
+   * path and placed at its least parallax; each new sample's path then shifts by the median offset
+   * of the anchors nearest it. Returns the ORB matches made.
+   *
+   * <p>DESIGN NOTE: the global signatures compare whole pictures, so between two cameras of
+   * different zoom or framing the coarse path settles where the apparent sizes agree: for a camera
+   * moving forward, up to a second off at walking pace with a 20 % zoom. Verification only looks a
+   * couple of samples either side, so it inherited that bias. The offset is smooth along the run
+   * (one camera difference per pair), so a sparse wide search measures it for all samples at about
+   * a third more ORB matches.
+   */
+  private int correctPath(
+      ScannedVideo ref, ScannedVideo neu, int[] path, ExecutorService pool)
+      throws InterruptedException, ExecutionException {
+    List<FrameFeatures> rs = ref.samples();
+    List<FrameFeatures> ns = neu.samples();
+    List<Integer> anchors = new ArrayList<>();
+    double next = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < ns.size(); i++) {
+      if (path[i] >= 0 && ns.get(i).tSec() >= next) {
+        anchors.add(i);
+        next = ns.get(i).tSec() + ANCHOR_EVERY_SEC;
+      }
+    }
+    if (anchors.isEmpty()) {
+      return 0;
+    }
+    List<Future<double[]>> found = new ArrayList<>();
+    int per = (anchors.size() + config.threads() - 1) / config.threads();
+    for (int start = 0; start < anchors.size(); start += per) {
+      List<Integer> part = anchors.subList(start, Math.min(anchors.size(), start + per));
+      found.add(pool.submit(() -> anchorOffsets(rs, ns, path, part)));
+    }
+    double[] offset = new double[anchors.size()]; // reference seconds, NaN where none verified
+    int matches = 0;
+    int k = 0;
+    for (Future<double[]> f : found) {
+      double[] part = f.get();
+      for (int a = 0; a + 1 < part.length; a++) {
+        offset[k++] = part[a];
+      }
+      matches += (int) part[part.length - 1];
+    }
+    double[] at = new double[anchors.size()];
+    for (int a = 0; a < at.length; a++) {
+      at[a] = ns.get(anchors.get(a)).tSec();
+    }
+    for (int i = 0; i < ns.size(); i++) {
+      if (path[i] < 0) {
+        continue;
+      }
+      double shift = nearestMedian(at, offset, ns.get(i).tSec());
+      if (Double.isFinite(shift) && shift != 0) {
+        double want = rs.get(path[i]).tSec() + shift;
+        path[i] = nearestSample(rs, want);
+      }
+    }
+    return matches;
+  }
+
+  /** Offsets (s) of the anchors found, NaN where none verified; the match count last. */
+  private double[] anchorOffsets(
+      List<FrameFeatures> rs, List<FrameFeatures> ns, int[] path, List<Integer> anchors) {
+    double[] out = new double[anchors.size() + 1];
+    int matches = 0;
+    try (ViewMatcher matcher = new ViewMatcher()) {
+      for (int a = 0; a < anchors.size(); a++) {
+        int i = anchors.get(a);
+        FrameFeatures n = ns.get(i);
+        Candidates c = new Candidates(rs, path[i], 0, matcher, n);
+        double t0 = rs.get(path[i]).tSec();
+        int best = path[i];
+        for (int j = nearestSample(rs, t0 - ANCHOR_REACH_SEC);
+            j < rs.size() && rs.get(j).tSec() <= t0 + ANCHOR_REACH_SEC;
+            j += 2) {
+          if (c.get(j).inliers() > c.get(best).inliers()) {
+            best = j;
+          }
+        }
+        for (int j = best - 1; j <= best + 1; j += 2) {
+          if (c.exists(j) && c.get(j).inliers() > c.get(best).inliers()) {
+            best = j;
+          }
+        }
+        out[a] = Double.NaN;
+        if (c.get(best).inliers() >= config.minInliers()) {
+          int cheapest = c.descendParallax(best, config.minInliers());
+          out[a] = rs.get(cheapest >= 0 ? cheapest : best).tSec() - t0;
+        }
+        matches += c.tried();
+      }
+    }
+    out[anchors.size()] = matches;
+    return out;
+  }
+
+  /** Median of the finite offsets of the anchors nearest t; NaN when none is finite. */
+  private static double nearestMedian(double[] at, double[] offset, double t) {
+    int i = java.util.Arrays.binarySearch(at, t);
+    int centre = i >= 0 ? i : Math.max(0, Math.min(at.length - 1, -i - 1));
+    List<Double> near = new ArrayList<>();
+    for (int d = 0; d < at.length && near.size() < 2 * ANCHOR_NEIGHBOURS; d++) {
+      for (int j : new int[] {centre - d, centre + d + 1}) {
+        if (j >= 0 && j < at.length && Double.isFinite(offset[j])) {
+          near.add(offset[j]);
+        }
+      }
+    }
+    if (near.isEmpty()) {
+      return Double.NaN;
+    }
+    java.util.Collections.sort(near);
+    int m = near.size();
+    return m % 2 == 1 ? near.get(m / 2) : 0.5 * (near.get(m / 2 - 1) + near.get(m / 2));
+  }
+
+  /** The reference sample nearest time t (s). */
+  private static int nearestSample(List<FrameFeatures> rs, double t) {
+    int lo = 0;
+    int hi = rs.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rs.get(mid).tSec() < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo > 0 && Math.abs(rs.get(lo - 1).tSec() - t) <= Math.abs(rs.get(lo).tSec() - t)) {
+      return lo - 1;
+    }
+    return lo;
+  }
+
   /**
    * ORB-checks each new sample against the reference sample on the coarse path and its two
-   * neighbours, then climbs towards more inliers (at most {@code searchSamples} strides away) until
-   * the best has both neighbours tried, which the sub-sample step needs.
+   * neighbours, then climbs towards more inliers (at most {@code searchSamples} strides away); from
+   * there it descends the parallax cost (at most {@link #PARALLAX_REACH_SEC} away) until the
+   * cheapest sample has both neighbours tried, and places the pair between them.
    */
   private Chunk verify(
       ScannedVideo ref, ScannedVideo neu, int[] path, int stride, int from, int to) {
@@ -205,34 +352,128 @@ public final class PairFinder {
         if (path[i] < 0) {
           continue;
         }
-        int lo = Math.max(0, path[i] - config.searchSamples() * stride);
-        int hi = Math.min(rs.size() - 1, path[i] + config.searchSamples() * stride);
-        int[] inliers = new int[hi - lo + 1];
-        java.util.Arrays.fill(inliers, -1);
-        // start on the coarse path and its two neighbours, then climb towards more inliers until
-        // the best has both neighbours tried (the sub-sample step needs them)
+        Candidates c = new Candidates(rs, path[i], config.searchSamples() * stride, matcher, n);
+        // 1. towards more inliers: the views agree, though where apparent sizes agree
         int bestJ = path[i];
-        int bestInliers = 0;
         boolean moved = true;
         while (moved) {
           moved = false;
-          for (int j = Math.max(lo, bestJ - 1); j <= Math.min(hi, bestJ + 1); j++) {
-            if (inliers[j - lo] < 0) {
-              inliers[j - lo] = matcher.match(n, rs.get(j)).inliers();
-              matches++;
-              if (inliers[j - lo] > bestInliers) {
-                bestInliers = inliers[j - lo];
-                bestJ = j;
-                moved = true;
-              }
+          for (int j = bestJ - 1; j <= bestJ + 1; j++) {
+            if (c.inSearch(j) && c.get(j).inliers() > c.get(bestJ).inliers()) {
+              bestJ = j;
+              moved = true;
             }
           }
         }
-        double tRef = between(rs, inliers, lo, bestJ);
-        out.add(new TimePair(n.tSec(), tRef, confidence(bestInliers), bestInliers));
+        int inliers = c.get(bestJ).inliers();
+        double tRef = between(rs, c, bestJ);
+        // 2. towards less parallax: where the two cameras stood at the same place
+        if (inliers >= config.minInliers()) {
+          int cheapest = c.descendParallax(bestJ, config.minInliers());
+          if (cheapest >= 0) {
+            inliers = c.get(cheapest).inliers();
+            tRef = c.parallaxVertex(cheapest, config.minInliers());
+          }
+        }
+        matches += c.tried();
+        out.add(new TimePair(n.tSec(), tRef, confidence(inliers), inliers));
       }
     }
     return new Chunk(out, matches);
+  }
+
+  /** How far (s) from the inlier peak the parallax descent may go. */
+  static final double PARALLAX_REACH_SEC = 1.5;
+
+  /** The reference samples one new sample was matched with, matched on first use. */
+  private static final class Candidates {
+    private final List<FrameFeatures> rs;
+    private final int centre;
+    private final int searchReach;
+    private final ViewMatcher matcher;
+    private final FrameFeatures neu;
+    private final java.util.Map<Integer, ViewMatch> tried = new java.util.HashMap<>();
+
+    Candidates(
+        List<FrameFeatures> rs, int centre, int searchReach, ViewMatcher matcher, FrameFeatures n) {
+      this.rs = rs;
+      this.centre = centre;
+      this.searchReach = searchReach;
+      this.matcher = matcher;
+      this.neu = n;
+    }
+
+    boolean inSearch(int j) {
+      return j >= 0 && j < rs.size() && Math.abs(j - centre) <= searchReach;
+    }
+
+    boolean exists(int j) {
+      return j >= 0 && j < rs.size();
+    }
+
+    ViewMatch get(int j) {
+      return tried.computeIfAbsent(j, k -> matcher.match(neu, rs.get(k)));
+    }
+
+    int tried() {
+      return tried.size();
+    }
+
+    /** Parallax cost at j, +infinity where the views do not verify. */
+    double cost(int j, int minInliers) {
+      if (!exists(j)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      ViewMatch m = get(j);
+      return m.inliers() >= minInliers && Double.isFinite(m.parallax())
+          ? m.parallax()
+          : Double.POSITIVE_INFINITY;
+    }
+
+    /** The sample of least parallax reached downhill from {@code start}; -1 if none measured. */
+    int descendParallax(int start, int minInliers) {
+      double reach = PARALLAX_REACH_SEC;
+      double t0 = rs.get(start).tSec();
+      int best = start;
+      double bestCost = cost(start, minInliers);
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        for (int j = best - 1; j <= best + 1; j += 2) {
+          if (exists(j) && Math.abs(rs.get(j).tSec() - t0) <= reach) {
+            double cj = cost(j, minInliers);
+            if (cj < bestCost) {
+              bestCost = cj;
+              best = j;
+              moved = true;
+            }
+          }
+        }
+      }
+      return Double.isFinite(bestCost) ? best : -1;
+    }
+
+    /**
+     * The reference time of least parallax: the vertex of the parabola through the cost at the
+     * cheapest sample and its two neighbours (the cost grows as the square of the distance between
+     * the camera centres), or the sample itself where a neighbour is not measured.
+     */
+    double parallaxVertex(int k, int minInliers) {
+      double t = rs.get(k).tSec();
+      double a = cost(k - 1, minInliers);
+      double b = cost(k, minInliers);
+      double c = cost(k + 1, minInliers);
+      if (!Double.isFinite(a) || !Double.isFinite(c)) {
+        return t;
+      }
+      double curve = a - 2 * b + c;
+      if (curve <= 0) {
+        return t;
+      }
+      double delta = Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curve));
+      double dt = delta < 0 ? t - rs.get(k - 1).tSec() : rs.get(k + 1).tSec() - t;
+      return t + delta * dt;
+    }
   }
 
   /**
@@ -253,15 +494,14 @@ public final class PairFinder {
    * two neighbours puts the peak between them (measured on synth pairs: median pair error 76 ms at
    * the best sample, 24 ms after this step, at 3 samples a second).
    */
-  private static double between(List<FrameFeatures> rs, int[] inliers, int lo, int bestJ) {
+  private static double between(List<FrameFeatures> rs, Candidates c3, int bestJ) {
     double t = rs.get(bestJ).tSec();
-    int k = bestJ - lo;
-    if (k == 0 || k == inliers.length - 1 || inliers[k - 1] < 0 || inliers[k + 1] < 0) {
+    if (!c3.exists(bestJ - 1) || !c3.exists(bestJ + 1)) {
       return t;
     }
-    double a = Math.log1p(inliers[k - 1]);
-    double b = Math.log1p(inliers[k]);
-    double c = Math.log1p(inliers[k + 1]);
+    double a = Math.log1p(c3.get(bestJ - 1).inliers());
+    double b = Math.log1p(c3.get(bestJ).inliers());
+    double c = Math.log1p(c3.get(bestJ + 1).inliers());
     double curve = a - 2 * b + c;
     if (curve >= 0) {
       return t;

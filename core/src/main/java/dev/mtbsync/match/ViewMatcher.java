@@ -23,6 +23,12 @@ final class ViewMatcher implements AutoCloseable {
 
   private static final int MIN_MATCHES = 12;
 
+  /** Epipolar distance (px) within which a match is taken as a true correspondence. */
+  static final double FUNDAMENTAL_PX = 1.5;
+
+  /** Largest residual (px) one match adds to the parallax cost, so a stray match cannot rule it. */
+  static final double PARALLAX_CAP_PX = 12.0;
+
   /** Lowe's ratio: a match is kept when its distance is below this share of the runner-up's. */
   static final float RATIO = 0.8f;
 
@@ -45,7 +51,7 @@ final class ViewMatcher implements AutoCloseable {
       }
       int n = matches.size();
       if (n < MIN_MATCHES) {
-        return new ViewMatch(n, 0, null);
+        return new ViewMatch(n, 0, null, Double.NaN);
       }
       try (Mat src = new Mat(n, 1, opencv_core.CV_32FC2);
           Mat dst = new Mat(n, 1, opencv_core.CV_32FC2);
@@ -67,7 +73,7 @@ final class ViewMatcher implements AutoCloseable {
             opencv_calib3d.findHomography(
                 src, dst, opencv_calib3d.RANSAC, REPROJECTION_PX, mask, 500, 0.995)) {
           if (h.empty()) {
-            return new ViewMatch(n, 0, null);
+            return new ViewMatch(n, 0, null, Double.NaN);
           }
           double[] hm = new double[9];
           try (DoubleIndexer hi = h.createIndexer()) {
@@ -77,7 +83,90 @@ final class ViewMatcher implements AutoCloseable {
               }
             }
           }
-          return new ViewMatch(n, opencv_core.countNonZero(mask), hm);
+          int inliers = opencv_core.countNonZero(mask);
+          return new ViewMatch(n, inliers, hm, parallax(src, dst, n));
+        }
+      }
+    }
+  }
+
+  /**
+   * How far the geometrically consistent matches are from lying on one homography: the mean squared
+   * residual (px^2) of the matches a fundamental matrix accepts, about the least-squares homography
+   * through them, each residual capped at {@link #PARALLAX_CAP_PX}. NaN when too few matches are
+   * consistent.
+   *
+   * <p>DESIGN NOTE: at the moment both cameras stand at the same place, their pictures differ by
+   * rotation and lens only, so near and far points obey one homography whatever the two cameras'
+   * zoom; a moment early or late, near points leave it in proportion to the distance between the
+   * camera centres (parallax). The cost is therefore about noise + k^2 * dt^2: a parabola in time
+   * with its minimum at the true moment, where the inlier count peaks wherever apparent sizes
+   * agree (early for a zoomed-in new camera). The fundamental matrix picks the true correspondences
+   * without assuming a plane, so points with parallax count against the homography instead of
+   * dropping out as RANSAC outliers.
+   */
+  private static double parallax(Mat src, Mat dst, int n) {
+    try (Mat fmask = new Mat();
+        Mat f =
+            opencv_calib3d.findFundamentalMat(
+                src, dst, opencv_calib3d.FM_RANSAC, FUNDAMENTAL_PX, 0.99, 200, fmask)) {
+      if (f.empty()) {
+        return Double.NaN;
+      }
+      int m = opencv_core.countNonZero(fmask);
+      if (m < MIN_MATCHES) {
+        return Double.NaN;
+      }
+      float[] xs = new float[2 * m];
+      float[] xd = new float[2 * m];
+      try (FloatIndexer si = src.createIndexer();
+          FloatIndexer di = dst.createIndexer();
+          org.bytedeco.javacpp.indexer.UByteIndexer mi = fmask.createIndexer()) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+          if (mi.get(i) != 0) {
+            xs[2 * k] = si.get(i, 0, 0);
+            xs[2 * k + 1] = si.get(i, 0, 1);
+            xd[2 * k] = di.get(i, 0, 0);
+            xd[2 * k + 1] = di.get(i, 0, 1);
+            k++;
+          }
+        }
+      }
+      try (Mat a = new Mat(m, 1, opencv_core.CV_32FC2);
+          Mat b = new Mat(m, 1, opencv_core.CV_32FC2)) {
+        try (FloatIndexer ai = a.createIndexer();
+            FloatIndexer bi = b.createIndexer()) {
+          for (int i = 0; i < m; i++) {
+            ai.put(i, 0, 0, xs[2 * i]);
+            ai.put(i, 0, 1, xs[2 * i + 1]);
+            bi.put(i, 0, 0, xd[2 * i]);
+            bi.put(i, 0, 1, xd[2 * i + 1]);
+          }
+        }
+        try (Mat h = opencv_calib3d.findHomography(a, b, 0, 3, null, 2000, 0.995)) {
+          if (h.empty()) {
+            return Double.NaN;
+          }
+          double[] hm = new double[9];
+          try (DoubleIndexer hi = h.createIndexer()) {
+            for (int r = 0; r < 3; r++) {
+              for (int c = 0; c < 3; c++) {
+                hm[3 * r + c] = hi.get(r, c);
+              }
+            }
+          }
+          double cap2 = PARALLAX_CAP_PX * PARALLAX_CAP_PX;
+          double sum = 0;
+          for (int i = 0; i < m; i++) {
+            double x = xs[2 * i];
+            double y = xs[2 * i + 1];
+            double w = hm[6] * x + hm[7] * y + hm[8];
+            double dx = (hm[0] * x + hm[1] * y + hm[2]) / w - xd[2 * i];
+            double dy = (hm[3] * x + hm[4] * y + hm[5]) / w - xd[2 * i + 1];
+            sum += Math.min(cap2, dx * dx + dy * dy);
+          }
+          return sum / m;
         }
       }
     }

@@ -135,7 +135,10 @@ public final class SyncPipeline {
 
     List<NewMarker> transferred = List.of();
     if (refMarkers != null && fit != null) {
-      transferred = MarkerTransfer.transfer(refMarkers, fit.warp(), req.reviewThreshold());
+      double fps = neu.info().fps();
+      transferred =
+          MarkerTransfer.transfer(
+              refMarkers, fit.warp(), req.reviewThreshold(), fps > 0 ? 1 / fps : Double.NaN);
     }
     GpsAgreement agreement = gps == null || fit == null ? null : gps.compare(fit.warp());
     GpsSummary gpsSummary = gps == null ? null : new GpsSummary(prior != null, gpsNotes, agreement);

@@ -75,6 +75,9 @@ public final class TimewarpFile {
       mapping.put("t_new", roundAll(warp.tNew()));
       mapping.put("t_ref", roundAll(warp.tRef()));
       mapping.put("confidence", roundAll(warp.confidence()));
+      if (warp.hasSigma()) {
+        mapping.put("sigma_sec", roundAll(warp.sigma()));
+      }
       root.put("mapping", mapping);
     }
     root.putAll(extra);
@@ -104,10 +107,14 @@ public final class TimewarpFile {
               + (root.path("ok").asBoolean(true) ? "" : " (the sync failed: ok=false)"));
     }
     try {
-      return new MonotoneWarp(
-          array(mapping.path("t_new")),
-          array(mapping.path("t_ref")),
-          array(mapping.path("confidence")));
+      double[] tNew = array(mapping.path("t_new"));
+      return mapping.has("sigma_sec")
+          ? new MonotoneWarp(
+              tNew,
+              array(mapping.path("t_ref")),
+              array(mapping.path("confidence")),
+              array(mapping.path("sigma_sec")))
+          : new MonotoneWarp(tNew, array(mapping.path("t_ref")), array(mapping.path("confidence")));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": invalid mapping (" + e.getMessage() + ")", e);
     }
