@@ -23,14 +23,23 @@ import picocli.CommandLine.Spec;
           + " true time-warp between them. The new run differs from the reference the way a"
           + " real second run does: speed, start and end, frame rate, exposure, noise and camera"
           + " mount. Same seed, same truth.%n%n"
+          + "The --new-* camera flags film the new run with another camera (focal length,"
+          + " lens, picture shape, mount, line, stabilisation, stored rotation); they change the"
+          + " pictures, never the truth.%n%n"
           + "Writes into --out: ref.mp4 and new.mp4 (H.264), ref_markers.csv, ref.gpx, new.gpx"
           + " and truth.json (the true reference time of every new frame, and of every marker)."
     },
-    footer = {"", "Example:", "  mtbsync synth --out sample --duration 30 --seed 7"})
+    footer = {
+      "",
+      "Examples:",
+      "  mtbsync synth --out sample --duration 30 --seed 7",
+      "  mtbsync synth --out gopro --seed 7 --new-lens fisheye --new-aspect 4:3 --new-stabilise"
+    })
 final class SynthCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin NewCameraOptions newCamera;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
@@ -73,7 +82,8 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int[] wh = SynthConfig.parseSize(size);
-    SynthConfig config = new SynthConfig(seed, duration, wh[0], wh[1], fps, newFps).validate();
+    SynthConfig config =
+        new SynthConfig(seed, duration, wh[0], wh[1], fps, newFps, newCamera.camera()).validate();
     PrintWriter o = spec.commandLine().getOut();
     long start = System.nanoTime();
     SynthRenderer.Result result;
@@ -92,10 +102,24 @@ final class SynthCommand implements Callable<Integer> {
           t.ref().durationSec());
       o.printf(
           Locale.ROOT,
-          "  new.mp4  %d frames at %.3f fps (%.2f s)%n",
+          "  new.mp4  %d frames at %.3f fps (%.2f s), %dx%d%n",
           t.newRun().frames(),
           t.newRun().fps(),
-          t.newRun().durationSec());
+          t.newRun().durationSec(),
+          t.newRun().width(),
+          t.newRun().height());
+      SynthTruth.Camera c = t.newCamera();
+      o.printf(
+          Locale.ROOT,
+          "  camera   zoom %.3f, %s lens, %s, mount %.2f m %+.0f deg, line %+.2f m%s%s%n",
+          c.zoom(),
+          c.lens(),
+          c.aspect(),
+          c.mountHeightM(),
+          c.mountPitchDeg(),
+          c.lineOffsetM(),
+          c.stabiliseCrop() == null ? "" : ", stabilised",
+          c.rotateDeg() == 0 ? "" : ", stored rotated " + c.rotateDeg() + " deg");
       o.printf(
           Locale.ROOT,
           "  overlap  new %.2f s .. %.2f s%s%n",

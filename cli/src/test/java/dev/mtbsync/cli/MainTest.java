@@ -66,6 +66,39 @@ class MainTest {
   }
 
   @Test
+  void unknownNewCameraValuesAreUsageErrorsOnOneLine() {
+    Run lens = mtbsync("synth", "--out", dir.toString(), "--new-lens", "tele");
+    assertThat(lens.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(lens.err())
+        .isEqualTo("mtbsync: new-lens must be linear, wide or fisheye, got 'tele'\n");
+    Run rotate = mtbsync("synth", "--out", dir.toString(), "--new-rotate", "45");
+    assertThat(rotate.err()).isEqualTo("mtbsync: new-rotate must be 0, 90, 180 or 270, got 45\n");
+  }
+
+  @Test
+  void synthPrintsTheNewRunsCamera() {
+    Path out = dir.resolve("chest");
+    Run run =
+        mtbsync(
+            "synth",
+            "--out",
+            out.toString(),
+            "--duration",
+            "2",
+            "--size",
+            "320x180",
+            "--new-mount",
+            "chest",
+            "--new-aspect",
+            "4:3",
+            "--new-zoom",
+            "1.1");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("240x180", "camera   zoom 1.100, linear lens, 4:3, mount 1.00 m -10 deg");
+  }
+
+  @Test
   void unwritableOutIsAnErrorNamingThePath() throws IOException {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     Path out = file.resolve("pair");

@@ -33,8 +33,40 @@ record RunLook(
     return new RunLook(0, 0, 0, 1, 0, new double[] {1, 1, 1}, 1, 2.0, rng.nextLong());
   }
 
-  /** The new run: a different mount, line, exposure and noise, drawn from {@code rng}. */
-  static RunLook newRun(SplittableRandom rng) {
+  /**
+   * The new run: a different mount, line, exposure and noise, drawn from {@code rng}. A zoom or
+   * line offset that {@code camera} sets replaces the drawn one; the draws are made all the same,
+   * so the rest of the look is the one the seed gives without camera options.
+   */
+  static RunLook newRun(SplittableRandom rng, NewCamera camera) {
+    RunLook drawn = draw(rng);
+    return new RunLook(
+        drawn.shiftX,
+        drawn.shiftY,
+        drawn.roll,
+        camera.zoom() != null ? camera.zoom() : drawn.zoom,
+        camera.lineOffsetM() != null ? camera.lineOffsetM() : drawn.lateral,
+        drawn.gain,
+        drawn.gamma,
+        drawn.noiseSigma,
+        drawn.jitterSeed);
+  }
+
+  /**
+   * The same look on a picture of another size: the mount shift stays the same in pixels, its
+   * fractions multiplied by {@code fx} (reference width / picture width) and {@code fy}.
+   */
+  RunLook onPicture(double fx, double fy) {
+    return new RunLook(
+        shiftX * fx, shiftY * fy, roll, zoom, lateral, gain, gamma, noiseSigma, jitterSeed);
+  }
+
+  /** The same look with the principal point in the middle of the frame. */
+  RunLook withoutShift() {
+    return new RunLook(0, 0, roll, zoom, lateral, gain, gamma, noiseSigma, jitterSeed);
+  }
+
+  private static RunLook draw(SplittableRandom rng) {
     double exposure = 0.8 + 0.4 * rng.nextDouble();
     double[] gain = new double[3];
     for (int c = 0; c < 3; c++) {

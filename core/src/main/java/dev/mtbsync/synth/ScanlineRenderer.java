@@ -23,13 +23,19 @@ import org.bytedeco.opencv.opencv_core.Size;
  * blurs the near ground most, as in a forward-moving camera. The ground is drawn row by row and the
  * walls column by column, so texture reads stay in cache.
  */
-final class ScanlineRenderer implements AutoCloseable {
+final class ScanlineRenderer implements FrameRenderer {
 
   private static final double CLOUD_HEIGHT_M = 400;
   private static final double CLOUD_TEXEL_M = 6;
   private static final int FOG_RGB = 0x9DAFA4;
   private static final int HORIZON_RGB = 0xC8D6E0;
   private static final int MARGIN_PX = 2;
+
+  /**
+   * The unrotated view reaches at most this slope (tan 78 degrees) off the corridor's axis; rays of
+   * a very wide camera turned further repeat its edge instead of growing the view without bound.
+   */
+  private static final double MAX_SLOPE = 4.7;
 
   /**
    * Resolution of the unrotated view relative to the output; the warp interpolates it up. 0.75 is
@@ -101,7 +107,8 @@ final class ScanlineRenderer implements AutoCloseable {
   private boolean smooth;
 
   /**
-   * @param noise the run's sensor noise, shared between its renderers
+   * @param noise the run's sensor noise, shared between its renderers (unused by {@link
+   *     #renderBgra})
    */
   ScanlineRenderer(Forest forest, int width, int height, RunLook look, SensorNoise noise) {
     this.forest = forest;
@@ -130,10 +137,25 @@ final class ScanlineRenderer implements AutoCloseable {
    * @param blurM distance (m) the camera moves while the shutter is open
    * @param frameSalt varies the sensor noise from frame to frame
    */
-  void render(CameraPose pose, double blurM, long frameSalt, byte[] out) {
+  @Override
+  public void render(CameraPose pose, double blurM, long frameSalt, byte[] out) {
+    renderBgra(pose, blurM);
+    noise.addTo(full, frameSalt);
+    opencv_imgproc.cvtColor(full, yuv, opencv_imgproc.COLOR_BGRA2YUV_I420);
+    yuv.data().get(out, 0, width * height * 3 / 2);
+  }
+
+  /**
+   * Renders one frame without sensor noise.
+   *
+   * @return the frame as BGRA, owned by this renderer and overwritten by its next frame
+   */
+  Mat renderBgra(CameraPose pose, double blurM) {
     forest.prepare(pose.distance());
     double fOut = pose.zoom() * width / 2.0;
-    double[] toWorld = cameraToWorld(pose, fOut); // output pixel -> world ray
+    double[] toWorld = // output pixel -> world ray
+        CameraRays.toWorld(
+            pose, fOut, width / 2.0 + look.shiftX() * width, height / 2.0 + look.shiftY() * height);
     f = CANONICAL_SCALE * fOut;
     frame(toWorld);
     layoutColumns(pose, blurM);
@@ -146,7 +168,7 @@ final class ScanlineRenderer implements AutoCloseable {
       double sx = (double) smallWidth / width;
       double sy = (double) smallHeight / height;
       double[] unscale = {1 / sx, 0, 0.5 / sx - 0.5, 0, 1 / sy, 0.5 / sy - 0.5, 0, 0, 1};
-      homographyData.put(mul(mul(k, toWorld), unscale));
+      homographyData.put(CameraRays.mul(CameraRays.mul(k, toWorld), unscale));
       opencv_imgproc.warpPerspective(
           src,
           warped,
@@ -157,9 +179,7 @@ final class ScanlineRenderer implements AutoCloseable {
           new Scalar());
     }
     opencv_imgproc.resize(warped, full, new Size(width, height), 0, 0, opencv_imgproc.INTER_LINEAR);
-    noise.addTo(full, frameSalt);
-    opencv_imgproc.cvtColor(full, yuv, opencv_imgproc.COLOR_BGRA2YUV_I420);
-    yuv.data().get(out, 0, width * height * 3 / 2);
+    return full;
   }
 
   @Override
@@ -182,11 +202,13 @@ final class ScanlineRenderer implements AutoCloseable {
       double v = (corner & 2) == 0 ? -1 : height;
       double x = toWorld[0] * u + toWorld[1] * v + toWorld[2];
       double y = toWorld[3] * u + toWorld[4] * v + toWorld[5];
-      double z = toWorld[6] * u + toWorld[7] * v + toWorld[8];
-      minA = Math.min(minA, x / z);
-      maxA = Math.max(maxA, x / z);
-      minB = Math.min(minB, y / z);
-      maxB = Math.max(maxB, y / z);
+      double z = Math.max(1e-9, toWorld[6] * u + toWorld[7] * v + toWorld[8]);
+      double a = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, x / z));
+      double b = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, y / z));
+      minA = Math.min(minA, a);
+      maxA = Math.max(maxA, a);
+      minB = Math.min(minB, b);
+      maxB = Math.max(maxB, b);
     }
     aMin = minA;
     bMax = maxB;
@@ -425,33 +447,6 @@ final class ScanlineRenderer implements AutoCloseable {
 
   private int clampColumn(int x) {
     return Math.max(0, Math.min(cw, x));
-  }
-
-  /** Output pixel (u, v, 1) to world ray, row-major 3x3: rotation times inverse intrinsics. */
-  private double[] cameraToWorld(CameraPose p, double fOut) {
-    double cx = width / 2.0 + look.shiftX() * width;
-    double cy = height / 2.0 + look.shiftY() * height;
-    double[] kinv = {1 / fOut, 0, -cx / fOut, 0, -1 / fOut, cy / fOut, 0, 0, 1};
-    double cr = Math.cos(p.roll());
-    double sr = Math.sin(p.roll());
-    double cp = Math.cos(p.pitch());
-    double sp = Math.sin(p.pitch());
-    double cyw = Math.cos(p.yaw());
-    double syw = Math.sin(p.yaw());
-    double[] rz = {cr, sr, 0, -sr, cr, 0, 0, 0, 1};
-    double[] rx = {1, 0, 0, 0, cp, sp, 0, -sp, cp};
-    double[] ry = {cyw, 0, syw, 0, 1, 0, -syw, 0, cyw};
-    return mul(ry, mul(rx, mul(rz, kinv)));
-  }
-
-  private static double[] mul(double[] a, double[] b) {
-    double[] c = new double[9];
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        c[i * 3 + j] = a[i * 3] * b[j] + a[i * 3 + 1] * b[3 + j] + a[i * 3 + 2] * b[6 + j];
-      }
-    }
-    return c;
   }
 
   /** a*(1-w) + b*w per channel, w in 0..256; red and blue are blended in one multiply. */

@@ -12,9 +12,27 @@ import java.util.Locale;
  * @param height frame height in px, even, 90 to 2160
  * @param refFps reference frame rate, 1 to 240
  * @param newFps new-run frame rate, 1 to 240
+ * @param newCamera the camera filming the new run; the width and height above are the reference's
  */
 public record SynthConfig(
-    long seed, double durationSec, int width, int height, double refFps, double newFps) {
+    long seed,
+    double durationSec,
+    int width,
+    int height,
+    double refFps,
+    double newFps,
+    NewCamera newCamera) {
+
+  /** A pair whose new run is filmed as before: random small zoom and line, same lens and size. */
+  public SynthConfig(
+      long seed, double durationSec, int width, int height, double refFps, double newFps) {
+    this(seed, durationSec, width, height, refFps, newFps, NewCamera.DEFAULT);
+  }
+
+  /** This config with the new run filmed by {@code camera}. */
+  public SynthConfig withNewCamera(NewCamera camera) {
+    return new SynthConfig(seed, durationSec, width, height, refFps, newFps, camera);
+  }
 
   public static final double MAX_DURATION_SEC = 3600;
 
@@ -42,6 +60,10 @@ public record SynthConfig(
     }
     checkFps("fps", refFps);
     checkFps("new-fps", newFps);
+    if (newCamera == null) {
+      throw new IllegalArgumentException("new camera must be given");
+    }
+    newCamera.validate(width, height);
     return this;
   }
 

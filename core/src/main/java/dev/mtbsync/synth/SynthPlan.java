@@ -35,7 +35,7 @@ public final class SynthPlan {
     ride = new RefRide(root.split());
     warp = new TrueWarp(root.split(), config.durationSec());
     refLook = RunLook.reference(root.split());
-    newLook = RunLook.newRun(root.split());
+    newLook = RunLook.newRun(root.split(), config.newCamera());
     markers = SynthMarkers.place(root.split(), config.durationSec());
     gpsSeed = root.nextLong();
     refFps = FrameRates.exact(config.refFps());
@@ -149,17 +149,40 @@ public final class SynthPlan {
     return new SynthTruth(
         SynthTruth.SCHEMA_VERSION,
         config.seed(),
-        clip(SynthRenderer.REF_VIDEO, refFps, refFrames),
-        clip(SynthRenderer.NEW_VIDEO, newFps, newFrames),
+        clip(SynthRenderer.REF_VIDEO, refFps, refFrames, refSize()),
+        clip(SynthRenderer.NEW_VIDEO, newFps, newFrames, newSize()),
         new double[] {first, last},
         stop,
         new SynthTruth.Mapping(tNew, tRef),
-        truths);
+        truths,
+        cameraTruth());
   }
 
-  private SynthTruth.Clip clip(String file, double fps, long frames) {
-    return new SynthTruth.Clip(
-        file, micro(fps), frames, micro(frames / fps), config.width(), config.height());
+  private SynthTruth.Camera cameraTruth() {
+    NewCamera c = config.newCamera();
+    return new SynthTruth.Camera(
+        micro(newLook.zoom()),
+        c.lens().label(),
+        c.aspect().label(),
+        micro(c.mountHeightM()),
+        micro(c.mountPitchDeg()),
+        micro(newLook.lateral()),
+        c.stabilise() ? Stabiliser.CROP : null,
+        c.rotateDeg());
+  }
+
+  private SynthTruth.Clip clip(String file, double fps, long frames, int[] size) {
+    return new SynthTruth.Clip(file, micro(fps), frames, micro(frames / fps), size[0], size[1]);
+  }
+
+  /** {width, height} of the reference's pictures (px). */
+  int[] refSize() {
+    return new int[] {config.width(), config.height()};
+  }
+
+  /** {width, height} of the new run's pictures as shown, upright (px). */
+  int[] newSize() {
+    return config.newCamera().aspect().size(config.width(), config.height());
   }
 
   private static double micro(double v) {

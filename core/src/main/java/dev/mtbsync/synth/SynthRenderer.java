@@ -71,6 +71,7 @@ public final class SynthRenderer {
       try {
         renderRun(
             plan,
+            NewCamera.DEFAULT,
             plan.refLook(),
             plan.refDistance(),
             plan.refFps(),
@@ -82,6 +83,7 @@ public final class SynthRenderer {
             "render " + REF_VIDEO);
         renderRun(
             plan,
+            plan.config().newCamera(),
             plan.newLook(),
             plan.newDistance(),
             plan.newFps(),
@@ -124,11 +126,12 @@ public final class SynthRenderer {
   /**
    * Renders and encodes one run. Frames are drawn concurrently, one per worker, while this thread
    * hands finished frames to the encoder in order; at most {@code workers + 1} frames are in
-   * memory.
+   * memory. The reference is filmed by {@link NewCamera#DEFAULT}'s helmet-mounted linear camera.
    */
   private static void renderRun(
       SynthPlan plan,
-      RunLook look,
+      NewCamera camera,
+      RunLook runLook,
       DoubleUnaryOperator distanceAt,
       double fps,
       long frames,
@@ -140,21 +143,33 @@ public final class SynthRenderer {
       throws IOException {
     SynthConfig config = plan.config();
     TrailShape shape = plan.shape();
-    int w = config.width();
-    int h = config.height();
+    int[] size = camera.aspect().size(config.width(), config.height());
+    int w = size[0];
+    int h = size[1];
+    int[] stored = OpticsRenderer.storedSize(w, h, camera.rotateDeg());
+    // a 4:3 picture is cut from the same sensor: the mount shift stays put in pixels
+    RunLook look = runLook.onPicture((double) config.width() / w, (double) config.height() / h);
+    // the focal length stays the reference sensor's (zoom is relative to its width)
+    double zoom = look.zoom() * ((double) config.width() / w);
+    double mountLift = camera.mountHeightM() - TrailShape.CAMERA_HEIGHT;
+    double mountTilt = Math.toRadians(camera.mountPitchDeg());
     Forest forest = new Forest(config.seed(), shape, new ToneCurve(look));
     HeadMotion head = new HeadMotion(look.jitterSeed());
     double shutter = 1 / (3 * fps);
-    BlockingQueue<ScanlineRenderer> renderers = new ArrayBlockingQueue<>(workers);
+    BlockingQueue<FrameRenderer> renderers = new ArrayBlockingQueue<>(workers);
     BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(workers + 1);
     for (int i = 0; i < workers + 1; i++) {
       buffers.add(new byte[w * h * 3 / 2]);
     }
     Deque<Future<byte[]>> window = new ArrayDeque<>();
     try (SensorNoise noise = new SensorNoise(w, h, look);
-        FrameSink sink = new H264FileSink(file, w, h, fps, QUALITY)) {
+        FrameSink sink =
+            new H264FileSink(file, stored[0], stored[1], fps, QUALITY, camera.rotateDeg())) {
       for (int i = 0; i < workers; i++) {
-        renderers.add(new ScanlineRenderer(forest, w, h, look, noise));
+        renderers.add(
+            camera.needsOptics()
+                ? new OpticsRenderer(forest, w, h, zoom, camera, look, noise, fps)
+                : new ScanlineRenderer(forest, w, h, look, noise));
       }
       for (long i = 0; i < frames; i++) {
         if (window.size() == workers + 1) {
@@ -175,13 +190,13 @@ public final class SynthRenderer {
                       new CameraPose(
                           s,
                           base.lateral() + look.lateral(),
-                          base.height(),
+                          base.height() + mountLift,
                           base.yaw() + head.yawAt(t),
-                          base.pitch() + head.pitchAt(t),
+                          base.pitch() + head.pitchAt(t) + mountTilt,
                           base.roll() + look.roll(),
-                          look.zoom());
+                          zoom);
                   byte[] out = buffers.take();
-                  ScanlineRenderer renderer = renderers.take();
+                  FrameRenderer renderer = renderers.take();
                   try {
                     renderer.render(pose, Math.abs(speed) * shutter, index, out);
                   } finally {
@@ -198,7 +213,7 @@ public final class SynthRenderer {
       for (Future<byte[]> pending : window) {
         pending.cancel(true);
       }
-      renderers.forEach(ScanlineRenderer::close);
+      renderers.forEach(FrameRenderer::close);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
  * @param mapping the true reference time for the time of every new frame
  * @param markers every reference marker with its true new time (null when the new run does not
  *     cover it)
+ * @param newCamera how the new run was filmed; it changes the pictures, never the times above
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SynthTruth(
@@ -30,7 +31,8 @@ public record SynthTruth(
     @JsonProperty("valid_t_new") double[] validTNew,
     Interval stop,
     Mapping mapping,
-    List<MarkerTruth> markers) {
+    List<MarkerTruth> markers,
+    @JsonProperty("new_camera") Camera newCamera) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -42,8 +44,8 @@ public record SynthTruth(
    * @param fps frame rate
    * @param frames frame count
    * @param durationSec frames / fps
-   * @param width px
-   * @param height px
+   * @param width px, of the picture as shown (upright)
+   * @param height px, of the picture as shown (upright)
    */
   public record Clip(
       String file,
@@ -52,6 +54,29 @@ public record SynthTruth(
       @JsonProperty("duration_sec") double durationSec,
       int width,
       int height) {}
+
+  /**
+   * The camera of the new run against the reference's (a helmet-mounted linear camera, zoom 1).
+   *
+   * @param zoom focal-length factor relative to the reference, as given or drawn
+   * @param lens linear, wide (stereographic) or fisheye (equidistant)
+   * @param aspect 16:9, 4:3 (sides cropped) or 4:3-tall (taller sensor)
+   * @param mountHeightM camera height above the ground (m)
+   * @param mountPitchDeg tilt relative to a helmet camera (degrees, positive up)
+   * @param lineOffsetM sideways offset of the rider's line (m, positive right), as given or drawn
+   * @param stabiliseCrop fraction of the sensor the stabilised picture shows, null when off
+   * @param rotateDeg clockwise display rotation stored in the file; the picture data is turned the
+   *     other way, so the frames in the file are the new clip's width and height swapped for 90/270
+   */
+  public record Camera(
+      double zoom,
+      String lens,
+      String aspect,
+      @JsonProperty("mount_height_m") double mountHeightM,
+      @JsonProperty("mount_pitch_deg") double mountPitchDeg,
+      @JsonProperty("line_offset_m") double lineOffsetM,
+      @JsonProperty("stabilise_crop") Double stabiliseCrop,
+      @JsonProperty("rotate_deg") int rotateDeg) {}
 
   /** A time interval in seconds. */
   public record Interval(double start, double end) {}

@@ -34,9 +34,23 @@ public final class H264FileSink implements FrameSink {
    * @param crf constant rate factor, 0 (lossless) to 51; about 18-23 looks clean
    */
   public H264FileSink(Path file, int width, int height, double fps, int crf) throws IOException {
+    this(file, width, height, fps, crf, 0);
+  }
+
+  /**
+   * As {@link #H264FileSink(Path, int, int, double, int)}, with a display matrix in the video
+   * stream that tells players to turn the stored frames.
+   *
+   * @param width width in px of the frames as stored (even)
+   * @param height height in px of the frames as stored (even)
+   * @param rotateDeg clockwise turn a player applies for display: 0, 90, 180 or 270 (what FFmpeg's
+   *     {@code rotate} tag meant; ffprobe shows the display matrix's rotation as minus this)
+   */
+  public H264FileSink(Path file, int width, int height, double fps, int crf, int rotateDeg)
+      throws IOException {
     FfmpegLog.quiet();
     this.file = file;
-    FFmpegFrameRecorder x264 = recorder(file, width, height, fps);
+    FFmpegFrameRecorder x264 = recorder(file, width, height, fps, rotateDeg);
     x264.setVideoCodecName("libx264");
     x264.setVideoOption("preset", "ultrafast");
     x264.setVideoOption("crf", Integer.toString(crf));
@@ -46,7 +60,7 @@ public final class H264FileSink implements FrameSink {
       started = x264;
     } catch (FrameRecorder.Exception noX264) {
       closeQuietly(x264);
-      FFmpegFrameRecorder fallback = recorder(file, width, height, fps);
+      FFmpegFrameRecorder fallback = recorder(file, width, height, fps, rotateDeg);
       // about the bit rate x264 reaches at that quality on forest footage
       fallback.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, 0.15 * width * height * fps));
       try {
@@ -63,8 +77,12 @@ public final class H264FileSink implements FrameSink {
     pixels = ByteBuffer.allocateDirect(width * height * 3 / 2);
   }
 
-  private static FFmpegFrameRecorder recorder(Path file, int width, int height, double fps) {
+  private static FFmpegFrameRecorder recorder(
+      Path file, int width, int height, double fps, int rotateDeg) {
     FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+    if (rotateDeg != 0) {
+      r.setDisplayRotation(-rotateDeg); // FFmpeg's matrix angle turns counter-clockwise
+    }
     r.setFormat("mp4");
     r.setVideoCodec(avcodec.AV_CODEC_ID_H264);
     r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);

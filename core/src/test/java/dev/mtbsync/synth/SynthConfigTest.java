@@ -33,6 +33,51 @@ class SynthConfigTest {
   }
 
   @Test
+  void rejectsNewCamerasOutsideTheirRanges() {
+    SynthConfig c = new SynthConfig(1, 10, 1280, 720, 30, 60);
+    NewCamera d = NewCamera.DEFAULT;
+    assertThatThrownBy(() -> c.withNewCamera(zoom(d, 2.0)).validate())
+        .hasMessage("new-zoom must be 0.6 to 1.6, got 2.0");
+    NewCamera fisheyeTall =
+        new NewCamera(1.0, NewCamera.Lens.FISHEYE, NewCamera.Aspect.TALL, 1.45, 0, null, false, 0);
+    assertThatThrownBy(() -> c.withNewCamera(fisheyeTall).validate())
+        .hasMessageStartingWith("new camera sees 74 degrees off axis at its corners")
+        .hasMessageEndingWith("raise --new-zoom");
+    assertThat(c.withNewCamera(zoom(fisheyeTall, 1.1)).validate()).isNotNull();
+    NewCamera low =
+        new NewCamera(null, NewCamera.Lens.LINEAR, NewCamera.Aspect.WIDE, 0.2, 0, null, false, 0);
+    assertThatThrownBy(() -> c.withNewCamera(low).validate())
+        .hasMessage("new-mount-height must be 0.5 to 2.5 m, got 0.2");
+    NewCamera tallHuge =
+        new NewCamera(null, NewCamera.Lens.LINEAR, NewCamera.Aspect.TALL, 1.45, 0, null, false, 0);
+    assertThatThrownBy(() -> new SynthConfig(1, 10, 3840, 2160, 30, 60, tallHuge).validate())
+        .hasMessage("new-aspect 4:3-tall makes the new run 3840x2880, outside 160x90 to 3840x2160");
+  }
+
+  @Test
+  void namedMountsAndShapesHaveTheDocumentedNumbers() {
+    assertThat(NewCamera.mount("helmet")).containsExactly(1.45, 0);
+    assertThat(NewCamera.mount("Chest")).containsExactly(1.0, -10);
+    assertThat(NewCamera.Aspect.parse("4:3").size(1280, 720)).containsExactly(960, 720);
+    assertThat(NewCamera.Aspect.parse("4:3-tall").size(1280, 720)).containsExactly(1280, 960);
+    assertThat(NewCamera.Aspect.parse("4:3").size(854, 480)).containsExactly(640, 480);
+    assertThatThrownBy(() -> NewCamera.mount("bar"))
+        .hasMessage("new-mount must be helmet or chest, got 'bar'");
+  }
+
+  private static NewCamera zoom(NewCamera c, double zoom) {
+    return new NewCamera(
+        zoom,
+        c.lens(),
+        c.aspect(),
+        c.mountHeightM(),
+        c.mountPitchDeg(),
+        c.lineOffsetM(),
+        c.stabilise(),
+        c.rotateDeg());
+  }
+
+  @Test
   void parsesSizesAndExplainsBadOnes() {
     assertThat(SynthConfig.parseSize("1920x1080")).containsExactly(1920, 1080);
     assertThat(SynthConfig.parseSize(" 640X360 ")).containsExactly(640, 360);
