@@ -81,7 +81,8 @@ public final class ExportOptions {
     ExportRequest request =
         new ExportRequest(
             markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json);
-    Report.export(spec.commandLine().getOut(), MarkerExport.run(request), quiet);
+    Report.export(
+        spec.commandLine().getOut(), spec.commandLine().getErr(), MarkerExport.run(request), quiet);
     return ExitCodes.OK;
   }
 

@@ -2,7 +2,6 @@ package dev.mtbsync.cli;
 
 import dev.mtbsync.align.WarpQuality;
 import dev.mtbsync.export.ExportResult;
-import dev.mtbsync.export.SkippedMarker;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.Perf;
 import dev.mtbsync.runs.SyncResult;
@@ -91,8 +90,15 @@ final class Report {
             .writeValueAsString(m));
   }
 
-  /** What an export wrote: the file, how markers were placed, and what was left out. */
-  static void export(PrintWriter o, ExportResult r, boolean quiet) {
+  /**
+   * What an export wrote: the file and how markers were placed on {@code o}; each marker left out
+   * or joined to another, one line each, on {@code err} (even when quiet: the file does not hold
+   * them as they were).
+   */
+  static void export(PrintWriter o, PrintWriter err, ExportResult r, boolean quiet) {
+    for (String problem : r.problems()) {
+      err.println("mtbsync: warning: " + problem);
+    }
     o.println(r.file());
     if (r.jsonFile() != null) {
       o.println(r.jsonFile());
@@ -115,9 +121,6 @@ final class Report {
           "  clip %s%s%n",
           r.video(),
           r.clipStart() == null ? "" : ", its own timecode starting " + r.clipStart());
-    }
-    for (SkippedMarker s : r.skipped()) {
-      o.printf(Locale.ROOT, "  left out %s: %s%n", s.name(), s.reason());
     }
     for (String note : r.notes()) {
       o.println("  note: " + note);

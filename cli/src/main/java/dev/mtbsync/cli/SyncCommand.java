@@ -141,6 +141,9 @@ final class SyncCommand implements Callable<Integer> {
     }
     if (json) {
       Report.json(spec.commandLine().getOut(), result, exported);
+      for (ExportResult e : exported) {
+        e.problems().forEach(p -> spec.commandLine().getErr().println("mtbsync: warning: " + p));
+      }
     } else {
       Report.sync(spec.commandLine().getOut(), result, common.quiet);
       GpsReport.sync(spec.commandLine().getOut(), result, common.quiet);
@@ -148,7 +151,7 @@ final class SyncCommand implements Callable<Integer> {
         QualityReport.line(spec.commandLine().getOut(), verdict);
       }
       for (ExportResult e : exported) {
-        Report.export(spec.commandLine().getOut(), e, true);
+        Report.export(spec.commandLine().getOut(), spec.commandLine().getErr(), e, true);
       }
     }
     for (String problem : exportProblems) {

@@ -41,15 +41,48 @@ class ExportCommandsTest {
     Path edl = dir.resolve("new_markers.edl");
     assertThat(run.out())
         .startsWith(edl + "\n")
-        .contains(
-            "resolve-edl: 2 markers at 25 fps non-drop-frame, timeline start 01:00:00:00",
-            "left out Far: the new run does not cover it");
+        .contains("resolve-edl: 2 markers at 25 fps non-drop-frame, timeline start 01:00:00:00")
+        .doesNotContain("left out");
+    assertThat(run.err())
+        .isEqualTo("mtbsync: warning: left out Far: the new run does not cover it\n");
     assertThat(Files.readString(edl))
-        .startsWith("TITLE: new_markers\nFCM: NON-DROP FRAME\n")
+        .startsWith("TITLE: new_markers\r\nFCM: NON-DROP FRAME\r\n\r\n")
         .contains(
-            "001  001      V     C        00:00:01:00 00:00:01:01 01:00:01:00 01:00:01:01\n"
-                + " |C:ResolveColorGreen |M:Jump 1 |D:1\n",
-            " |C:ResolveColorYellow |M:Gap, big - left / right |D:1\n");
+            "001  001      V     C        01:00:01:00 01:00:01:01 01:00:01:00 01:00:01:01  \r\n"
+                + " |C:ResolveColorGreen |M:Jump 1 |D:1\r\n\r\n",
+            " |C:ResolveColorYellow |M:Gap, big - left / right |D:1\r\n\r\n");
+  }
+
+  @Test
+  void markersJoinedOnOneFrameOrPastMidnightAreOneWarningLineEachOnStderr() throws IOException {
+    Path csv =
+        Files.writeString(
+            dir.resolve("new_markers.csv"),
+            "name,t_ref,t_new,confidence,needs_review,colour,comment\n"
+                + "Jump,3,1.0,0.9,false,,\n"
+                + "Landing,4,1.01,0.9,false,,\n"
+                + "Late,9,5.0,0.9,false,,\n");
+    Run run =
+        mtbsync(
+            "export-markers",
+            csv.toString(),
+            "--preset",
+            "avid",
+            "--fps",
+            "25",
+            "--start-tc",
+            "23:59:58:00",
+            "-q");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err().lines())
+        .containsExactly(
+            "mtbsync: warning: left out Late: at 5.000 s, its timeline timecode would pass"
+                + " 24:00:00:00 and wrap to 00:00:00:00 (the timeline starts at 23:59:58:00; give"
+                + " an earlier --start-tc)",
+            "mtbsync: warning: joined Landing to Jump at 23:59:59:00: both land on that frame,"
+                + " and avid keeps one marker per frame");
+    assertThat(Files.readString(dir.resolve("new_markers.avid.txt")))
+        .isEqualTo("mtbsync\t23:59:59:00\tV1\tblue\tJump + Landing\t1\n");
   }
 
   @Test
@@ -261,7 +294,7 @@ class ExportCommandsTest {
     assertThat(Files.readString(runDir.resolve("new_markers.fcpxml")))
         .contains("<fcpxml version=\"1.10\">", "frameDuration=\"100/6000s\"", "<marker ");
     assertThat(Files.readString(runDir.resolve("new_markers.edl")))
-        .startsWith("TITLE: new\nFCM: NON-DROP FRAME\n")
+        .startsWith("TITLE: new\r\nFCM: NON-DROP FRAME\r\n")
         .contains(" 01:00:0");
   }
 

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * with {@code ;}), colour from Media Composer's eight, duration in frames.
  *
  * <p>A marker carries one text in Media Composer, so the comment joins the name; tabs and line
- * breaks in it would split the line, so they become spaces. Text is UTF-8.
+ * breaks in it would split the line, so they become spaces. Text is UTF-8. Media Composer keeps one
+ * marker per frame and track, so markers that share a frame are joined.
  */
 final class AvidMarkerWriter implements MarkerWriter {
 
@@ -21,6 +22,11 @@ final class AvidMarkerWriter implements MarkerWriter {
 
   /** Markers go on the first video track. */
   private static final String TRACK = "V1";
+
+  @Override
+  public boolean onePerFrame() {
+    return true;
+  }
 
   @Override
   public void write(ExportJob job, OutputStream stream) throws IOException {

@@ -8,13 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * CMX3600 EDLs with one one-frame event per marker: source in/out in the clip's own timecode,
- * record in/out on the timeline (the marker sits at record-in).
+ * CMX3600 EDLs with one one-frame event per marker, record in/out on the timeline (the marker sits
+ * at record-in). Lines end in CRLF, and a blank line follows the header and each event, as
+ * Resolve's own "Timeline Markers to EDL" export writes them.
  *
- * <p>Two flavours. Resolve's: after each event the line {@code |C:ResolveColorBlue |M:name |D:1}
- * that DaVinci Resolve's "Timeline Markers from EDL" import reads (it carries one text, so the
- * comment joins the name). Plain: {@code * FROM CLIP NAME}, {@code * LOC} and {@code * COMMENT}
- * lines, which every CMX3600 reader skips or shows as notes.
+ * <p>Two flavours. Resolve's: source in/out repeat the record timecodes, as Resolve's own marker
+ * EDL does (readers of that form take the source-in column as the marker's time), the event line
+ * ends in two spaces as Resolve's does, and after it comes the line {@code |C:ResolveColorBlue
+ * |M:name |D:1} that Resolve's "Timeline Markers from EDL" import reads (it carries one text, so
+ * the comment joins the name). Plain: source in/out in the clip's own timecode, then {@code * FROM
+ * CLIP NAME}, {@code * LOC} and {@code * COMMENT} lines, which every CMX3600 reader skips or shows
+ * as notes.
+ *
+ * <p>One marker per frame: a second event at the same record time overlaps the first, which CMX3600
+ * readers (OpenTimelineIO's) reject, and Resolve keeps one marker per frame.
  *
  * <p>Text is printable ASCII on one line, as 7-bit EDL readers expect. In Resolve's lines a {@code
  * |} would start a new field, so it becomes {@code /}, and a text starting with a digit gets a
@@ -50,50 +57,73 @@ final class EdlWriter implements MarkerWriter {
   }
 
   @Override
+  public boolean onePerFrame() {
+    return true;
+  }
+
+  @Override
+  public boolean writesSourceTimecode() {
+    return !resolve;
+  }
+
+  @Override
   public void write(ExportJob job, OutputStream stream) throws IOException {
     Writer out = new OutputStreamWriter(stream, StandardCharsets.US_ASCII);
     String title = EditorText.ascii(job.clipName());
-    out.write("TITLE: " + title.substring(0, Math.min(MAX_TITLE, title.length())) + "\n");
-    out.write(job.timecode().dropFrame() ? "FCM: DROP FRAME\n" : "FCM: NON-DROP FRAME\n");
+    line(out, "TITLE: " + title.substring(0, Math.min(MAX_TITLE, title.length())));
+    line(out, job.timecode().dropFrame() ? "FCM: DROP FRAME" : "FCM: NON-DROP FRAME");
+    line(out, "");
     int event = 0;
     for (PlacedMarker p : job.placed()) {
       long f = p.frame();
-      out.write('\n');
-      out.write(
+      String recIn = job.timelineLabel(f);
+      String recOut = job.timelineLabel(f + 1);
+      line(
+          out,
           String.format(
               Locale.ROOT,
-              "%03d  %-8s %-5s %-8s %s %s %s %s\n",
+              "%03d  %-8s %-5s %-8s %s %s %s %s%s",
               ++event,
               job.reel(),
               "V",
               "C",
-              job.sourceLabel(f),
-              job.sourceLabel(f + 1),
-              job.timelineLabel(f),
-              job.timelineLabel(f + 1)));
+              resolve ? recIn : job.sourceLabel(f),
+              resolve ? recOut : job.sourceLabel(f + 1),
+              recIn,
+              recOut,
+              resolve ? "  " : ""));
       if (resolve) {
-        out.write(
+        line(
+            out,
             " |C:"
                 + MarkerColours.resolveEdl(p.marker())
                 + " |M:"
                 + resolveText(EditorText.nameWithComment(p.marker().name(), p.marker().comment()))
-                + " |D:1\n");
+                + " |D:1");
       } else {
-        out.write("* FROM CLIP NAME: " + EditorText.ascii(job.clipName()) + "\n");
-        out.write(
+        line(out, "* FROM CLIP NAME: " + EditorText.ascii(job.clipName()));
+        line(
+            out,
             String.format(
                 Locale.ROOT,
-                "* LOC: %s %-7s %s\n",
-                job.timelineLabel(f),
+                "* LOC: %s %-7s %s",
+                recIn,
                 MarkerColours.avid(p.marker()).toUpperCase(Locale.ROOT),
                 EditorText.ascii(p.marker().name())));
         String comment = EditorText.ascii(p.marker().comment());
         if (!comment.isEmpty()) {
-          out.write("* COMMENT: " + comment + "\n");
+          line(out, "* COMMENT: " + comment);
         }
       }
+      line(out, "");
     }
     out.flush();
+  }
+
+  /** One line, ended as Resolve and DOS-era CMX3600 tools end them. */
+  private static void line(Writer out, String text) throws IOException {
+    out.write(text);
+    out.write("\r\n");
   }
 
   private static String resolveText(String text) {

@@ -10,13 +10,14 @@ import java.util.List;
  * @param markers every marker as read, in file order (the CSV writes them all)
  * @param placed the markers that land on a frame of the clip, in frame order
  * @param skipped the markers left out, and why
+ * @param merged the markers joined to another on their frame
  * @param timecode the rate and drop-frame mode labels are written in
  * @param timelineStart the timeline timecode (as a frame count) at which the clip's first frame
  *     sits: where timeline markers (EDL record side, Avid, xmeml sequence) are counted from
  * @param sourceStart the clip's own timecode at its first frame (GoPro's start timecode), 0 when
  *     the file states none: where clip-relative times (FCPXML asset, xmeml file, EDL source side)
  *     are counted from
- * @param clipFrames the clip's length in frames, -1 when unknown
+ * @param clipFrames timeline frames that show some of the clip, -1 when unknown
  * @param clipName the name the clip and the timeline get in the editor
  * @param mediaUri the video as a {@code file:} URI, or null when unknown
  * @param width frame width in px, 0 when unknown
@@ -27,6 +28,7 @@ record ExportJob(
     List<NewMarker> markers,
     List<PlacedMarker> placed,
     List<SkippedMarker> skipped,
+    List<MergedMarker> merged,
     Timecode timecode,
     long timelineStart,
     long sourceStart,

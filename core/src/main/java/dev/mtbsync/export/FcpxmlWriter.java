@@ -15,6 +15,10 @@ import org.w3c.dom.Element;
  * start timecode (the asset's {@code start}), so a GoPro clip whose timecode starts at 19:26:48:04
  * gets markers at 19:26:48:04 plus their offset. Markers that need review are to-do markers ({@code
  * completed="0"}), which Final Cut Pro shows in red.
+ *
+ * <p>Without a known video there is no media to point at, so the spine holds a {@code gap} (which
+ * the DTD lets carry markers) instead of an asset-clip, and no asset is written: markers on a gap
+ * import without a relink prompt, counted from the timeline's start.
  */
 final class FcpxmlWriter implements MarkerWriter {
 
@@ -46,23 +50,28 @@ final class FcpxmlWriter implements MarkerWriter {
         Integer.toString(job.width() > 0 ? job.width() : DEFAULT_WIDTH),
         "height",
         Integer.toString(job.height() > 0 ? job.height() : DEFAULT_HEIGHT));
+    boolean media = job.mediaUri() != null;
     Element asset =
-        xml.add(
-            resources,
-            "asset",
-            "id",
-            "r2",
-            "name",
-            job.clipName(),
-            "start",
-            clipStart,
-            "duration",
-            length,
-            "hasVideo",
-            "1",
-            "format",
-            "r1");
-    xml.add(asset, "media-rep", "kind", "original-media", "src", MediaUri.of(job));
+        !media
+            ? null
+            : xml.add(
+                resources,
+                "asset",
+                "id",
+                "r2",
+                "name",
+                job.clipName(),
+                "start",
+                clipStart,
+                "duration",
+                length,
+                "hasVideo",
+                "1",
+                "format",
+                "r1");
+    if (media) {
+      xml.add(asset, "media-rep", "kind", "original-media", "src", job.mediaUri());
+    }
 
     Element event = xml.add(xml.add(root, "library"), "event", "name", "mtbsync");
     Element project = xml.add(event, "project", "name", job.clipName() + " markers");
@@ -78,24 +87,36 @@ final class FcpxmlWriter implements MarkerWriter {
             time(job, job.timelineStart()),
             "tcFormat",
             tcFormat);
+    Element spine = xml.add(sequence, "spine");
+    long origin = media ? job.sourceStart() : 0;
     Element clip =
-        xml.add(
-            xml.add(sequence, "spine"),
-            "asset-clip",
-            "ref",
-            "r2",
-            "name",
-            job.clipName(),
-            "offset",
-            time(job, job.timelineStart()),
-            "start",
-            clipStart,
-            "duration",
-            length,
-            "format",
-            "r1",
-            "tcFormat",
-            tcFormat);
+        !media
+            ? xml.add(
+                spine,
+                "gap",
+                "name",
+                job.clipName(),
+                "offset",
+                time(job, job.timelineStart()),
+                "duration",
+                length)
+            : xml.add(
+                spine,
+                "asset-clip",
+                "ref",
+                "r2",
+                "name",
+                job.clipName(),
+                "offset",
+                time(job, job.timelineStart()),
+                "start",
+                clipStart,
+                "duration",
+                length,
+                "format",
+                "r1",
+                "tcFormat",
+                tcFormat);
     for (PlacedMarker p : job.placed()) {
       NewMarker m = p.marker();
       Element marker =
@@ -103,7 +124,7 @@ final class FcpxmlWriter implements MarkerWriter {
               clip,
               "marker",
               "start",
-              time(job, job.sourceStart() + p.frame()),
+              time(job, origin + p.frame()),
               "duration",
               time(job, 1),
               "value",

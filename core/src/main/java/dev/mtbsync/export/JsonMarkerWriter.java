@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The placement as JSON (schema_version 1), for scripts: the rate and timecode used, the clip, each
- * written marker with its frame and both timecodes, and each marker left out with the reason.
+ * written marker with its frame and both timecodes, each marker left out with the reason, and each
+ * marker joined to another on its frame.
  */
 final class JsonMarkerWriter implements MarkerWriter {
 
@@ -57,6 +58,16 @@ final class JsonMarkerWriter implements MarkerWriter {
       skipped.add(x);
     }
     root.put("skipped", skipped);
+    List<Map<String, Object>> merged = new ArrayList<>();
+    for (MergedMarker m : job.merged()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("name", m.name());
+      x.put("t_new", m.tNew());
+      x.put("joined_to", m.into());
+      x.put("timecode", m.timecode());
+      merged.add(x);
+    }
+    root.put("merged", merged);
     out.write(Json.MAPPER.writeValueAsBytes(root));
     out.write('\n');
   }

@@ -5,14 +5,15 @@ import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Exports transferred markers to an editor format: works out the rate, timecode mode and clip
- * placement (from the new video when one is known), places every marker on its nearest frame,
- * leaves out (and reports) those that land on no frame of the clip, and writes the file atomically.
+ * placement (from the new video when one is known), places every marker on its nearest frame (see
+ * {@link MarkerPlacement}), leaves out (and reports) those that land on no frame of the clip or
+ * past 24:00:00:00, joins (and reports) markers on one frame where the format keeps one per frame,
+ * and writes the file atomically.
  */
 public final class MarkerExport {
 
@@ -48,12 +49,23 @@ public final class MarkerExport {
     Timecode tc = new Timecode(rate, dropFrame);
     long timelineStart =
         tc.parse(req.startTc() != null ? req.startTc() : req.preset().defaultStart());
-    long clipFrames = clip == null ? -1 : clip.framesAt(rate);
+    long sourceStart = own == null ? 0 : own.frames();
+    MarkerPlacement.Clip span = MarkerPlacement.Clip.of(clip, rate);
 
     MarkerWriter writer = writer(req.preset());
-    List<PlacedMarker> placed = new ArrayList<>();
     List<SkippedMarker> skipped = new ArrayList<>();
-    place(markers, rate, clipFrames, placed, skipped);
+    List<MergedMarker> merged = new ArrayList<>();
+    List<PlacedMarker> placed =
+        MarkerPlacement.place(
+            markers,
+            rate,
+            span,
+            MarkerPlacement.Midnight.of(
+                tc, timelineStart, sourceStart, writer.writesSourceTimecode()),
+            skipped);
+    if (writer.onePerFrame()) {
+      placed = MarkerPlacement.onePerFrame(placed, f -> tc.format(timelineStart + f), merged);
+    }
     if (placed.size() > writer.capacity()) {
       List<PlacedMarker> over = placed.subList(writer.capacity(), placed.size());
       for (PlacedMarker p : over) {
@@ -64,6 +76,9 @@ public final class MarkerExport {
                 "the format holds at most " + writer.capacity() + " markers"));
       }
       over.clear();
+    }
+    if (placed.isEmpty() && skipped.isEmpty()) {
+      throw new IOException(req.markers() + ": holds no markers, nothing to export");
     }
     if (placed.isEmpty()) {
       throw new IOException(
@@ -76,6 +91,11 @@ public final class MarkerExport {
               + ")");
     }
 
+    if (video == null && req.preset() == ExportPreset.FCPXML) {
+      notes.add("no video known, so the markers sit on a gap, not on a clip (give --video)");
+    } else if (video == null && req.preset() == ExportPreset.PREMIERE) {
+      notes.add("no video known, so the markers sit on an empty sequence (give --video)");
+    }
     String clipName =
         req.clipName() != null ? req.clipName() : baseName(video != null ? video : req.markers());
     ExportJob job =
@@ -83,10 +103,11 @@ public final class MarkerExport {
             markers,
             List.copyOf(placed),
             List.copyOf(skipped),
+            List.copyOf(merged),
             tc,
             timelineStart,
-            own == null ? 0 : own.frames(),
-            clipFrames,
+            sourceStart,
+            span.frames(),
             clipName,
             video == null ? null : video.toAbsolutePath().toUri().toASCIIString(),
             clip == null ? 0 : clip.width(),
@@ -109,6 +130,7 @@ public final class MarkerExport {
         video,
         placed.size(),
         List.copyOf(skipped),
+        List.copyOf(merged),
         List.copyOf(notes));
   }
 
@@ -136,40 +158,6 @@ public final class MarkerExport {
     }
     notes.add("no video known, so 29.97 fps assumed (give --video or --fps)");
     return FrameRate.FPS_29_97;
-  }
-
-  /**
-   * Places each marker on its nearest frame; leaves out those the new run does not cover and those
-   * past the clip's end. Placed markers come out in frame order.
-   */
-  static void place(
-      List<NewMarker> markers,
-      FrameRate rate,
-      long clipFrames,
-      List<PlacedMarker> placed,
-      List<SkippedMarker> skipped) {
-    for (int i = 0; i < markers.size(); i++) {
-      NewMarker m = markers.get(i);
-      if (Double.isNaN(m.tNew())) {
-        skipped.add(new SkippedMarker(m.name(), m.tNew(), "the new run does not cover it"));
-        continue;
-      }
-      long frame = rate.frameAt(m.tNew());
-      if (clipFrames > 0 && frame >= clipFrames) {
-        skipped.add(
-            new SkippedMarker(
-                m.name(),
-                m.tNew(),
-                String.format(
-                    Locale.ROOT,
-                    "at %.3f s, past the clip's end (%.3f s)",
-                    m.tNew(),
-                    rate.secondsOf(clipFrames))));
-        continue;
-      }
-      placed.add(new PlacedMarker(i, m, frame));
-    }
-    placed.sort(Comparator.comparingLong(PlacedMarker::frame));
   }
 
   private static MarkerWriter writer(ExportPreset preset) {

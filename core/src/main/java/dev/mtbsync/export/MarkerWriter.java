@@ -13,4 +13,18 @@ interface MarkerWriter {
   default int capacity() {
     return Integer.MAX_VALUE;
   }
+
+  /**
+   * True for formats whose readers keep one marker per frame (EDLs: a second record at one time
+   * overlaps the first; Resolve and Media Composer keep one marker per frame): markers that share a
+   * frame are joined and reported.
+   */
+  default boolean onePerFrame() {
+    return false;
+  }
+
+  /** True when the file carries the clip's own timecode of each marker, not only the timeline's. */
+  default boolean writesSourceTimecode() {
+    return false;
+  }
 }

@@ -24,17 +24,30 @@ public record SourceClip(
     String startTimecode) {
 
   /**
-   * Frames the clip holds at {@code rate}: its own count when {@code rate} is its rate, else its
-   * duration in frames of {@code rate}; -1 when neither is known.
+   * Where the clip ends, in seconds from its first frame: its frame count at its own rate when both
+   * are known (exact), else its stated duration; NaN when neither is known.
+   */
+  public double endSec() {
+    java.util.Optional<FrameRate> own = FrameRate.nearest(fps);
+    if (own.isPresent() && frameCount > 0) {
+      return own.get().secondsOf(frameCount);
+    }
+    return Double.isFinite(durationSec) && durationSec > 0 ? durationSec : Double.NaN;
+  }
+
+  /**
+   * Timeline frames at {@code rate} that show some of the clip: its own count when {@code rate} is
+   * its rate, else its end in frames of {@code rate}, rounded up; -1 when its length is unknown.
+   *
+   * <p>DESIGN NOTE: rounded up, not down: a 29.97 clip on a 25 fps timeline shows its last frame on
+   * a timeline frame it only partly covers, and a marker there is on the clip (issue 14).
    */
   public long framesAt(FrameRate rate) {
     boolean sameRate = FrameRate.nearest(fps).map(rate::equals).orElse(false);
     if (sameRate && frameCount > 0) {
       return frameCount;
     }
-    if (Double.isFinite(durationSec) && durationSec > 0) {
-      return (long) Math.floor(durationSec * rate.num() / rate.den() + 1e-6);
-    }
-    return -1;
+    double end = endSec();
+    return Double.isNaN(end) ? -1 : (long) Math.ceil(end * rate.num() / rate.den() - 1e-6);
   }
 }

@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
  *
  * <p>Marker {@code in} is a whole frame counted from the sequence's start; {@code out} -1 makes it
  * a point marker. The file element carries the clip's own start timecode (GoPro's), the sequence
- * the timeline's.
+ * the timeline's. Without a known video the track stays empty (no file to relink) and the markers
+ * sit on the sequence alone.
  */
 final class XmemlWriter implements MarkerWriter {
 
@@ -32,6 +33,21 @@ final class XmemlWriter implements MarkerWriter {
     timecode(xml, sequence, job, job.timelineStart());
 
     Element track = xml.add(xml.add(xml.add(sequence, "media"), "video"), "track");
+    if (job.mediaUri() != null) {
+      clipItem(xml, track, job, length);
+    }
+    for (PlacedMarker p : job.placed()) {
+      Element marker = xml.add(sequence, "marker");
+      xml.text(marker, "name", p.marker().name());
+      xml.text(marker, "comment", p.marker().comment() == null ? "" : p.marker().comment());
+      xml.text(marker, "in", p.frame());
+      xml.text(marker, "out", -1);
+    }
+    xml.write(out);
+  }
+
+  /** The new video on the track, from its first frame to its last. */
+  private static void clipItem(XmlDocument xml, Element track, ExportJob job, long length) {
     Element clip = xml.add(track, "clipitem", "id", "clipitem-1");
     xml.text(clip, "name", job.clipName());
     xml.text(clip, "duration", length);
@@ -49,15 +65,6 @@ final class XmemlWriter implements MarkerWriter {
     Element size = xml.add(xml.add(xml.add(file, "media"), "video"), "samplecharacteristics");
     xml.text(size, "width", job.width() > 0 ? job.width() : DEFAULT_WIDTH);
     xml.text(size, "height", job.height() > 0 ? job.height() : DEFAULT_HEIGHT);
-
-    for (PlacedMarker p : job.placed()) {
-      Element marker = xml.add(sequence, "marker");
-      xml.text(marker, "name", p.marker().name());
-      xml.text(marker, "comment", p.marker().comment() == null ? "" : p.marker().comment());
-      xml.text(marker, "in", p.frame());
-      xml.text(marker, "out", -1);
-    }
-    xml.write(out);
   }
 
   private static void rate(XmlDocument xml, Element parent, ExportJob job) {

@@ -68,17 +68,46 @@ class MarkerExportTest {
   }
 
   @Test
-  void theLastFrameIsInsideAndTheNextIsPastTheEnd() {
-    List<PlacedMarker> placed = new ArrayList<>();
+  void aTimeWithinTheLastFrameGoesOnItAndTheClipsEndIsPastIt() {
     List<SkippedMarker> skipped = new ArrayList<>();
-    MarkerExport.place(
-        List.of(marker("last", 1.96), marker("rounds past", 1.981), marker("first", 0.0)),
-        FrameRate.FPS_25,
-        50,
-        placed,
-        skipped);
-    assertThat(placed).extracting(PlacedMarker::frame).containsExactly(0L, 49L);
-    assertThat(skipped).extracting(SkippedMarker::name).containsExactly("rounds past");
+    List<PlacedMarker> placed =
+        MarkerPlacement.place(
+            List.of(
+                marker("last", 1.96),
+                marker("nearer the end", 1.981),
+                marker("at the end", 2.0),
+                marker("first", 0.0)),
+            FrameRate.FPS_25,
+            new MarkerPlacement.Clip(2.0, 50),
+            new MarkerPlacement.Midnight(Long.MAX_VALUE, ""),
+            skipped);
+    // 1.981 s is inside the clip's last frame (1.96-2.0 s); its nearest frame, 50, is not
+    assertThat(placed).extracting(PlacedMarker::frame).containsExactly(0L, 49L, 49L);
+    assertThat(skipped).extracting(SkippedMarker::name).containsExactly("at the end");
+  }
+
+  @Test
+  void aMarkerOnTheLastFrameOfA2997ClipStaysOnA25Timeline() throws IOException {
+    // 362 frames at 29.97 end at 12.0787 s: 301.97 frames at 25, so 302 timeline frames show it
+    SourceClip clip =
+        new SourceClip(Path.of("/m/GX.MP4"), FrameRate.FPS_29_97.fps(), 12.0787, 362, 64, 48, null);
+    assertThat(clip.framesAt(FrameRate.FPS_25)).isEqualTo(302);
+    double lastFrame = FrameRate.FPS_29_97.secondsOf(361);
+    ExportRequest req =
+        new ExportRequest(
+            dir.resolve("m.csv"),
+            ExportPreset.AVID,
+            null,
+            FrameRate.FPS_25,
+            null,
+            null,
+            "001",
+            null,
+            null,
+            false);
+    ExportResult r = MarkerExport.export(req, List.of(marker("last", lastFrame)), clip);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(Files.readString(r.file())).contains("\t01:00:12:01\t");
   }
 
   @Test

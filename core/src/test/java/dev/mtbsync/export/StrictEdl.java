@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
  * writer: every line must be one the format allows, in its place, with its columns where CMX3600
  * puts them; timecodes must be labels that exist (drop-frame ones included) and each event one
  * frame long. It fails with the line number and the line.
+ *
+ * <p>Layout as Resolve's own "Timeline Markers to EDL" export writes it: CRLF line ends, a blank
+ * line after the header and after each event; in Resolve's flavour the source columns repeat the
+ * record ones and the event line ends in two spaces. Records as OpenTimelineIO's cmx_3600 reader
+ * takes them: a record that starts before the previous one ends overlaps it, which is an error
+ * there (so are two markers on one frame, and a timecode that wrapped past 24:00:00:00).
  */
 final class StrictEdl {
 
@@ -48,7 +54,7 @@ final class StrictEdl {
               + TC
               + ") ("
               + TC
-              + ")");
+              + ")( {2})?");
 
   private static final Pattern RESOLVE =
       Pattern.compile(
@@ -66,25 +72,32 @@ final class StrictEdl {
    *     when by {@code * } comment lines only
    */
   static Edl read(String text, int timebase, boolean resolve) {
-    if (!text.endsWith("\n")) {
-      throw new AssertionError("the file does not end with a line break");
+    if (!text.endsWith("\r\n\r\n")) {
+      throw new AssertionError("the file does not end with a CRLF blank line after its last event");
     }
-    String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+    String[] lines = text.substring(0, text.length() - 2).split("\r\n", -1);
+    for (int k = 0; k < lines.length; k++) {
+      if (lines[k].indexOf('\n') >= 0 || lines[k].indexOf('\r') >= 0) {
+        fail(k, lines[k], "a line break that is not CRLF");
+      }
+    }
     Matcher title = match(TITLE, lines, 0);
     Matcher fcm = match(FCM, lines, 1);
     boolean df = fcm.group(1).equals("DROP FRAME");
+    if (lines.length < 3 || !lines[2].isEmpty()) {
+      fail(2, lines.length < 3 ? "" : lines[2], "a blank line must follow the header");
+    }
     List<Event> events = new ArrayList<>();
-    int i = 2;
-    String lastRecord = null;
+    int i = 3;
+    String lastRecordOut = null;
     while (i < lines.length) {
-      if (!lines[i].isEmpty()) {
-        fail(i, lines[i], "a blank line must come before each event");
-      }
-      i++;
       Matcher e = match(EVENT, lines, i);
       int number = Integer.parseInt(e.group(1));
       if (number != events.size() + 1) {
         fail(i, lines[i], "event " + (events.size() + 1) + " expected");
+      }
+      if ((e.group(27) != null) != resolve) {
+        fail(i, lines[i], resolve ? "Resolve ends event lines in two spaces" : "trailing spaces");
       }
       String[] tcs = {e.group(3), e.group(9), e.group(15), e.group(21)};
       for (String tc : tcs) {
@@ -94,10 +107,13 @@ final class StrictEdl {
           || !tcs[3].equals(next(tcs[2], timebase, df))) {
         fail(i, lines[i], "each event must last one frame");
       }
-      if (lastRecord != null && tcs[2].compareTo(lastRecord) < 0) {
-        fail(i, lines[i], "record timecodes must not go back");
+      if (lastRecordOut != null && tcs[2].compareTo(lastRecordOut) < 0) {
+        fail(i, lines[i], "overlapping record: it starts before the previous event ends");
       }
-      lastRecord = tcs[2];
+      if (resolve && !(tcs[0].equals(tcs[2]) && tcs[1].equals(tcs[3]))) {
+        fail(i, lines[i], "Resolve's marker events repeat the record timecodes as source");
+      }
+      lastRecordOut = tcs[3];
       int eventLine = i;
       i++;
       List<String> notes = new ArrayList<>();
@@ -108,6 +124,10 @@ final class StrictEdl {
       if (resolve && notes.size() != 1) {
         fail(eventLine, lines[eventLine], "a Resolve marker event takes exactly one |C: line");
       }
+      if (i >= lines.length) {
+        fail(i, "", "a blank line must follow each event");
+      }
+      i++;
       events.add(new Event(number, e.group(2), tcs[0], tcs[1], tcs[2], tcs[3], notes));
     }
     return new Edl(title.group(1), df, events);

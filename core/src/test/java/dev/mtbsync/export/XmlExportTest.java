@@ -151,6 +151,38 @@ class XmlExportTest {
     validate(xmeml.file(), "xmeml", "/export/dtd/xmeml-5-subset.dtd");
   }
 
+  @Test
+  void withoutAVideoFcpxmlPutsTheMarkersOnAGapAndPointsAtNoMedia() throws Exception {
+    ExportResult r = ExportFixture.export(dir, ExportPreset.FCPXML, null);
+    validate(r.file(), "fcpxml", "/export/dtd/fcpxml-1.10-subset.dtd");
+    Document doc = parse(r.file());
+    assertThat(doc.getElementsByTagName("asset").getLength()).isZero();
+    assertThat(doc.getElementsByTagName("media-rep").getLength()).isZero();
+    assertThat(doc.getElementsByTagName("asset-clip").getLength()).isZero();
+    Element gap = first(doc, "gap");
+    assertThat(gap.getAttribute("offset")).isEqualTo("0s");
+    long[] frameDuration = time(first(doc, "format").getAttribute("frameDuration"));
+    NodeList markers = gap.getElementsByTagName("marker");
+    List<Long> starts = new ArrayList<>();
+    for (int i = 0; i < markers.getLength(); i++) {
+      starts.add(frames(((Element) markers.item(i)).getAttribute("start"), frameDuration));
+    }
+    // no video: 29.97, counted from the gap's start; the marker at 700 s is no longer past an end
+    assertThat(starts).startsWith(30L, 61L).endsWith(17982L, 20979L);
+    assertThat(r.notes())
+        .contains("no video known, so the markers sit on a gap, not on a clip (give --video)");
+  }
+
+  @Test
+  void withoutAVideoPremiereXmlHasAnEmptyTrackAndTheSequenceMarkers() throws Exception {
+    ExportResult r = ExportFixture.export(dir, ExportPreset.PREMIERE, null);
+    validate(r.file(), "xmeml", "/export/dtd/xmeml-5-subset.dtd");
+    Document doc = parse(r.file());
+    assertThat(doc.getElementsByTagName("clipitem").getLength()).isZero();
+    assertThat(doc.getElementsByTagName("pathurl").getLength()).isZero();
+    assertThat(doc.getElementsByTagName("marker").getLength()).isEqualTo(8);
+  }
+
   /** The fixture markers an export places, in frame order (the fixture is in time order). */
   private List<NewMarker> placedFixture() {
     return ExportFixture.markers(dir).stream()
