@@ -27,8 +27,11 @@ import java.util.List;
  */
 public final class ReferenceIndex {
 
-  /** 2: features from four ORB pyramid levels (1 had eight, and must not be mixed with 2). */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * 3: a video stored sideways with a display matrix is analysed upright (2 analysed it as stored).
+   * 2: features from four ORB pyramid levels (1 had eight, and must not be mixed with 2).
+   */
+  public static final int FORMAT_VERSION = 3;
 
   private static final String MAGIC = "MTBIDX";
 

@@ -19,7 +19,16 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** Decodes a video file with FFmpeg (through JavaCV) into packed BGR or grey frames. */
+/**
+ * Decodes a video file with FFmpeg (through JavaCV) into packed BGR or grey frames, upright.
+ *
+ * <p>DESIGN NOTE: phones and some cameras store a picture sideways and say in the stream's display
+ * matrix how to turn it for showing; FFmpeg's own tools turn it, JavaCV's grabber does not. A
+ * sideways new run shares no features with an upright reference (the sync found "0 of 0 pairs"), so
+ * every frame is turned here by the matrix's right angle, and {@link #info()} gives the upright
+ * size. Angles more than a degree off a right angle are left as stored, and a mirroring matrix is
+ * not mirrored back.
+ */
 public final class FfmpegFrameSource implements FrameSource {
 
   /** 8-bit pixel formats whose first plane is the luma, i.e. already a grey picture. */
@@ -39,20 +48,23 @@ public final class FfmpegFrameSource implements FrameSource {
   private final FFmpegFrameGrabber grabber;
   private final VideoInfo info;
   private final int channels;
+  private final int turns;
   private long index;
   private boolean lumaPlane;
   private int outWidth;
   private int outHeight;
 
-  private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info, int channels) {
+  private FfmpegFrameSource(
+      Path file, FFmpegFrameGrabber grabber, VideoInfo info, int channels, int turns) {
     this.file = file;
     this.grabber = grabber;
     this.info = info;
     this.channels = channels;
+    this.turns = turns;
   }
 
   /**
-   * Opens a video for analysis: grey frames at most {@code maxWidth} px wide.
+   * Opens a video for analysis: upright grey frames at most {@code maxWidth} px wide.
    *
    * <p>DESIGN NOTE: for the usual 8-bit YUV streams the grey image is the decoder's own luma plane,
    * taken as it is and shrunk by OpenCV only for the frames the caller wants ({@link
@@ -69,15 +81,19 @@ public final class FfmpegFrameSource implements FrameSource {
       h += h & 1;
       w = maxWidth;
     }
+    // scaled as stored, turned afterwards
+    boolean sideways = (src.turns & 1) == 1;
+    int storedW = sideways ? h : w;
+    int storedH = sideways ? w : h;
     if (LUMA_FIRST.contains(src.grabber.getPixelFormat())) {
       src.lumaPlane = true;
-      src.outWidth = w;
-      src.outHeight = h;
+      src.outWidth = storedW;
+      src.outHeight = storedH;
     } else {
       src.grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
       src.grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
-      src.grabber.setImageWidth(w);
-      src.grabber.setImageHeight(h);
+      src.grabber.setImageWidth(storedW);
+      src.grabber.setImageHeight(storedH);
     }
     return src;
   }
@@ -127,15 +143,32 @@ public final class FfmpegFrameSource implements FrameSource {
         stream != null && stream.nb_frames() > 0
             ? stream.nb_frames()
             : grabber.getLengthInVideoFrames() > 0 ? grabber.getLengthInVideoFrames() : -1;
+    int turns = quarterTurns(grabber.getDisplayRotation());
+    boolean sideways = (turns & 1) == 1;
     VideoInfo info =
         new VideoInfo(
-            grabber.getImageWidth(),
-            grabber.getImageHeight(),
+            sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
+            sideways ? grabber.getImageWidth() : grabber.getImageHeight(),
             grabber.getFrameRate(),
             duration,
             frames,
             grabber.getVideoCodecName());
-    return new FfmpegFrameSource(file, grabber, info, channels);
+    return new FfmpegFrameSource(file, grabber, info, channels, turns);
+  }
+
+  /**
+   * Clockwise quarter turns (0 to 3) that make a stored picture upright, from the display matrix's
+   * rotation as FFmpeg reads it ({@code av_display_rotation_get}: degrees counter-clockwise, so -90
+   * means "show it turned a quarter clockwise", as phones store portrait video); 0 for no matrix or
+   * an angle more than 1 degree off a right angle.
+   */
+  static int quarterTurns(double displayRotationDeg) {
+    double quarters = -displayRotationDeg / 90;
+    long nearest = Math.round(quarters);
+    if (!Double.isFinite(quarters) || Math.abs(quarters - nearest) > 1.0 / 90) {
+      return 0;
+    }
+    return (int) Math.floorMod(nearest, 4L);
   }
 
   private static AVStream videoStream(AVFormatContext format) {
@@ -184,14 +217,65 @@ public final class FfmpegFrameSource implements FrameSource {
       return null;
     }
     double pts = frame.timestamp / 1e6;
+    boolean sideways = (turns & 1) == 1;
     if (lumaPlane) {
       byte[] pixels = wantPixels.test(pts) ? shrinkLuma(frame) : null;
-      return new VideoFrame(index++, pts, outWidth, outHeight, 1, pixels);
+      return sideways
+          ? new VideoFrame(index++, pts, outHeight, outWidth, 1, pixels)
+          : new VideoFrame(index++, pts, outWidth, outHeight, 1, pixels);
     }
     int w = frame.imageWidth;
     int h = frame.imageHeight;
-    byte[] pixels = wantPixels.test(pts) ? copyPacked(frame, w * channels, h) : null;
-    return new VideoFrame(index++, pts, w, h, channels, pixels);
+    byte[] pixels = null;
+    if (wantPixels.test(pts)) {
+      pixels = turns == 0 ? copyPacked(frame, w * channels, h) : turnPacked(frame);
+    }
+    return sideways
+        ? new VideoFrame(index++, pts, h, w, channels, pixels)
+        : new VideoFrame(index++, pts, w, h, channels, pixels);
+  }
+
+  private byte[] turnPacked(Frame frame) {
+    try (BytePointer data = new BytePointer((ByteBuffer) frame.image[0]);
+        Mat stored =
+            new Mat(
+                frame.imageHeight,
+                frame.imageWidth,
+                opencv_core.CV_8UC(channels),
+                data,
+                frame.imageStride)) {
+      return upright(stored);
+    }
+  }
+
+  /** The picture turned upright, as packed bytes without row padding. */
+  private byte[] upright(Mat picture) {
+    if (turns == 0) {
+      return packed(picture);
+    }
+    int code =
+        switch (turns) {
+          case 1 -> opencv_core.ROTATE_90_CLOCKWISE;
+          case 2 -> opencv_core.ROTATE_180;
+          default -> opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+        };
+    try (Mat turned = new Mat()) {
+      opencv_core.rotate(picture, turned, code);
+      return packed(turned);
+    }
+  }
+
+  private static byte[] packed(Mat m) {
+    int row = m.cols() * m.channels();
+    byte[] pixels = new byte[row * m.rows()];
+    if (m.isContinuous()) {
+      m.data().get(pixels);
+    } else {
+      for (int y = 0; y < m.rows(); y++) {
+        m.ptr(y).get(pixels, y * row, row);
+      }
+    }
+    return pixels;
   }
 
   private static byte[] copyPacked(Frame frame, int row, int h) {
@@ -222,15 +306,7 @@ public final class FfmpegFrameSource implements FrameSource {
         opencv_imgproc.resize(luma, small, size, 0, 0, interpolation);
         out = small;
       }
-      byte[] pixels = new byte[outWidth * outHeight];
-      if (out.isContinuous()) {
-        out.data().get(pixels);
-      } else {
-        for (int y = 0; y < outHeight; y++) {
-          out.ptr(y).get(pixels, y * outWidth, outWidth);
-        }
-      }
-      return pixels;
+      return upright(out);
     }
   }
 
