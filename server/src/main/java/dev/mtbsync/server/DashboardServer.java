@@ -82,6 +82,7 @@ public final class DashboardServer implements AutoCloseable {
     CompareApi compare = new CompareApi(site);
 
     var r = c.routes;
+    r.before(ctx -> SecurityHeaders.apply(ctx.res()));
     r.before(guards::checkHost);
     r.get("/", pages::dashboard);
     r.get("/telemetry", pages::telemetry);

@@ -43,6 +43,7 @@ final class HttpErrors {
   }
 
   static void answer(Context ctx, int status, String message) {
+    SecurityHeaders.apply(ctx.res());
     ctx.status(status);
     String accept = ctx.header(Header.ACCEPT);
     boolean page =

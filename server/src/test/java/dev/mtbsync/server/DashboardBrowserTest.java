@@ -22,8 +22,10 @@ import dev.mtbsync.synth.SynthRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,8 +104,24 @@ class DashboardBrowserTest {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
+  /** What Chromium refused under the Content-Security-Policy, as its console reports it. */
+  static final List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  @AfterEach
+  void nothingWasRefusedByThePolicy() {
+    List<String> seen = List.copyOf(refused);
+    refused.clear();
+    assertThat(seen).as("Content-Security-Policy violations").isEmpty();
+  }
+
   static Page open(BrowserContext context, String path) {
     Page page = context.newPage();
+    page.onConsoleMessage(
+        m -> {
+          if (m.text().contains("Content Security Policy")) {
+            refused.add(path + ": " + m.text());
+          }
+        });
     page.setDefaultTimeout(15_000);
     page.navigate(url(path));
     return page;

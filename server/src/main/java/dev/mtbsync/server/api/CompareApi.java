@@ -5,6 +5,7 @@ import dev.mtbsync.server.compare.Annotation;
 import dev.mtbsync.server.compare.Annotations;
 import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.compare.CompareView;
+import dev.mtbsync.server.files.ContentDisposition;
 import dev.mtbsync.server.files.FileSender;
 import io.javalin.http.Context;
 import java.util.List;
@@ -55,11 +56,11 @@ public final class CompareApi {
     String base = "annotations" + (s.runId() == null ? "" : "-" + s.runId());
     switch (format) {
       case "csv" -> {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + base + ".csv\"");
+        ctx.header("Content-Disposition", ContentDisposition.attachment(base + ".csv"));
         ctx.contentType("text/csv; charset=utf-8").result(Annotations.csv(list));
       }
       case "json" -> {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + base + ".json\"");
+        ctx.header("Content-Disposition", ContentDisposition.attachment(base + ".json"));
         ctx.json(Map.of("schema_version", Annotations.SCHEMA_VERSION, "annotations", list));
       }
       default -> throw new IllegalArgumentException("format must be json or csv, got " + format);

@@ -7,12 +7,11 @@ import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchSummaryCsv;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ROOT/batch_summary.csv} read back: one {@link BatchRow} per pair of the last batch. A row
@@ -31,9 +30,16 @@ public record BatchSummaryView(boolean present, List<BatchRow> rows, List<String
   private static final CsvMapper CSV = new CsvMapper();
 
   public static BatchSummaryView read(RootPath root) {
-    Path file = root.root().resolve(BatchSummaryCsv.NAME);
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return new BatchSummaryView(false, List.of(), List.of());
+    Path file;
+    try {
+      Optional<Path> there = root.artefact(root.root().resolve(BatchSummaryCsv.NAME));
+      if (there.isEmpty()) {
+        return new BatchSummaryView(false, List.of(), List.of());
+      }
+      file = there.get();
+    } catch (IOException e) {
+      return new BatchSummaryView(
+          true, List.of(), List.of(BatchSummaryCsv.NAME + ": " + Problems.oneLine(e, root.root())));
     }
     List<BatchRow> rows = new ArrayList<>();
     List<String> warnings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mtbsync.server.artefacts;
 
+import dev.mtbsync.server.files.OutsideRootException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -10,8 +11,11 @@ public final class Problems {
 
   /** The exception's first line, without the full path of {@code file} it starts with. */
   public static String oneLine(Exception e, Path file) {
-    if (e instanceof NoSuchFileException) {
-      return "missing";
+    if (e instanceof OutsideRootException o) {
+      return o.why() + " (not read)";
+    }
+    if (e instanceof NoSuchFileException n) {
+      return n.getReason() == null ? "missing" : n.getReason();
     }
     String m = String.valueOf(e.getMessage());
     m = m.lines().findFirst().orElse(m);

@@ -6,11 +6,10 @@ import dev.mtbsync.quality.RegressionFile;
 import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ROOT/regression.json} as the regression card shows it.
@@ -46,13 +45,14 @@ public record RegressionView(
 
   public static RegressionView read(RootPath root) {
     Path file = root.root().resolve(RegressionFile.FILE);
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return empty(
-          false, "no " + RegressionFile.FILE + " yet: a sync that passes its gates writes one");
-    }
     JsonNode f;
     try {
-      f = ArtefactJson.readObject(file);
+      Optional<Path> there = root.artefact(file);
+      if (there.isEmpty()) {
+        return empty(
+            false, "no " + RegressionFile.FILE + " yet: a sync that passes its gates writes one");
+      }
+      f = ArtefactJson.readObject(there.get());
     } catch (IOException e) {
       return empty(true, RegressionFile.FILE + ": " + Problems.oneLine(e, file));
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the run folders of a root into {@link RunSummary}s; an unreadable artefact is a warning.
@@ -91,14 +92,15 @@ public final class RunSummaries {
     }
     Double total = null;
     Path perf = dir.resolve(PerfFile.NAME);
-    if (Files.exists(perf, LinkOption.NOFOLLOW_LINKS)) {
-      try {
-        PerfFile.Entry e = PerfFile.read(perf);
+    try {
+      Optional<Path> there = root.artefact(perf);
+      if (there.isPresent()) {
+        PerfFile.Entry e = PerfFile.read(there.get());
         total = e.figures().get("total_sec");
         finished = finished == null ? e.timestamp() : finished;
-      } catch (IOException e) {
-        warnings.add(root.relative(perf) + ": " + Problems.oneLine(e, perf));
       }
+    } catch (IOException e) {
+      warnings.add(root.relative(perf) + ": " + Problems.oneLine(e, perf));
     }
     return new RunSummary(
         dir.getFileName().toString(),
@@ -132,12 +134,11 @@ public final class RunSummaries {
     return out;
   }
 
+  /** A JSON artefact of the run, through the root's checked path; null when it is not there. */
   private static JsonNode readIfThere(RootPath root, Path file, List<String> warnings) {
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return null;
-    }
     try {
-      return ArtefactJson.readObject(file);
+      Optional<Path> there = root.artefact(file);
+      return there.isPresent() ? ArtefactJson.readObject(there.get()) : null;
     } catch (IOException e) {
       warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
       return null;

@@ -8,11 +8,10 @@ import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run's warp as the timewarp card and {@code /api/timewarp} show it: the fields of {@code
@@ -38,17 +37,18 @@ public record TimewarpView(
     Path file = runDir.resolve(RunSummaries.TIMEWARP);
     JsonNode fields = null;
     MonotoneWarp warp = null;
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      warnings.add(root.relative(file) + ": missing");
-    } else {
-      try {
-        fields = ArtefactJson.readObject(file);
+    try {
+      Optional<Path> there = root.artefact(file);
+      if (there.isEmpty()) {
+        warnings.add(root.relative(file) + ": missing");
+      } else {
+        fields = ArtefactJson.readObject(there.get());
         if (fields.path("mapping").isObject()) {
-          warp = TimewarpFile.read(file);
+          warp = TimewarpFile.read(there.get());
         }
-      } catch (IOException e) {
-        warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
       }
+    } catch (IOException e) {
+      warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
     }
     return new TimewarpView(
         runDir.getFileName().toString(),
@@ -60,11 +60,9 @@ public record TimewarpView(
   }
 
   private static List<TimePair> pairs(RootPath root, Path file, List<String> warnings) {
-    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
     try {
-      return PairsCsv.read(file);
+      Optional<Path> there = root.artefact(file);
+      return there.isPresent() ? PairsCsv.read(there.get()) : List.of();
     } catch (IOException e) {
       warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
       return List.of();

@@ -6,7 +6,6 @@ import dev.mtbsync.server.artefacts.Problems;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,9 @@ public record CompareSource(
   }
 
   /**
+   * A run's files, each through the root's checked path: a fixed name planted as a link out of the
+   * root refuses the whole comparison (403), since the page would show or save that file.
+   *
    * @param markersFile one of the run's new_markers*.csv (a path under the root), or null for
    *     {@code new_markers.csv}
    */
@@ -58,7 +60,9 @@ public record CompareSource(
     List<String> warnings = new ArrayList<>();
     Path ref = null;
     Path neu = null;
-    Path runJson = dir.resolve(RunSummaries.RUN);
+    Path runJson = root.inRoot(dir.resolve(RunSummaries.RUN));
+    Path timewarp = root.inRoot(dir.resolve(RunSummaries.TIMEWARP));
+    Path annotations = root.inRoot(dir.resolve(ANNOTATIONS));
     try {
       JsonNode inputs = ArtefactJson.readObject(runJson).path("inputs");
       ref = path(inputs.path("reference"));
@@ -73,17 +77,10 @@ public record CompareSource(
         throw new IllegalArgumentException(markersFile + " is not a file of run " + runId);
       }
     } else {
-      markers = dir.resolve("new_markers.csv");
+      markers = root.artefact(dir.resolve("new_markers.csv")).orElse(null);
     }
     return new CompareSource(
-        runId,
-        ref,
-        neu,
-        dir.resolve(RunSummaries.TIMEWARP),
-        null,
-        Files.isRegularFile(markers) ? markers : null,
-        dir.resolve(ANNOTATIONS),
-        List.copyOf(warnings));
+        runId, ref, neu, timewarp, null, markers, annotations, List.copyOf(warnings));
   }
 
   private static Path path(JsonNode signature) {

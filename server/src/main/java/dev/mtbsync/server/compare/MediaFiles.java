@@ -51,7 +51,7 @@ public final class MediaFiles {
       }
       return ref ? session.refVideo() : session.newVideo();
     }
-    Path runJson = root.runDir(runId).resolve(RunSummaries.RUN);
+    Path runJson = root.inRoot(root.runDir(runId).resolve(RunSummaries.RUN));
     JsonNode sig = ArtefactJson.readObject(runJson).path("inputs").path(ref ? "reference" : "new");
     if (!sig.path("path").isTextual()) {
       throw new NoSuchFileException(runId + "/run.json names no " + role + " video");

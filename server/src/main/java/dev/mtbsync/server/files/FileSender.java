@@ -63,10 +63,9 @@ public final class FileSender {
     long size = Files.size(file);
     ctx.header(Header.ACCEPT_RANGES, "bytes");
     ctx.header(Header.CONTENT_TYPE, contentType(file));
-    ctx.header("X-Content-Type-Options", "nosniff");
     if (download) {
-      String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-      ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+      String name = file.getFileName().toString();
+      ctx.header("Content-Disposition", ContentDisposition.attachment(name));
     }
     Range range;
     try {

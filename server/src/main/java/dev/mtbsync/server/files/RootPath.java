@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The batch root the dashboard serves, and the one place where a path taken from a request becomes
@@ -77,6 +78,46 @@ public final class RootPath {
       throw new NoSuchFileException(relative);
     }
     return file;
+  }
+
+  /**
+   * A file the server names itself in a folder of the root ({@code RUN/timewarp.json}), checked as
+   * {@link #resolve} checks a request's path. Every artefact the server opens comes through here or
+   * through {@link #resolve}, so a fixed name planted as a link out of the root is never followed.
+   *
+   * @param file a path under the root (it may not exist yet)
+   * @return the same file
+   * @throws OutsideRootException when it, or a folder above it, is a link out of the root or a link
+   *     that leads nowhere
+   */
+  public Path inRoot(Path file) throws IOException {
+    return resolve(relative(file));
+  }
+
+  /**
+   * As {@link #inRoot}, for a file that may be missing.
+   *
+   * @return the file, or empty when it is not there
+   * @throws NoSuchFileException when it is there but is not a regular file (a folder, a device)
+   */
+  public Optional<Path> artefact(Path file) throws IOException {
+    Path checked = inRoot(file);
+    if (!Files.exists(checked, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(checked)) {
+      throw new NoSuchFileException(relative(file), null, "not a regular file");
+    }
+    return Optional.of(checked);
+  }
+
+  /** Whether {@link #artefact} would open the file: there, regular, and not a link out. */
+  public boolean has(Path file) {
+    try {
+      return artefact(file).isPresent();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A run folder by its id (a name directly under the root). */

@@ -31,7 +31,6 @@ import dev.mtbsync.server.pages.DashboardPage.SplitLine;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,7 +204,7 @@ final class DashboardModel {
           new FileLink(
               e.path().substring(r.id().length() + 1), fileHref(e.path()), Fmt.size(e.size())));
     }
-    boolean videos = Files.isRegularFile(dir.resolve(RunSummaries.RUN));
+    boolean videos = site.root().has(dir.resolve(RunSummaries.RUN));
     return new RunDetail(
         r.id(),
         r.status(),

@@ -9,7 +9,6 @@ import dev.mtbsync.server.compare.CompareView;
 import dev.mtbsync.server.html.Templates;
 import dev.mtbsync.server.perf.PerfHistory;
 import io.javalin.http.Context;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,8 +70,8 @@ public final class Pages {
   private List<ComparePage.Pick> picks() throws Exception {
     List<ComparePage.Pick> out = new ArrayList<>();
     for (RunSummary r : RunSummaries.list(site.root(), DashboardModel.RUNS_SHOWN)) {
-      if (!Files.isRegularFile(site.root().root().resolve(r.id()).resolve(RunSummaries.RUN))) {
-        continue; // no run.json: no videos to show
+      if (!site.root().has(site.root().runDir(r.id()).resolve(RunSummaries.RUN))) {
+        continue; // no run.json (or one that is a link out of the root): no videos to show
       }
       out.add(
           new ComparePage.Pick(
