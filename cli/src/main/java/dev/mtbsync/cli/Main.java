@@ -27,6 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       GpsExtractCommand.class,
       BatchCommand.class,
       QualityCheckCommand.class,
+      QualityGateCommand.class,
       BenchmarkQualityCommand.class,
       PrunePerfCommand.class,
       DashboardCommand.class,

@@ -1,6 +1,6 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.quality.QualityMetric;
+import dev.mtbsync.quality.RegressionTable;
 import dev.mtbsync.quality.RegressionVerdict;
 import dev.mtbsync.quality.RegressionVerdict.Status;
 import java.io.PrintWriter;
@@ -36,26 +36,7 @@ final class QualityReport {
   /** The quality-check table: each metric's current value, baseline and change. */
   static void table(PrintWriter o, RegressionVerdict v) {
     o.println("Regression status: " + v.status().name());
-    o.printf(Locale.ROOT, "%-12s %10s %10s   %s%n", "Metric", "Current", "Baseline", "Delta");
-    for (QualityMetric m : QualityMetric.values()) {
-      Double cur = v.current().get(m.key());
-      Double base = v.baseline().get(m.key());
-      int digits = m == QualityMetric.PPM ? 0 : m == QualityMetric.P90_SEC ? 3 : 2;
-      String delta = "";
-      if (cur != null && base != null) {
-        delta = fmt(cur - base, digits, true);
-        if (base != 0) {
-          delta += String.format(Locale.ROOT, " (%+.1f%%)", 100 * (cur - base) / Math.abs(base));
-        }
-      }
-      o.printf(
-          Locale.ROOT,
-          "%-12s %10s %10s   %s%n",
-          m.label(),
-          cur == null ? "-" : fmt(cur, digits, false),
-          base == null ? "-" : fmt(base, digits, false),
-          delta);
-    }
+    RegressionTable.lines(v).forEach(o::println);
     for (String reason : v.reasons()) {
       o.println("-> " + reason);
     }
@@ -66,9 +47,5 @@ final class QualityReport {
         v.baselineWindow() == 1 ? "" : "s",
         v.historySize());
     o.println("Run ID: " + v.runId());
-  }
-
-  private static String fmt(double v, int digits, boolean signed) {
-    return String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + digits + "f", v);
   }
 }
