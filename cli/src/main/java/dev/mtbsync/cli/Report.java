@@ -51,6 +51,7 @@ final class Report {
           q.a(),
           q.ppm());
     }
+    o.printf(Locale.ROOT, "camera       %s%n", r.camera().describe());
     markers(o, r.markers());
   }
 
@@ -75,11 +76,14 @@ final class Report {
       x.put("name", n.name());
       x.put("t_ref", n.tRef());
       x.put("t_new", Double.isNaN(n.tNew()) ? null : n.tNew());
+      x.put("t_new_lo", n.hasInterval() ? n.tNewLo() : null);
+      x.put("t_new_hi", n.hasInterval() ? n.tNewHi() : null);
       x.put("confidence", n.confidence());
       x.put("needs_review", n.needsReview());
       markers.add(x);
     }
     m.put("markers", markers);
+    m.put("camera", r.camera().toJson());
     m.put("gps", r.gps() == null ? null : r.gps().lines());
     m.put("splits", GpsReport.splits(r.splits()));
     m.put("exports", exports.stream().map(e -> e.file().toString()).toList());
@@ -140,10 +144,13 @@ final class Report {
     for (NewMarker m : markers) {
       o.printf(
           Locale.ROOT,
-          "  %-18s t_ref %8.3f  ->  t_new %s  conf %.2f%s%n",
+          "  %-18s t_ref %8.3f  ->  t_new %s %s  conf %.2f%s%n",
           m.name(),
           m.tRef(),
           Double.isNaN(m.tNew()) ? "    --  " : String.format(Locale.ROOT, "%8.3f", m.tNew()),
+          m.hasInterval()
+              ? String.format(Locale.ROOT, "+-%3.0f ms", 500 * (m.tNewHi() - m.tNewLo()))
+              : "        ",
           m.confidence(),
           m.needsReview() ? "  REVIEW" : "");
     }

@@ -26,9 +26,9 @@ public final class WarpFitter {
   private static final double NEIGHBOURHOOD_SEC = 3.0;
 
   /**
-   * The pairs' errors are correlated along the run (neighbouring new samples are placed against
-   * the same reference samples), so the scatter over the square root of their number understates
-   * the knot's error. Calibrated on re-timed, zoomed copies of the real clips so that 90 % intervals
+   * The pairs' errors are correlated along the run (neighbouring new samples are placed against the
+   * same reference samples), so the scatter over the square root of their number understates the
+   * knot's error. Calibrated on re-timed, zoomed copies of the real clips so that 90 % intervals
    * hold the truth about 90 % of the time (scripts/bench-camera.sh checks it).
    */
   static final double SIGMA_CALIBRATION = 1.3;
@@ -195,10 +195,10 @@ public final class WarpFitter {
   }
 
   /**
-   * Standard uncertainty (s) of a knot: the weighted scatter of the pairs' own reference times about
-   * the local polynomial through them, over the square root of the pairs' effective number (times
-   * the variance factor of the polynomial's constant term: 1 for a line, 9/4 for a parabola).
-   * {@link #UNKNOWN_SIGMA_SEC} where too few pairs leave no scatter to measure.
+   * Standard uncertainty (s) of a knot: the weighted scatter of the pairs' own reference times
+   * about the local polynomial through them, over the square root of the pairs' effective number
+   * (times the variance factor of the polynomial's constant term: 1 for a line, 9/4 for a
+   * parabola). {@link #UNKNOWN_SIGMA_SEC} where too few pairs leave no scatter to measure.
    */
   private static double knotSigma(List<TimePair> kept, int lo, int hi, double t, double[] coef) {
     int n = hi - lo + 1;

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Reads and writes marker CSV files: reference markers ({@code name,t_ref,colour,comment}) and
- * transferred ones ({@code name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment}).
+ * transferred ones ({@code
+ * name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment}).
  */
 public final class MarkerCsv {
 

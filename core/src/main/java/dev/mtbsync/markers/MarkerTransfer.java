@@ -15,9 +15,7 @@ public final class MarkerTransfer {
 
   private MarkerTransfer() {}
 
-  /**
-   * z of a two-sided 90 % interval of a normal error: the interval is t_new +- Z90 * sigma.
-   */
+  /** z of a two-sided 90 % interval of a normal error: the interval is t_new +- Z90 * sigma. */
   static final double Z90 = 1.645;
 
   /**

@@ -51,7 +51,7 @@ final class ViewMatcher implements AutoCloseable {
       }
       int n = matches.size();
       if (n < MIN_MATCHES) {
-        return new ViewMatch(n, 0, null, Double.NaN);
+        return new ViewMatch(n, 0, null, Double.NaN, 0);
       }
       try (Mat src = new Mat(n, 1, opencv_core.CV_32FC2);
           Mat dst = new Mat(n, 1, opencv_core.CV_32FC2);
@@ -73,7 +73,7 @@ final class ViewMatcher implements AutoCloseable {
             opencv_calib3d.findHomography(
                 src, dst, opencv_calib3d.RANSAC, REPROJECTION_PX, mask, 500, 0.995)) {
           if (h.empty()) {
-            return new ViewMatch(n, 0, null, Double.NaN);
+            return new ViewMatch(n, 0, null, Double.NaN, 0);
           }
           double[] hm = new double[9];
           try (DoubleIndexer hi = h.createIndexer()) {
@@ -84,7 +84,8 @@ final class ViewMatcher implements AutoCloseable {
             }
           }
           int inliers = opencv_core.countNonZero(mask);
-          return new ViewMatch(n, inliers, hm, parallax(src, dst, n));
+          double[] px = parallax(src, dst, n);
+          return new ViewMatch(n, inliers, hm, px[0], (int) px[1]);
         }
       }
     }
@@ -100,22 +101,22 @@ final class ViewMatcher implements AutoCloseable {
    * rotation and lens only, so near and far points obey one homography whatever the two cameras'
    * zoom; a moment early or late, near points leave it in proportion to the distance between the
    * camera centres (parallax). The cost is therefore about noise + k^2 * dt^2: a parabola in time
-   * with its minimum at the true moment, where the inlier count peaks wherever apparent sizes
-   * agree (early for a zoomed-in new camera). The fundamental matrix picks the true correspondences
+   * with its minimum at the true moment, where the inlier count peaks wherever apparent sizes agree
+   * (early for a zoomed-in new camera). The fundamental matrix picks the true correspondences
    * without assuming a plane, so points with parallax count against the homography instead of
    * dropping out as RANSAC outliers.
    */
-  private static double parallax(Mat src, Mat dst, int n) {
+  private static double[] parallax(Mat src, Mat dst, int n) {
     try (Mat fmask = new Mat();
         Mat f =
             opencv_calib3d.findFundamentalMat(
                 src, dst, opencv_calib3d.FM_RANSAC, FUNDAMENTAL_PX, 0.99, 200, fmask)) {
       if (f.empty()) {
-        return Double.NaN;
+        return new double[] {Double.NaN, 0};
       }
       int m = opencv_core.countNonZero(fmask);
       if (m < MIN_MATCHES) {
-        return Double.NaN;
+        return new double[] {Double.NaN, m};
       }
       float[] xs = new float[2 * m];
       float[] xd = new float[2 * m];
@@ -146,7 +147,7 @@ final class ViewMatcher implements AutoCloseable {
         }
         try (Mat h = opencv_calib3d.findHomography(a, b, 0, 3, null, 2000, 0.995)) {
           if (h.empty()) {
-            return Double.NaN;
+            return new double[] {Double.NaN, m};
           }
           double[] hm = new double[9];
           try (DoubleIndexer hi = h.createIndexer()) {
@@ -166,7 +167,7 @@ final class ViewMatcher implements AutoCloseable {
             double dy = (hm[3] * x + hm[4] * y + hm[5]) / w - xd[2 * i + 1];
             sum += Math.min(cap2, dx * dx + dy * dy);
           }
-          return sum / m;
+          return new double[] {sum / m, m};
         }
       }
     }

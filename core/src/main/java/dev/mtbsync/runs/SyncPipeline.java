@@ -209,7 +209,8 @@ public final class SyncPipeline {
         transferred,
         perf,
         gpsSummary,
-        splits);
+        splits,
+        found.camera());
   }
 
   /** What the GPS and the delta time add to the run folder. */
@@ -333,6 +334,7 @@ public final class SyncPipeline {
     search.put("coarse_cells", found.coarseCells());
     search.put("coarse_sec", Math.round(found.coarseSec() * 1e4) / 1e4);
     blocks.put("search", search);
+    blocks.put("camera", found.camera().toJson());
     if (extras.gps() != null) {
       blocks.put("gps", extras.gps().toJson(extras.agreement(), extras.summary().seeded()));
     }

@@ -29,10 +29,12 @@ public record SyncResult(
     List<NewMarker> markers,
     Perf perf,
     GpsSummary gps,
-    List<Splits.Gate> splits) {
+    List<Splits.Gate> splits,
+    dev.mtbsync.camera.CameraDifference camera) {
 
   public SyncResult {
     splits = splits == null ? List.of() : List.copyOf(splits);
+    camera = camera == null ? dev.mtbsync.camera.CameraDifference.NONE : camera;
   }
 
   /** A result without GPS or splits. */
@@ -44,6 +46,6 @@ public record SyncResult(
       List<String> problems,
       List<NewMarker> markers,
       Perf perf) {
-    this(runDir, ok, warp, quality, problems, markers, perf, null, List.of());
+    this(runDir, ok, warp, quality, problems, markers, perf, null, List.of(), null);
   }
 }
