@@ -84,24 +84,67 @@ final class Candidates {
   }
 
   /**
-   * The reference time of least parallax: the vertex of the parabola through the cost at the
-   * cheapest sample and its two neighbours (the cost grows as the square of the distance between
-   * the camera centres), or the sample itself where a neighbour is not measured.
+   * The reference time of least parallax: the vertex of the least-squares parabola through the cost
+   * at the cheapest sample and up to two samples either side (the cost grows as the square of the
+   * distance between the camera centres), kept within half a sample of it; the sample itself where
+   * a neighbour is not measured. Five samples rather than three: the cost is noisy, and on synth
+   * rides the three-point vertex moved markers by up to a frame more.
    */
   double parallaxVertex(int k, int minInliers) {
     double t = rs.get(k).tSec();
-    double a = cost(k - 1, minInliers);
-    double b = cost(k, minInliers);
-    double c = cost(k + 1, minInliers);
-    if (!Double.isFinite(a) || !Double.isFinite(c)) {
+    // least-squares parabola c = a x^2 + b x + c0 (x = t_ref - t) through up to five samples
+    double[][] ata = new double[3][3];
+    double[] atc = new double[3];
+    int used = 0;
+    for (int j = k - 2; j <= k + 2; j++) {
+      double cj = cost(j, minInliers);
+      if (!Double.isFinite(cj)) {
+        if (Math.abs(j - k) == 1) {
+          return t; // the vertex needs both neighbours
+        }
+        continue;
+      }
+      double x = rs.get(j).tSec() - t;
+      double[] row = {x * x, x, 1};
+      for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 3; c++) {
+          ata[r][c] += row[r] * row[c];
+        }
+        atc[r] += row[r] * cj;
+      }
+      used++;
+    }
+    double[] abc = solve3(ata, atc);
+    if (used < 3 || abc == null || !(abc[0] > 0)) {
       return t;
     }
-    double curve = a - 2 * b + c;
-    if (curve <= 0) {
-      return t;
+    double lo = rs.get(k - 1).tSec() - t;
+    double hi = rs.get(k + 1).tSec() - t;
+    double x = Math.max(0.5 * lo, Math.min(0.5 * hi, -abc[1] / (2 * abc[0])));
+    return t + x;
+  }
+
+  /** Solves a 3x3 system by Cramer's rule; null when singular. */
+  private static double[] solve3(double[][] m, double[] v) {
+    double det = det3(m);
+    if (Math.abs(det) < 1e-18) {
+      return null;
     }
-    double delta = Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / curve));
-    double dt = delta < 0 ? t - rs.get(k - 1).tSec() : rs.get(k + 1).tSec() - t;
-    return t + delta * dt;
+    double[] out = new double[3];
+    for (int c = 0; c < 3; c++) {
+      double[][] mc = new double[3][];
+      for (int r = 0; r < 3; r++) {
+        mc[r] = m[r].clone();
+        mc[r][c] = v[r];
+      }
+      out[c] = det3(mc) / det;
+    }
+    return out;
+  }
+
+  private static double det3(double[][] m) {
+    return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+        - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+        + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
   }
 }

@@ -3,7 +3,7 @@ package dev.mtbsync.match;
 /**
  * How two sampled frames relate: ORB matches and the homography that most of them agree on.
  *
- * @param matches cross-checked descriptor matches
+ * @param matches descriptor matches that pass Lowe's ratio test
  * @param inliers matches within the reprojection threshold of the homography
  * @param homography row-major 3x3, new-frame px to reference-frame px; null when none was found
  * @param parallax mean squared distance (px^2) of the consistent matches from one homography: least

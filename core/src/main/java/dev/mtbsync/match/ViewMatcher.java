@@ -12,8 +12,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_features2d.BFMatcher;
 
 /**
- * Matches the ORB features of two frames (Hamming distance, cross-checked) and keeps the matches
- * one homography explains (RANSAC): matches off by more than the reprojection threshold are
+ * Matches the ORB features of two frames (Hamming distance, Lowe's ratio test) and keeps the
+ * matches one homography explains (RANSAC): matches off by more than the reprojection threshold are
  * outliers. One instance per thread.
  */
 final class ViewMatcher implements AutoCloseable {

@@ -57,4 +57,24 @@ class MonotoneWarpTest {
             () -> new MonotoneWarp(new double[] {0, 1}, new double[] {5, 4}, new double[] {1, 1}))
         .hasMessageContaining("must increase");
   }
+
+  @Test
+  void uncertaintyGrowsInsideAStretchWithoutPairs() {
+    MonotoneWarp w =
+        new MonotoneWarp(
+            new double[] {0, 0.5, 1, 5, 5.5},
+            new double[] {0, 0.5, 1, 5, 5.5},
+            new double[] {1, 1, 1, 1, 1},
+            new double[] {0.01, 0.01, 0.01, 0.01, 0.01});
+    assertThat(w.sigmaAt(0.75)).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-12));
+    // a 4 s gap: 5 % of it in the middle, added in quadrature to the knots' own
+    assertThat(w.sigmaAt(3))
+        .isCloseTo(Math.hypot(0.01, 0.2), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(w.sigmaAt(1.5)).isLessThan(w.sigmaAt(3));
+    assertThat(w.sigmaAt(6)).isNaN();
+    assertThat(
+            new MonotoneWarp(new double[] {0, 1}, new double[] {0, 1}, new double[] {1, 1})
+                .hasSigma())
+        .isFalse();
+  }
 }

@@ -62,9 +62,9 @@ class MarkerExportTest {
     assertThat(r.file()).isEqualTo(dir.resolve("new_markers.timecode.csv"));
     assertThat(Files.readAllLines(r.file()))
         .containsExactly(
-            "name,t_ref,t_new,confidence,needs_review,colour,comment,frame,timecode",
-            "Jump,3.000,1.0000,0.900,false,,,25,00:00:01:00",
-            "Late,9.000,2.5000,0.900,false,,,,");
+            "name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment,frame,timecode",
+            "Jump,3.000,1.0000,,,0.900,false,,,25,00:00:01:00",
+            "Late,9.000,2.5000,,,0.900,false,,,,");
   }
 
   @Test

@@ -90,4 +90,20 @@ class MarkerCsvTest {
     assertThatThrownBy(() -> MarkerCsv.readNew(f))
         .hasMessage(f + ":2: needs_review 'maybe' is not true or false");
   }
+
+  @Test
+  void transferredMarkersKeepTheirIntervalAndOlderFilesHaveNone() throws IOException {
+    Path file = dir.resolve("intervals.csv");
+    MarkerCsv.writeNew(
+        List.of(
+            new NewMarker("Jump", 3, 1.25, 1.2, 1.3, 0.9, false, "", ""),
+            new NewMarker("Gate", 9, Double.NaN, 0, true, "", "review: not covered")),
+        file);
+    List<NewMarker> back = MarkerCsv.readNew(file);
+    assertThat(back.get(0).tNewLo()).isEqualTo(1.2);
+    assertThat(back.get(0).tNewHi()).isEqualTo(1.3);
+    assertThat(back.get(1).hasInterval()).isFalse();
+    Files.writeString(file, "name,t_new\nOld,2.5\n");
+    assertThat(MarkerCsv.readNew(file).get(0).hasInterval()).isFalse();
+  }
 }

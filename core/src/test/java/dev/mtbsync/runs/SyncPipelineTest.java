@@ -97,7 +97,7 @@ class SyncPipelineTest {
     assertThat(TimewarpFile.read(r.runDir().resolve("timewarp.json")).validTo())
         .isCloseTo(r.warp().validTo(), org.assertj.core.data.Offset.offset(1e-5));
     assertThat(Files.readAllLines(r.runDir().resolve("new_markers.csv")).get(0))
-        .isEqualTo("name,t_ref,t_new,confidence,needs_review,colour,comment");
+        .isEqualTo("name,t_ref,t_new,t_new_lo,t_new_hi,confidence,needs_review,colour,comment");
   }
 
   @Test
