@@ -9,14 +9,20 @@
 #
 #   scripts/bench-camera.sh [--clips "a.mp4 b"] [--cases "none zoom+10 rot90"] [--dir DIR]
 #
-# --clips: files, or names of ../shared/data/video/*.mp4 (default: all of them). --cases: from
-# none zoom+5 zoom+10 zoom+20 zoom-5 zoom-10 zoom-20 lens lens-ref crop4x3 stab roll2 rot90.
+# --clips: files, names of ../shared/data/video/*.mp4, or "synth" (default: all the real clips).
+# --cases: from none zoom+5 zoom+10 zoom+20 zoom-5 zoom-10 zoom-20 lens lens-ref crop4x3 stab roll2
+# rot90 mount line1. "synth" renders each case with `mtbsync synth` (seed 11, 20 s, 960x540, new
+# run at 60 fps) and its --new-* camera flags: zoom+-N --new-zoom 1+-N/100, lens/lens-ref
+# --new-lens fisheye, crop4x3 --new-aspect 4:3, stab --new-stabilise, rot90 --new-rotate 90,
+# mount --new-mount chest, line1 --new-line-offset 1 (roll2 is not rendered: every synth run
+# already rolls 1-2.5 degrees); mount and line1 exist for synth only.
 # zoom-N and lens-ref change the REFERENCE instead (a wider view cannot be invented), so the new
 # run is the wider one. Every new run is re-timed by t_new = t + 0.3 sin(2 pi t / 8) and encoded
 # with libx264 -preset medium -crf 18 at the clip's frame rate; a sync that exits 1 is "refused".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-all_cases="none zoom+5 zoom+10 zoom+20 zoom-5 zoom-10 zoom-20 lens lens-ref crop4x3 stab roll2 rot90"
+all_cases="none zoom+5 zoom+10 zoom+20 zoom-5 zoom-10 zoom-20 lens lens-ref crop4x3 stab roll2 rot90 mount line1"
+synth_only="mount line1" # a chest mount and a line 1 m to the side need a scene, not a clip
 cases="$all_cases"
 clips=""
 dir="${TMPDIR:-/tmp}/mtbsync-bench-camera"
@@ -46,6 +52,7 @@ if [[ -z "$clips" ]]; then
   for f in "$videos"/*.mp4; do files+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
 else
   for c in $clips; do
+    if [[ "$c" == synth ]]; then files+=(synth); continue; fi
     f="$c"; [[ -f "$f" ]] || f="$videos/${c%.mp4}.mp4"
     [[ -f "$f" ]] || { echo "bench-camera: no such clip: $c" >&2; exit 2; }
     files+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
@@ -134,6 +141,36 @@ make_case() {
   echo "$stamp" > "$out/recipe.txt"
 }
 
+# make_synth_case CASEDIR CASE: renders the case's pair with known truth (see --help).
+make_synth_case() {
+  local out="$1" c="$2" flags=()
+  case "$c" in
+    none) ;;
+    zoom+*) flags=(--new-zoom "$(awk -v n="${c:5}" 'BEGIN { print 1 + n / 100 }')") ;;
+    zoom-*) flags=(--new-zoom "$(awk -v n="${c:5}" 'BEGIN { print 1 - n / 100 }')") ;;
+    lens|lens-ref) flags=(--new-lens fisheye) ;;
+    crop4x3) flags=(--new-aspect 4:3) ;;
+    stab) flags=(--new-stabilise) ;;
+    rot90) flags=(--new-rotate 90) ;;
+    mount) flags=(--new-mount chest) ;;
+    line1) flags=(--new-line-offset 1) ;;
+    *) return 1 ;;
+  esac
+  local stamp="synth-v1|${flags[*]}"
+  if [[ -f "$out/recipe.txt" && "$(cat "$out/recipe.txt")" == "$stamp" ]]; then return 0; fi
+  rm -rf "$out"; mkdir -p "$out"
+  "$mtbsync" synth --out "$out" --seed 11 --duration 20 --size 960x540 --fps 30 --new-fps 60 \
+    "${flags[@]}" -q >/dev/null
+  node -e '
+    const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log("name,t_ref,t_new");
+    for (const m of t.markers) if (m.t_new !== null && m.t_new !== undefined)
+      console.log(`"${m.name.replace(/"/g, "\"\"")}",${m.t_ref},${m.t_new}`);
+  ' "$out/truth.json" > "$out/truth.csv"
+  echo 60 > "$out/rate.txt"
+  echo "$stamp" > "$out/recipe.txt"
+}
+
 mtbsync="$root/scripts/mtbsync"
 "$mtbsync" --version >/dev/null # builds the jar when needed
 mkdir -p "$dir"
@@ -142,11 +179,17 @@ results="$dir/results.jsonl"
 printf '%-26s %-9s %-8s %7s %7s %7s\n' clip case status med_fr max_fr sync_s
 for clip in "${files[@]}"; do
   name=$(basename "$clip" .mp4)
+  [[ "$clip" == synth ]] && name=synth
   runs="$dir/runs/$name" # one root per clip: cases that share the reference share its analysis
   rm -rf "$runs"
   for c in $cases; do
     casedir="$dir/clips/$name/$c"
-    make_case "$clip" "$casedir" "$c"
+    if [[ "$clip" == synth ]]; then
+      make_synth_case "$casedir" "$c" || continue
+    else
+      [[ " $synth_only " == *" $c "* ]] && continue
+      make_case "$clip" "$casedir" "$c"
+    fi
     start=$(date +%s.%N)
     rc=0
     "$mtbsync" sync --reference "$casedir/ref.mp4" --new "$casedir/new.mp4" \
