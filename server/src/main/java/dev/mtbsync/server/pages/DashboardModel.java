@@ -1,5 +1,7 @@
 package dev.mtbsync.server.pages;
 
+import dev.mtbsync.gps.Splits;
+import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
@@ -165,7 +167,11 @@ final class DashboardModel {
 
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
-    if (chosen == null || !r.markerFiles().contains(chosen)) {
+    if (chosen != null && !chosen.isBlank() && !r.markerFiles().contains(chosen)) {
+      site.root().existingFile(chosen); // outside the root: 403, as compare answers
+      throw new IllegalArgumentException(chosen + " is not a file of run " + r.id());
+    }
+    if (chosen == null || chosen.isBlank()) {
       String dflt = r.id() + "/new_markers.csv";
       chosen =
           r.markerFiles().contains(dflt)
@@ -173,7 +179,7 @@ final class DashboardModel {
               : r.markerFiles().isEmpty() ? null : r.markerFiles().get(0);
     }
     for (String f : r.markerFiles()) {
-      options.add(new Option(f, f.substring(f.indexOf('/') + 1), f.equals(chosen)));
+      options.add(new Option(f, RunSummaries.inRun(r.id(), f), f.equals(chosen)));
     }
     MarkersCard markers = null;
     List<WarpPlot.Mark> marks = new ArrayList<>();
@@ -186,6 +192,7 @@ final class DashboardModel {
                 m.name(),
                 Fmt.num(m.tRef(), 3),
                 m.tNew() == null ? "not covered" : Fmt.num(m.tNew(), 3),
+                m.tNew() == null || m.halfWidthMs() == null ? "" : "± " + m.halfWidthMs() + " ms",
                 Fmt.num(m.confidence(), 2),
                 Confidence.band(m.confidence()),
                 (int) Math.round(100 * m.confidence()),
@@ -220,10 +227,15 @@ final class DashboardModel {
         videos ? "/compare?run=" + enc(r.id()) : null);
   }
 
-  /** The delta card: the curve as a chart, the gates as a table, each one optional. */
+  /**
+   * The delta card: the curve as a chart, the gates as a table, each one optional. The headline is
+   * the run's one gap figure ({@link TimeGap}) and the curve is measured from the first gate, so
+   * chart, table and headline agree.
+   */
   static DeltaCard delta(SplitsView v) {
     List<DeltaPlot.Gate> gates = new ArrayList<>();
     List<SplitLine> lines = new ArrayList<>();
+    Splits.Gate worst = TimeGap.worstSector(v.gates());
     for (SplitsView.Split s : v.splits()) {
       if (s.tRef() != null) {
         gates.add(new DeltaPlot.Gate(s.gate(), s.name(), s.tRef(), s.sectorDeltaSec()));
@@ -238,16 +250,13 @@ final class DashboardModel {
               Fmt.signed(s.sectorDeltaSec(), 2),
               gainTone(s.sectorDeltaSec()),
               Fmt.signed(s.deltaSec(), 2),
-              gainTone(s.deltaSec())));
+              gainTone(s.deltaSec()),
+              worst != null && worst.gate() == s.gate()));
     }
-    DeltaPlot plot = v.deltaRead() ? DeltaPlot.of(v.points(), gates) : null;
-    String total = "";
-    String tone = "";
+    DeltaPlot plot = v.deltaRead() ? DeltaPlot.of(v.pointsFromFirstGate(), gates) : null;
+    TimeGap gap = v.gap();
     String byWhat = "";
     if (!v.delta().isEmpty()) {
-      double end = v.delta().get(v.delta().size() - 1).deltaSec();
-      total = Fmt.signed(end, 2) + " s " + (end > 0 ? "lost" : end < 0 ? "gained" : "");
-      tone = gainTone(end);
       byWhat =
           v.delta().stream().allMatch(p -> p.distanceM() != null)
               ? "along the trail by GPS distance"
@@ -263,7 +272,18 @@ final class DashboardModel {
     } else {
       note = "";
     }
-    return new DeltaCard(note, plot, total.strip(), tone, byWhat, lines, v.warnings());
+    return new DeltaCard(
+        note,
+        plot,
+        gap == null ? "" : gap.label(),
+        gap == null ? "" : gainTone(gap.seconds()),
+        gap == null ? "" : gap.span(),
+        worst == null
+            ? ""
+            : "Lost most in " + worst.name() + ": " + Fmt.signed(worst.sectorDeltaSec(), 2) + " s",
+        byWhat,
+        lines,
+        v.warnings());
   }
 
   /** A delta's tone: time lost (above zero) is bad, time gained good. */
