@@ -13,8 +13,8 @@ import java.util.Locale;
  * share to the last, which also counts the roll-in before the first gate and the run-out after the
  * last) and the curve's value under a gate (again from the first shared place). A rider times a run
  * from gate to gate, so that is the figure; the curve is re-zeroed at the first gate so that its
- * value under every gate is that gate's running delta. Without gates the whole shared stretch is all
- * there is to measure.
+ * value under every gate is that gate's running delta. Without gates the whole shared stretch is
+ * all there is to measure.
  *
  * @param seconds new run's time minus the reference's over the stretch (s): above zero time lost
  * @param byGates measured from the first gate to the last (else over the whole shared stretch)
@@ -93,9 +93,7 @@ public record TimeGap(double seconds, boolean byGates, String from, String to) {
     }
     List<DeltaTime.Point> out = new ArrayList<>(curve.size());
     for (DeltaTime.Point p : curve) {
-      out.add(
-          new DeltaTime.Point(
-              p.tRef(), p.distanceM() - at[1], p.tNew(), p.deltaSec() - at[0]));
+      out.add(new DeltaTime.Point(p.tRef(), p.distanceM() - at[1], p.tNew(), p.deltaSec() - at[0]));
     }
     return out;
   }

@@ -58,9 +58,11 @@ class RunFoldersTest {
   void aPatternMatchesTheFolderNameOrThePath() throws IOException {
     run(root, "pairA/2025-r1", 1);
     run(root, "pairB/2024-r1", 2);
-    assertThat(RunFolders.discover(root, "2025*")).extracting(RunFolder::id)
+    assertThat(RunFolders.discover(root, "2025*"))
+        .extracting(RunFolder::id)
         .containsExactly("pairA/2025-r1");
-    assertThat(RunFolders.discover(root, "pairB/*")).extracting(RunFolder::id)
+    assertThat(RunFolders.discover(root, "pairB/*"))
+        .extracting(RunFolder::id)
         .containsExactly("pairB/2024-r1");
   }
 }

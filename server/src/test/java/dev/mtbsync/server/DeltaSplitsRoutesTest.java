@@ -107,13 +107,17 @@ class DeltaSplitsRoutesTest {
           assertThat(card)
               .contains("id=\"time-gap\"", "Time gap " + label, "Gate 1 to Berm")
               .contains("from the first gate to the last");
-          assertThat(card).doesNotContain(signed(curve.get(curve.size() - 1).deltaSec()) + " s lost");
+          assertThat(card)
+              .doesNotContain(signed(curve.get(curve.size() - 1).deltaSec()) + " s lost");
           Splits.Gate worst = dev.mtbsync.gps.TimeGap.worstSector(gates);
           if (worst != null) {
             assertThat(card)
                 .contains("Lost most in " + worst.name() + ": " + signed(worst.sectorDeltaSec()))
-                .containsPattern("<tr class=\"worst\">\\s*<td><span class=\"gate-no\">"
-                    + worst.gate() + "</span> " + worst.name());
+                .containsPattern(
+                    "<tr class=\"worst\">\\s*<td><span class=\"gate-no\">"
+                        + worst.gate()
+                        + "</span> "
+                        + worst.name());
           }
           // the curve under each gate reads the gate's running delta (the tooltip's "in all")
           for (Splits.Gate g : gates) {
