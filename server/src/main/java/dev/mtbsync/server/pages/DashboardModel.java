@@ -1,7 +1,5 @@
 package dev.mtbsync.server.pages;
 
-import dev.mtbsync.gps.Splits;
-import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
@@ -14,12 +12,10 @@ import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
 import dev.mtbsync.server.files.FileList;
 import dev.mtbsync.server.html.Confidence;
-import dev.mtbsync.server.html.DeltaPlot;
 import dev.mtbsync.server.html.Sparkline;
 import dev.mtbsync.server.html.WarpPlot;
 import dev.mtbsync.server.pages.DashboardPage.BatchCard;
 import dev.mtbsync.server.pages.DashboardPage.BatchLine;
-import dev.mtbsync.server.pages.DashboardPage.DeltaCard;
 import dev.mtbsync.server.pages.DashboardPage.Field;
 import dev.mtbsync.server.pages.DashboardPage.FileLink;
 import dev.mtbsync.server.pages.DashboardPage.Kpi;
@@ -29,7 +25,6 @@ import dev.mtbsync.server.pages.DashboardPage.RegressionCard;
 import dev.mtbsync.server.pages.DashboardPage.RegressionRow;
 import dev.mtbsync.server.pages.DashboardPage.RunDetail;
 import dev.mtbsync.server.pages.DashboardPage.RunRow;
-import dev.mtbsync.server.pages.DashboardPage.SplitLine;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -221,74 +216,10 @@ final class DashboardModel {
         WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks),
         options,
         markers,
-        delta(SplitsView.read(site.root(), dir)),
+        DeltaCards.of(SplitsView.read(site.root(), dir)),
         files,
         warnings,
         videos ? "/compare?run=" + enc(r.id()) : null);
-  }
-
-  /**
-   * The delta card: the curve as a chart, the gates as a table, each one optional. The headline is
-   * the run's one gap figure ({@link TimeGap}) and the curve is measured from the first gate, so
-   * chart, table and headline agree.
-   */
-  static DeltaCard delta(SplitsView v) {
-    List<DeltaPlot.Gate> gates = new ArrayList<>();
-    List<SplitLine> lines = new ArrayList<>();
-    Splits.Gate worst = TimeGap.worstSector(v.gates());
-    for (SplitsView.Split s : v.splits()) {
-      if (s.tRef() != null) {
-        gates.add(new DeltaPlot.Gate(s.gate(), s.name(), s.tRef(), s.sectorDeltaSec()));
-      }
-      lines.add(
-          new SplitLine(
-              s.gate(),
-              s.name(),
-              Fmt.num(s.distanceM(), 0),
-              Fmt.num(s.refSectorSec(), 2),
-              Fmt.num(s.newSectorSec(), 2),
-              Fmt.signed(s.sectorDeltaSec(), 2),
-              gainTone(s.sectorDeltaSec()),
-              Fmt.signed(s.deltaSec(), 2),
-              gainTone(s.deltaSec()),
-              worst != null && worst.gate() == s.gate()));
-    }
-    DeltaPlot plot = v.deltaRead() ? DeltaPlot.of(v.pointsFromFirstGate(), gates) : null;
-    TimeGap gap = v.gap();
-    String byWhat = "";
-    if (!v.delta().isEmpty()) {
-      byWhat =
-          v.delta().stream().allMatch(p -> p.distanceM() != null)
-              ? "along the trail by GPS distance"
-              : "by reference time (no GPS distance)";
-    }
-    String note;
-    if (!v.deltaPresent() && !v.splitsPresent()) {
-      note = "No delta time for this run: a sync with a fitted warp writes delta.csv.";
-    } else if (!v.splitsPresent()) {
-      note = "No split times: sync with --ref-markers to time the sectors between markers.";
-    } else if (!v.deltaPresent()) {
-      note = "No delta.csv beside the splits: the curve along the trail is not drawn.";
-    } else {
-      note = "";
-    }
-    return new DeltaCard(
-        note,
-        plot,
-        gap == null ? "" : gap.label(),
-        gap == null ? "" : gainTone(gap.seconds()),
-        gap == null ? "" : gap.span(),
-        worst == null
-            ? ""
-            : "Lost most in " + worst.name() + ": " + Fmt.signed(worst.sectorDeltaSec(), 2) + " s",
-        byWhat,
-        lines,
-        v.warnings());
-  }
-
-  /** A delta's tone: time lost (above zero) is bad, time gained good. */
-  private static String gainTone(Double delta) {
-    return delta == null || delta == 0 ? "" : delta > 0 ? "bad" : "good";
   }
 
   private static RegressionCard regression(RegressionView v) {
