@@ -198,11 +198,17 @@
       b.appendChild(text("span", m.name, "name"));
       var d = at - t;
       b.appendChild(text("span", Math.abs(d) < 0.05 ? "now" : d > 0 ? "in " + d.toFixed(1) + " s" : d.toFixed(1).slice(1) + " s ago", "rel"));
-      b.appendChild(text("span", "new " + secs(at) + " · conf " + m.confidence.toFixed(2) + (m.delta !== null ? " · Δ " + ms(m.delta) : ""), "meta"));
+      b.appendChild(text("span", "new " + secs(at) + plusMinus(m) + " · conf " + m.confidence.toFixed(2) + (m.delta !== null ? " · Δ " + ms(m.delta) : ""), "meta"));
       b.addEventListener("click", function () { jump(at); });
       li.appendChild(b);
       ul.appendChild(li);
     });
+  }
+
+  /** " ± 45 ms": half the width of the 90 % interval of t_new; empty when the file has none. */
+  function plusMinus(m) {
+    if (m.t_new === null || m.t_new_lo == null || m.t_new_hi == null) { return ""; }
+    return " ± " + Math.round(500 * (m.t_new_hi - m.t_new_lo)) + " ms";
   }
 
   function renderAll() {
@@ -217,7 +223,7 @@
       a.addEventListener("click", function (e) { e.preventDefault(); var at = m.t_new !== null ? m.t_new : m.predicted; if (at !== null) { jump(at); } });
       name.appendChild(a);
       tr.appendChild(name);
-      [secs(m.t_ref), secs(m.predicted), secs(m.t_new), m.delta === null ? "–" : Math.round(1000 * m.delta)].forEach(function (v) {
+      [secs(m.t_ref), secs(m.predicted), secs(m.t_new) + plusMinus(m), m.delta === null ? "–" : Math.round(1000 * m.delta)].forEach(function (v) {
         tr.appendChild(text("td", v, "num"));
       });
       body.appendChild(tr);

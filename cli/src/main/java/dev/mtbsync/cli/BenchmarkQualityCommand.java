@@ -84,7 +84,9 @@ final class BenchmarkQualityCommand implements Callable<Integer> {
   @Option(
       names = "--pattern",
       paramLabel = "GLOB",
-      description = "Only run folders whose names match, e.g. '2025*'.")
+      description =
+          "Only run folders whose name or path under the root matches, e.g. '2025*' or"
+              + " 'pairA/*'. Runs are found at any depth (sync --out ROOT/pairA).")
   String pattern;
 
   @Option(

@@ -1,6 +1,7 @@
 package dev.mtbsync.cli;
 
 import dev.mtbsync.gps.Splits;
+import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.runs.SyncResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -27,16 +28,23 @@ final class GpsReport {
     }
     if (r.splits().size() >= 2) {
       Splits.Gate last = r.splits().get(r.splits().size() - 1);
+      TimeGap gap = TimeGap.of(r.splits(), List.of());
       o.printf(
           Locale.ROOT,
-          "splits       %d gates, %s to %s: reference %.2f s, new run %.2f s, %+.2f s (%s)%n",
+          "splits       %d gates, %s: reference %.2f s, new run %.2f s, time gap %s%n",
           r.splits().size(),
-          r.splits().get(0).name(),
-          last.name(),
+          gap.span(),
           last.refElapsedSec(),
           last.newElapsedSec(),
-          last.deltaSec(),
-          last.deltaSec() > 0 ? "time lost" : "time gained");
+          gap.label());
+      Splits.Gate worst = TimeGap.worstSector(r.splits());
+      if (worst != null) {
+        o.printf(
+            Locale.ROOT,
+            "             lost most in %s: %+.2f s%n",
+            worst.name(),
+            worst.sectorDeltaSec());
+      }
       for (Splits.Gate g : r.splits().subList(1, r.splits().size())) {
         o.printf(
             Locale.ROOT,

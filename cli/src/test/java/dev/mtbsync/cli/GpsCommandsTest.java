@@ -109,7 +109,8 @@ class GpsCommandsTest {
             "             new run GPS: new.gpx, ",
             "GPS seeds the search",
             "pictures vs GPS: median ",
-            "splits       ");
+            "splits       ",
+            ", time gap ");
     String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
     withJson[args.length] = "--json";
     MainTest.Run json = mtbsync(withJson);

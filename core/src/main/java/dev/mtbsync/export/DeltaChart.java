@@ -2,6 +2,7 @@ package dev.mtbsync.export;
 
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
+import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.markers.NewMarker;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -38,9 +39,13 @@ public final class DeltaChart {
    * @param markers transferred markers: those the new run reaches are the gates
    */
   static XYChart chart(
-      List<DeltaTime.Point> delta, List<NewMarker> markers, int width, int height) {
+      List<DeltaTime.Point> curve, List<NewMarker> markers, int width, int height) {
+    List<Splits.Gate> gates = Splits.of(markers, null, null);
+    TimeGap gap = TimeGap.of(gates, curve);
+    // measured from the first gate, as the gap and the split table are
+    List<DeltaTime.Point> delta =
+        TimeGap.fromFirstGate(curve, gates.isEmpty() ? Double.NaN : gates.get(0).tRef());
     boolean byDistance = delta.stream().allMatch(p -> Double.isFinite(p.distanceM()));
-    double last = delta.get(delta.size() - 1).deltaSec();
     XYChart chart =
         new XYChartBuilder()
             .width(width)
@@ -48,9 +53,9 @@ public final class DeltaChart {
             .title(
                 String.format(
                     Locale.ROOT,
-                    "Delta time against the reference   \u00b7   %+.2f s at the end (%s)",
-                    last,
-                    last > 0 ? "time lost" : "time gained"))
+                    "Delta time against the reference   \u00b7   %s (%s)",
+                    gap.label(),
+                    gap.span()))
             .xAxisTitle(byDistance ? "distance along the trail (m)" : "reference time (s)")
             .yAxisTitle("new minus reference (s)")
             .build();

@@ -41,7 +41,7 @@ public final class Benchmark {
   /**
    * What to benchmark.
    *
-   * @param pattern glob on run folder names, null for all
+   * @param pattern glob on run folder names or their paths under the root, null for all
    * @param limit the newest runs to include, null for all
    * @param fields perf.json fields to include, from {@link PerfFile#FIELDS}
    */

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One run folder in a quality benchmark.
  *
- * @param runId the folder's name
+ * @param runId the run folder's path under the root ({@code pairA/RUN} for a nested run)
  * @param modified the folder's modification time (ISO-8601)
  * @param ok the warp passed the gates of its sync ({@code timewarp.json} "ok")
  * @param strictOk it meets {@link StrictCriteria#DEFAULT}

@@ -15,30 +15,35 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds the run folders of a batch root: its sub-folders holding a {@code run.json}, {@code
- * timewarp.json} or {@code perf.json}. Hidden folders (the index cache, a sync still being written)
- * and symbolic links are not runs.
+ * Finds the run folders of a batch root: folders holding a {@code run.json}, {@code timewarp.json}
+ * or {@code perf.json}, at any depth up to {@value #MAX_DEPTH} (so {@code sync --out ROOT/pairA}
+ * puts a run at {@code ROOT/pairA/<run>} and it is found as {@code pairA/<run>}). Hidden folders
+ * (the index cache, a sync still being written) and symbolic links are never entered, and a run
+ * folder's own sub-folders are not searched.
+ *
+ * <p>DESIGN NOTE: a run is identified by its path under the root, not its folder name: two pairs
+ * synced into sibling folders may hold runs of the same name, and every link the dashboard makes
+ * must lead back to the one folder.
  */
 public final class RunFolders {
+
+  /** Folder levels below the root searched for runs (the root's children are level 1). */
+  public static final int MAX_DEPTH = 6;
 
   /**
    * A run folder.
    *
    * @param dir the folder
+   * @param id its path under the root, {@code /}-separated ({@code pairA/20250101-120000-ab12})
    * @param modified its last modification time
    */
-  public record RunFolder(Path dir, FileTime modified) {
-    /** The run id: the folder's name. */
-    public String id() {
-      return dir.getFileName().toString();
-    }
-  }
+  public record RunFolder(Path dir, String id, FileTime modified) {}
 
   private RunFolders() {}
 
   /**
-   * The run folders directly under {@code root} whose names match {@code glob} (null: all), newest
-   * first (by modification time, then name).
+   * The run folders under {@code root} whose name or path under the root match {@code glob} (null:
+   * all), newest first (by modification time, then id).
    *
    * @throws NoSuchFileException when root is not a folder
    */
@@ -51,7 +56,21 @@ public final class RunFolders {
             ? p -> true
             : FileSystems.getDefault().getPathMatcher("glob:" + glob);
     List<RunFolder> found = new ArrayList<>();
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
+    walk(root, root, 1, match, found);
+    found.sort(Comparator.comparing(RunFolder::modified).thenComparing(RunFolder::id).reversed());
+    return found;
+  }
+
+  /** The id of a folder under root: its relative path with {@code /} separators. */
+  public static String idOf(Path root, Path dir) {
+    return root.relativize(dir).toString().replace('\\', '/');
+  }
+
+  private static void walk(
+      Path root, Path parent, int depth, PathMatcher match, List<RunFolder> found)
+      throws IOException {
+    List<Path> deeper = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(parent)) {
       for (Path dir : children) {
         String name = dir.getFileName().toString();
         BasicFileAttributes a;
@@ -60,19 +79,31 @@ public final class RunFolders {
         } catch (NoSuchFileException gone) {
           continue; // renamed or removed while we listed (a sync moving its run into place)
         }
-        if (!a.isDirectory() || name.startsWith(".") || !match.matches(dir.getFileName())) {
+        if (!a.isDirectory() || name.startsWith(".")) {
           continue;
         }
         if (isRun(dir)) {
-          found.add(new RunFolder(dir, a.lastModifiedTime()));
+          String id = idOf(root, dir);
+          if (match.matches(dir.getFileName()) || match.matches(Path.of(id))) {
+            found.add(new RunFolder(dir, id, a.lastModifiedTime()));
+          }
+        } else if (depth < MAX_DEPTH) {
+          deeper.add(dir);
         }
       }
+    } catch (NoSuchFileException gone) {
+      if (parent.equals(root)) {
+        throw gone;
+      }
+      return; // a sub-folder removed while we walked
     }
-    found.sort(Comparator.comparing(RunFolder::modified).thenComparing(RunFolder::id).reversed());
-    return found;
+    for (Path dir : deeper) {
+      walk(root, dir, depth + 1, match, found);
+    }
   }
 
-  private static boolean isRun(Path dir) {
+  /** Whether a folder holds a run's artefacts (run.json, timewarp.json or perf.json). */
+  public static boolean isRun(Path dir) {
     for (String f : new String[] {"run.json", "timewarp.json", PerfFile.NAME}) {
       if (Files.exists(dir.resolve(f), LinkOption.NOFOLLOW_LINKS)) {
         return true;

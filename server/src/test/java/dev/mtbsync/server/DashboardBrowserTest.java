@@ -65,7 +65,7 @@ class DashboardBrowserTest {
                 pair.resolve("new.mp4"),
                 null,
                 pair.resolve("ref_markers.csv"),
-                root,
+                root.resolve("pairA"), // as sync --out ROOT/pairA: a run in a sub-folder
                 OrbConfig.DEFAULT,
                 new OrbConfig(3, 960, 500, false),
                 MatchConfig.defaults(),
@@ -180,7 +180,7 @@ class DashboardBrowserTest {
 
   @Test
   void scrubbingTheCompareViewMovesTheReferenceThroughTheWarp() throws Exception {
-    String run = synced.runDir().getFileName().toString();
+    String run = nestedId();
     MonotoneWarp warp = TimewarpFile.read(synced.runDir().resolve("timewarp.json"));
     try (BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
@@ -222,6 +222,83 @@ class DashboardBrowserTest {
       assertThat(synced.runDir().resolve("annotations.json")).exists();
       screenshot(page, "compare.png");
     }
+  }
+
+  /** The synced run's id: its path under the root ({@code pairA/RUN}). */
+  static String nestedId() {
+    return root.relativize(synced.runDir()).toString().replace('\\', '/');
+  }
+
+  @Test
+  void everyPageFitsAPhoneAndADesktopWithoutSidewaysScrolling() {
+    String run = java.net.URLEncoder.encode(nestedId(), java.nio.charset.StandardCharsets.UTF_8);
+    String[][] pages = {
+      {"/", "dashboard"},
+      {"/?run=" + run, "dashboard-run"},
+      {"/compare", "compare-pick"},
+      {"/compare?run=" + run, "compare-run"},
+      {"/telemetry", "telemetry"},
+      {"/?run=nope", "error"}
+    };
+    for (int width : new int[] {390, 1400}) {
+      try (BrowserContext context =
+          browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 844))) {
+        for (String[] p : pages) {
+          Page page = open(context, p[0]);
+          page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+          if (p[1].equals("dashboard") || p[1].equals("telemetry")) {
+            page.waitForSelector("#perf-charts svg[data-points]");
+          }
+          screenshot(page, p[1] + "-" + width + ".png");
+          int[] sizes = widths(page);
+          assertThat(sizes[0])
+              .as("%s at %d px: page width (widest element: %s)", p[0], width, widest(page))
+              .isLessThanOrEqualTo(sizes[1]);
+          page.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void theNestedRunShowsItsGapItsWorstSectorAndItsMarkerIntervals() {
+    try (BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+      Page page = open(context, "/");
+      // the root's only synced run sits in pairA/: found and listed by its path
+      assertThat(page.locator("#runs-table tr[data-run='" + nestedId() + "']").count())
+          .isEqualTo(1);
+      page.locator("#runs-table tr[data-run='" + nestedId() + "'] a.run-id").click();
+      page.waitForSelector("#time-gap");
+      String gap = page.locator("#time-gap").textContent();
+      String last =
+          page.locator(".splits-table tbody tr:last-child td:nth-child(3)").textContent().strip();
+      assertThat(gap).as("headline vs the table's last running delta").startsWith(last + " s");
+      assertThat(page.locator(".markers-table .pm").count()).isGreaterThan(0);
+      // the splits table scrolls inside its card, its first column stays in view
+      Locator firstCell = page.locator(".splits-table tbody tr:first-child td:first-child");
+      assertThat(firstCell.evaluate("e => getComputedStyle(e).position")).isEqualTo("sticky");
+      assertThat(widths(page)[0]).isLessThanOrEqualTo(390);
+    }
+  }
+
+  /** {document scroll width, window inner width} (px). */
+  static int[] widths(Page page) {
+    List<?> w =
+        (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+    return new int[] {((Number) w.get(0)).intValue(), ((Number) w.get(1)).intValue()};
+  }
+
+  /** The element reaching furthest right, to say what overflows. */
+  static String widest(Page page) {
+    return (String)
+        page.evaluate(
+            "() => { const clipped = e => { for (let a = e.parentElement; a && a !== document.body;"
+                + " a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; }"
+                + " return false; };"
+                + " let best = null, r = 0; for (const e of document.querySelectorAll('body *')) {"
+                + " const x = e.getBoundingClientRect().right; if (x > r && !clipped(e)) { r = x; best = e; } }"
+                + " return best ? best.tagName + '.' + best.className + ' @' + Math.round(r) : ''; }");
   }
 
   @Test

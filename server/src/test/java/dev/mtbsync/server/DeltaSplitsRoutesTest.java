@@ -101,11 +101,28 @@ class DeltaSplitsRoutesTest {
                 .contains(
                     "class=\"num delta " + tone + "\">" + signed(g.sectorDeltaSec()) + "</td>");
           }
-          double end = curve.get(curve.size() - 1).deltaSec();
+          // one gap figure: the last gate's running delta, in the headline and in the table
+          double gap = gates.get(gates.size() - 1).deltaSec();
+          String label = signed(gap) + " s " + (gap > 0 ? "lost" : "gained");
           assertThat(card)
-              .contains(
-                  (end > 0 ? "class=\"lost\"" : "class=\"gained\""),
-                  signed(end) + " s " + (end > 0 ? "lost" : "gained"));
+              .contains("id=\"time-gap\"", "Time gap " + label, "Gate 1 to Berm")
+              .contains("from the first gate to the last");
+          assertThat(card)
+              .doesNotContain(signed(curve.get(curve.size() - 1).deltaSec()) + " s lost");
+          Splits.Gate worst = dev.mtbsync.gps.TimeGap.worstSector(gates);
+          if (worst != null) {
+            assertThat(card)
+                .contains("Lost most in " + worst.name() + ": " + signed(worst.sectorDeltaSec()))
+                .containsPattern(
+                    "<tr class=\"worst\">\\s*<td><span class=\"gate-no\">"
+                        + worst.gate()
+                        + "</span> "
+                        + worst.name());
+          }
+          // the curve under each gate reads the gate's running delta (the tooltip's "in all")
+          for (Splits.Gate g : gates) {
+            assertThat(card).as(g.name()).contains(signed(g.deltaSec()) + " s in all");
+          }
         });
   }
 

@@ -53,7 +53,7 @@ public final class CompareApi {
     CompareSource s = source(ctx.queryParam("run"), null);
     List<Annotation> list = Annotations.read(s.annotations());
     String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
-    String base = "annotations" + (s.runId() == null ? "" : "-" + s.runId());
+    String base = "annotations" + (s.runId() == null ? "" : "-" + s.runId().replace('/', '-'));
     switch (format) {
       case "csv" -> {
         ctx.header("Content-Disposition", ContentDisposition.attachment(base + ".csv"));

@@ -9,7 +9,8 @@ import java.util.Map;
  * One perf.json as the telemetry table, charts and stream show it.
  *
  * @param path the file, as a path under the root
- * @param runId its run ({@code run_id}, else the folder's name)
+ * @param runId its run: the folder's path under the root (what the dashboard's links take), else
+ *     the file's {@code run_id} for a perf.json lying in the root itself
  * @param timestamp when the run finished (ISO-8601; the file's time when it has none)
  * @param figures every numeric field of {@link PerfFile#FIELDS}, null where not measured
  * @param problem why the file could not be read, else null
@@ -34,7 +35,7 @@ public record PerfPoint(
     }
     return new PerfPoint(
         path,
-        e.runId() != null ? e.runId() : folder,
+        folder.isEmpty() && e.runId() != null ? e.runId() : folder,
         e.timestamp() != null ? e.timestamp() : modified,
         f,
         null);

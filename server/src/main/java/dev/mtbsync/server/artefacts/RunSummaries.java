@@ -103,7 +103,7 @@ public final class RunSummaries {
       warnings.add(root.relative(perf) + ": " + Problems.oneLine(e, perf));
     }
     return new RunSummary(
-        dir.getFileName().toString(),
+        root.relative(dir),
         modified.toInstant().toString(),
         finished,
         ok,
@@ -116,6 +116,11 @@ public final class RunSummaries {
         markerFiles(root, dir),
         List.copyOf(reasons),
         List.copyOf(warnings));
+  }
+
+  /** A file's name as a run's page shows it: its path under the run folder. */
+  public static String inRun(String runId, String path) {
+    return path.startsWith(runId + "/") ? path.substring(runId.length() + 1) : path;
   }
 
   /** The {@code new_markers*.csv} of a run folder, as paths under the root, sorted. */

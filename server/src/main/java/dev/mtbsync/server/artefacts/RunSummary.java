@@ -6,7 +6,7 @@ import java.util.List;
  * One run folder as the runs list shows it. Figures are null where the artefact lacks them or could
  * not be read; {@code warnings} says which.
  *
- * @param id the folder's name
+ * @param id the folder's path under the root ({@code pairA/RUN} for a nested run)
  * @param modified the folder's modification time (ISO-8601)
  * @param finished when the sync finished (run.json, else perf.json), null when unknown
  * @param ok the warp passed its gates (timewarp.json), null when unknown

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.mtbsync.gps.DeltaTime;
+import dev.mtbsync.gps.Splits;
+import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.runs.SplitsCsv;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
@@ -97,13 +99,47 @@ public record SplitsView(
       }
     }
     return new SplitsView(
-        runDir.getFileName().toString(),
+        root.relative(runDir),
         deltaPresent,
         deltaRead,
         splitsPresent,
         delta,
         splits,
         List.copyOf(warnings));
+  }
+
+  /** The gates as core's {@link Splits} gives them (NaN where the file leaves a value empty). */
+  public List<Splits.Gate> gates() {
+    return splits.stream()
+        .map(
+            g ->
+                new Splits.Gate(
+                    g.gate(),
+                    g.name(),
+                    nan(g.tRef()),
+                    nan(g.tNew()),
+                    nan(g.distanceM()),
+                    nan(g.refSectorSec()),
+                    nan(g.newSectorSec()),
+                    nan(g.refElapsedSec()),
+                    nan(g.newElapsedSec()),
+                    nan(g.confidence())))
+        .toList();
+  }
+
+  /** The run's one gap figure (see {@link TimeGap}), or null when it has nothing to measure. */
+  public TimeGap gap() {
+    return TimeGap.of(gates(), points());
+  }
+
+  /** The curve measured from the first gate, so that it agrees with the splits table. */
+  public List<DeltaTime.Point> pointsFromFirstGate() {
+    return TimeGap.fromFirstGate(
+        points(), splits.isEmpty() ? Double.NaN : nan(splits.get(0).tRef()));
+  }
+
+  private static double nan(Double v) {
+    return v == null ? Double.NaN : v;
   }
 
   /** The delta curve as core's charts take it (NaN distance without GPS). */

@@ -51,7 +51,7 @@ public record TimewarpView(
       warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
     }
     return new TimewarpView(
-        runDir.getFileName().toString(),
+        root.relative(runDir),
         fields,
         warp,
         pairs(root, runDir.resolve("pairs.csv"), warnings),

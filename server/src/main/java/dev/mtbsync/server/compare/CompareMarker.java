@@ -7,6 +7,8 @@ package dev.mtbsync.server.compare;
  * @param name the marker
  * @param tRef reference time (s), null when unknown
  * @param tNew the new run's own time for it (s; from the new markers), null when it has none
+ * @param tNewLo lower end of the 90 % interval of {@code tNew} (s), null when unknown
+ * @param tNewHi upper end of that interval (s), null when unknown
  * @param predicted the reference time carried through the warp (s), null outside its range
  * @param delta {@code tNew - predicted} (s), null unless both are known
  * @param confidence 0 to 1
@@ -18,6 +20,8 @@ public record CompareMarker(
     String name,
     Double tRef,
     Double tNew,
+    Double tNewLo,
+    Double tNewHi,
     Double predicted,
     Double delta,
     double confidence,

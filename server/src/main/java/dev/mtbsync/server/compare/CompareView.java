@@ -69,6 +69,7 @@ public record CompareView(
                   m.name(),
                   nan(m.tRef()),
                   nan(m.tNew()),
+                  m.hasInterval() ? new double[] {m.tNewLo(), m.tNewHi()} : null,
                   m.confidence(),
                   m.needsReview(),
                   m.colour(),
@@ -85,12 +86,14 @@ public record CompareView(
           byName.put(
               r.name(),
               had == null
-                  ? marker(warp, r.name(), r.tRef(), null, null, false, r.colour(), r.comment())
+                  ? marker(
+                      warp, r.name(), r.tRef(), null, null, null, false, r.colour(), r.comment())
                   : marker(
                       warp,
                       r.name(),
                       r.tRef(),
                       had.tNew(),
+                      had.tNewLo() == null ? null : new double[] {had.tNewLo(), had.tNewHi()},
                       had.confidence(),
                       had.needsReview(),
                       had.colour(),
@@ -128,6 +131,7 @@ public record CompareView(
       String name,
       Double tRef,
       Double tNew,
+      double[] interval,
       Double confidence,
       boolean review,
       String colour,
@@ -141,7 +145,17 @@ public record CompareView(
         confidence != null ? confidence : predicted != null ? warp.confidenceAt(predicted) : 0;
     boolean nowhere = predicted == null && tNew == null; // the new run does not reach it
     return new CompareMarker(
-        name, tRef, tNew, predicted, delta, conf, review || nowhere, colour, comment);
+        name,
+        tRef,
+        tNew,
+        interval == null ? null : interval[0],
+        interval == null ? null : interval[1],
+        predicted,
+        delta,
+        conf,
+        review || nowhere,
+        colour,
+        comment);
   }
 
   private static Double nan(double v) {

@@ -1,5 +1,6 @@
 package dev.mtbsync.server.files;
 
+import dev.mtbsync.runs.RunFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -120,16 +121,20 @@ public final class RootPath {
     }
   }
 
-  /** A run folder by its id (a name directly under the root). */
+  /**
+   * A run folder by its id: its path under the root ({@code RUN}, or {@code pairA/RUN} for a run
+   * synced into a sub-folder), at most {@link RunFolders#MAX_DEPTH} levels down, checked as {@link
+   * #resolve} checks a request's path. A folder that only holds runs ({@code pairA}) is not a run.
+   */
   public Path runDir(String runId) throws IOException {
     if (runId == null || runId.isBlank()) {
       throw new IllegalArgumentException("no run given");
     }
-    if (runId.contains("/")) {
+    if (runId.split("/", -1).length > RunFolders.MAX_DEPTH) {
       throw new OutsideRootException(runId, "not a run id");
     }
     Path dir = resolve(runId);
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !RunFolders.isRun(dir)) {
       throw new NoSuchFileException(runId, null, "no such run");
     }
     return dir;

@@ -137,7 +137,7 @@ public record DeltaPlot(
                       ? String.format(Locale.ROOT, "%.0f m", gx)
                       : String.format(Locale.ROOT, "ref %.2f s", gx),
                   delta == null ? "" : ", sector " + delta + " s",
-                  gd)));
+                  Math.abs(gd) < 0.005 ? 0.0 : gd)));
     }
     return new DeltaPlot(
         AREA,

@@ -12,12 +12,10 @@ import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
 import dev.mtbsync.server.files.FileList;
 import dev.mtbsync.server.html.Confidence;
-import dev.mtbsync.server.html.DeltaPlot;
 import dev.mtbsync.server.html.Sparkline;
 import dev.mtbsync.server.html.WarpPlot;
 import dev.mtbsync.server.pages.DashboardPage.BatchCard;
 import dev.mtbsync.server.pages.DashboardPage.BatchLine;
-import dev.mtbsync.server.pages.DashboardPage.DeltaCard;
 import dev.mtbsync.server.pages.DashboardPage.Field;
 import dev.mtbsync.server.pages.DashboardPage.FileLink;
 import dev.mtbsync.server.pages.DashboardPage.Kpi;
@@ -27,7 +25,6 @@ import dev.mtbsync.server.pages.DashboardPage.RegressionCard;
 import dev.mtbsync.server.pages.DashboardPage.RegressionRow;
 import dev.mtbsync.server.pages.DashboardPage.RunDetail;
 import dev.mtbsync.server.pages.DashboardPage.RunRow;
-import dev.mtbsync.server.pages.DashboardPage.SplitLine;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +162,11 @@ final class DashboardModel {
 
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
-    if (chosen == null || !r.markerFiles().contains(chosen)) {
+    if (chosen != null && !chosen.isBlank() && !r.markerFiles().contains(chosen)) {
+      site.root().existingFile(chosen); // outside the root: 403, as compare answers
+      throw new IllegalArgumentException(chosen + " is not a file of run " + r.id());
+    }
+    if (chosen == null || chosen.isBlank()) {
       String dflt = r.id() + "/new_markers.csv";
       chosen =
           r.markerFiles().contains(dflt)
@@ -173,7 +174,7 @@ final class DashboardModel {
               : r.markerFiles().isEmpty() ? null : r.markerFiles().get(0);
     }
     for (String f : r.markerFiles()) {
-      options.add(new Option(f, f.substring(f.indexOf('/') + 1), f.equals(chosen)));
+      options.add(new Option(f, RunSummaries.inRun(r.id(), f), f.equals(chosen)));
     }
     MarkersCard markers = null;
     List<WarpPlot.Mark> marks = new ArrayList<>();
@@ -186,6 +187,7 @@ final class DashboardModel {
                 m.name(),
                 Fmt.num(m.tRef(), 3),
                 m.tNew() == null ? "not covered" : Fmt.num(m.tNew(), 3),
+                m.tNew() == null || m.halfWidthMs() == null ? "" : "± " + m.halfWidthMs() + " ms",
                 Fmt.num(m.confidence(), 2),
                 Confidence.band(m.confidence()),
                 (int) Math.round(100 * m.confidence()),
@@ -214,61 +216,10 @@ final class DashboardModel {
         WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks),
         options,
         markers,
-        delta(SplitsView.read(site.root(), dir)),
+        DeltaCards.of(SplitsView.read(site.root(), dir)),
         files,
         warnings,
         videos ? "/compare?run=" + enc(r.id()) : null);
-  }
-
-  /** The delta card: the curve as a chart, the gates as a table, each one optional. */
-  static DeltaCard delta(SplitsView v) {
-    List<DeltaPlot.Gate> gates = new ArrayList<>();
-    List<SplitLine> lines = new ArrayList<>();
-    for (SplitsView.Split s : v.splits()) {
-      if (s.tRef() != null) {
-        gates.add(new DeltaPlot.Gate(s.gate(), s.name(), s.tRef(), s.sectorDeltaSec()));
-      }
-      lines.add(
-          new SplitLine(
-              s.gate(),
-              s.name(),
-              Fmt.num(s.distanceM(), 0),
-              Fmt.num(s.refSectorSec(), 2),
-              Fmt.num(s.newSectorSec(), 2),
-              Fmt.signed(s.sectorDeltaSec(), 2),
-              gainTone(s.sectorDeltaSec()),
-              Fmt.signed(s.deltaSec(), 2),
-              gainTone(s.deltaSec())));
-    }
-    DeltaPlot plot = v.deltaRead() ? DeltaPlot.of(v.points(), gates) : null;
-    String total = "";
-    String tone = "";
-    String byWhat = "";
-    if (!v.delta().isEmpty()) {
-      double end = v.delta().get(v.delta().size() - 1).deltaSec();
-      total = Fmt.signed(end, 2) + " s " + (end > 0 ? "lost" : end < 0 ? "gained" : "");
-      tone = gainTone(end);
-      byWhat =
-          v.delta().stream().allMatch(p -> p.distanceM() != null)
-              ? "along the trail by GPS distance"
-              : "by reference time (no GPS distance)";
-    }
-    String note;
-    if (!v.deltaPresent() && !v.splitsPresent()) {
-      note = "No delta time for this run: a sync with a fitted warp writes delta.csv.";
-    } else if (!v.splitsPresent()) {
-      note = "No split times: sync with --ref-markers to time the sectors between markers.";
-    } else if (!v.deltaPresent()) {
-      note = "No delta.csv beside the splits: the curve along the trail is not drawn.";
-    } else {
-      note = "";
-    }
-    return new DeltaCard(note, plot, total.strip(), tone, byWhat, lines, v.warnings());
-  }
-
-  /** A delta's tone: time lost (above zero) is bad, time gained good. */
-  private static String gainTone(Double delta) {
-    return delta == null || delta == 0 ? "" : delta > 0 ? "bad" : "good";
   }
 
   private static RegressionCard regression(RegressionView v) {

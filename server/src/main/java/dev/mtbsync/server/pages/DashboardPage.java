@@ -84,8 +84,10 @@ public record DashboardPage(
    *
    * @param note what the run lacks, shown in place of the chart or table (empty when it has both)
    * @param plot the delta chart, or null without a delta.csv that could be read
-   * @param total the delta at the end of the curve ({@code +1.23 s}), empty without one
+   * @param total the run's time gap ({@code +1.23 s lost}, see {@code TimeGap}), empty without one
    * @param totalTone {@code bad} for time lost, {@code good} for time gained
+   * @param span what the gap spans ("Drop 1 to Sector gate 1")
+   * @param worst "Lost most in NAME: +3.19 s", empty when no sector lost time
    * @param byWhat what the chart runs along (distance or reference time)
    * @param splits the gates, in trail order (empty without splits.csv)
    */
@@ -94,6 +96,8 @@ public record DashboardPage(
       DeltaPlot plot,
       String total,
       String totalTone,
+      String span,
+      String worst,
       String byWhat,
       List<SplitLine> splits,
       List<String> warnings) {}
@@ -102,6 +106,7 @@ public record DashboardPage(
    * A gate of the splits table; tones are {@code good} (gained), {@code bad} (lost) or empty.
    *
    * @param distance metres from the first gate
+   * @param worst this gate closes the sector that cost the most time
    */
   public record SplitLine(
       int gate,
@@ -112,7 +117,8 @@ public record DashboardPage(
       String sectorDelta,
       String sectorTone,
       String delta,
-      String deltaTone) {}
+      String deltaTone,
+      boolean worst) {}
 
   /** A marker file as a table. */
   public record MarkersCard(
@@ -121,6 +127,8 @@ public record DashboardPage(
   /**
    * A marker row.
    *
+   * @param interval "± 45 ms": half the width of t_new's 90 % interval, empty when the file has
+   *     none
    * @param band confidence band: high, mid or low
    * @param confidencePct confidence in percent, for the bar
    */
@@ -128,6 +136,7 @@ public record DashboardPage(
       String name,
       String tRef,
       String tNew,
+      String interval,
       String confidence,
       String band,
       int confidencePct,

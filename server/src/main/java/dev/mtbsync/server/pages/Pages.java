@@ -56,7 +56,7 @@ public final class Pages {
       List<Option> files = new ArrayList<>();
       if (s.runId() != null) {
         for (String f : RunSummaries.markerFiles(site.root(), site.root().runDir(s.runId()))) {
-          String name = f.substring(f.indexOf('/') + 1);
+          String name = RunSummaries.inRun(s.runId(), f);
           boolean chosen =
               s.newMarkers() != null && s.newMarkers().getFileName().toString().equals(name);
           files.add(new Option(f, name, chosen));

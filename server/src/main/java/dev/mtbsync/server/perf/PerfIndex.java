@@ -178,7 +178,7 @@ public final class PerfIndex {
       return;
     }
     String rel = root.relative(file);
-    String folder = file.getParent().getFileName().toString();
+    String folder = root.relative(file.getParent());
     String modified = a.lastModifiedTime().toInstant().toString();
     try {
       PerfPoint p = PerfPoint.of(rel, folder, modified, PerfFile.read(file));

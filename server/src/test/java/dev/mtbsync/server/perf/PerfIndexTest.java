@@ -37,7 +37,8 @@ class PerfIndexTest {
     PerfFile.write(root.resolve("batch/b/perf.json"), "b", PERF);
     List<PerfIndex.Change> changes = index.refresh();
     assertThat(changes).hasSize(1);
-    assertThat(changes.get(0).point().runId()).isEqualTo("b");
+    // named by its folder's path under the root, so the telemetry table's link leads to it
+    assertThat(changes.get(0).point().runId()).isEqualTo("batch/b");
     assertThat(changes.get(0).point().path()).isEqualTo("batch/b/perf.json");
     assertThat(changes.get(0).point().figures().get("fps")).isEqualTo(281.25);
     assertThat(index.refresh()).isEmpty();
