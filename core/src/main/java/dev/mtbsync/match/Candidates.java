@@ -13,6 +13,7 @@ final class Candidates {
   private final ViewMatcher matcher;
   private final FrameFeatures neu;
   private final Map<Integer, ViewMatch> tried = new HashMap<>();
+  private final Map<Integer, Double> parallax = new HashMap<>();
 
   Candidates(
       List<FrameFeatures> rs, int centre, int searchReach, ViewMatcher matcher, FrameFeatures n) {
@@ -45,13 +46,15 @@ final class Candidates {
       return Double.POSITIVE_INFINITY;
     }
     ViewMatch m = get(j);
-    return m.inliers() >= minInliers && Double.isFinite(m.parallax())
-        ? m.parallax()
-        : Double.POSITIVE_INFINITY;
+    if (m.inliers() < minInliers) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double p = parallax.computeIfAbsent(j, k -> ViewMatcher.parallax(m));
+    return Double.isFinite(p) ? p : Double.POSITIVE_INFINITY;
   }
 
   /**
-   * Whether the parallax cost is measured and below {@link #PairFinder.RESOLVED_PX2} at both
+   * Whether the parallax cost is measured and below {@link PairFinder#RESOLVED_PX2} at both
    * neighbours of sample j: the camera moves little enough between reference samples to time by
    * parallax.
    */

@@ -23,17 +23,20 @@ final class PathCorrector {
   }
 
   /** Seconds between anchors, the new samples searched widely to correct the coarse path. */
-  static final double ANCHOR_EVERY_SEC = 1.5;
+  static final double ANCHOR_EVERY_SEC = 3.0;
+
+  /** An anchor matches every this many reference samples within reach, then climbs. */
+  static final int ANCHOR_STEP = 3;
 
   /** How far (s) either side of the coarse path an anchor searches. */
   static final double ANCHOR_REACH_SEC = 2.0;
 
   /** Anchors either side whose offsets set the correction at a new sample. */
-  private static final int ANCHOR_NEIGHBOURS = 3;
+  private static final int ANCHOR_NEIGHBOURS = 2;
 
   /**
    * Moves the coarse path to where ORB finds the reference: every {@link #ANCHOR_EVERY_SEC} a new
-   * sample is matched with every other reference sample within {@link #ANCHOR_REACH_SEC} of the
+   * sample is matched with every third reference sample within {@link #ANCHOR_REACH_SEC} of the
    * path and placed at its least parallax; each new sample's path then shifts by the median offset
    * of the anchors nearest it. Returns the ORB matches made.
    *
@@ -42,7 +45,7 @@ final class PathCorrector {
    * moving forward, up to a second off at walking pace with a 20 % zoom. Verification only looks a
    * couple of samples either side, so it inherited that bias. The offset is smooth along the run
    * (one camera difference per pair), so a sparse wide search measures it for all samples at about
-   * a third more ORB matches.
+   * a fifth more ORB matches.
    */
   int correct(ScannedVideo ref, ScannedVideo neu, int[] path, ExecutorService pool)
       throws InterruptedException, ExecutionException {
@@ -104,16 +107,21 @@ final class PathCorrector {
         Candidates c = new Candidates(rs, path[i], 0, matcher, n);
         double t0 = rs.get(path[i]).tSec();
         int best = path[i];
-        for (int j = nearestSample(rs, t0 - ANCHOR_REACH_SEC);
-            j < rs.size() && rs.get(j).tSec() <= t0 + ANCHOR_REACH_SEC;
-            j += 2) {
-          if (c.get(j).inliers() > c.get(best).inliers()) {
+        // every ANCHOR_STEP-th sample within reach, centred on the path, then up the inliers
+        for (int j = path[i] % ANCHOR_STEP; j < rs.size(); j += ANCHOR_STEP) {
+          if (Math.abs(rs.get(j).tSec() - t0) <= ANCHOR_REACH_SEC
+              && c.get(j).inliers() > c.get(best).inliers()) {
             best = j;
           }
         }
-        for (int j = best - 1; j <= best + 1; j += 2) {
-          if (c.exists(j) && c.get(j).inliers() > c.get(best).inliers()) {
-            best = j;
+        boolean moved = true;
+        while (moved) {
+          moved = false;
+          for (int j = best - 1; j <= best + 1; j += 2) {
+            if (c.exists(j) && c.get(j).inliers() > c.get(best).inliers()) {
+              best = j;
+              moved = true;
+            }
           }
         }
         out[a] = Double.NaN;

@@ -6,20 +6,10 @@ package dev.mtbsync.match;
  * @param matches descriptor matches that pass Lowe's ratio test
  * @param inliers matches within the reprojection threshold of the homography
  * @param homography row-major 3x3, new-frame px to reference-frame px; null when none was found
- * @param parallax mean squared distance (px^2) of the consistent matches from one homography: least
- *     where both cameras stood at the same place; NaN when it could not be measured
- * @param consistent matches a fundamental matrix accepts (true correspondences, with or without
- *     parallax)
+ * @param points the ratio-test matches, 4 floats each: new x, y, reference x, y (px); null when
+ *     there were too few to fit a homography
  */
-record ViewMatch(int matches, int inliers, double[] homography, double parallax, int consistent) {
+record ViewMatch(int matches, int inliers, double[] homography, float[] points) {
 
-  static final ViewMatch NONE = new ViewMatch(0, 0, null, Double.NaN, 0);
-
-  /**
-   * Share of the geometrically consistent matches that one homography explains: 1 where both
-   * cameras stood at the same place, less as parallax grows; NaN when not measured.
-   */
-  double planarShare() {
-    return consistent < 1 ? Double.NaN : Math.min(1.0, (double) inliers / consistent);
-  }
+  static final ViewMatch NONE = new ViewMatch(0, 0, null, null);
 }

@@ -51,8 +51,9 @@ final class ViewMatcher implements AutoCloseable {
       }
       int n = matches.size();
       if (n < MIN_MATCHES) {
-        return new ViewMatch(n, 0, null, Double.NaN, 0);
+        return new ViewMatch(n, 0, null, null);
       }
+      float[] points = new float[4 * n];
       try (Mat src = new Mat(n, 1, opencv_core.CV_32FC2);
           Mat dst = new Mat(n, 1, opencv_core.CV_32FC2);
           Mat mask = new Mat()) {
@@ -62,10 +63,14 @@ final class ViewMatcher implements AutoCloseable {
         float[] kb = b.keypoints();
         for (int i = 0; i < n; i++) {
           DMatch m = matches.get(i);
-          si.put(i, 0, 0, ka[4 * m.queryIdx()]);
-          si.put(i, 0, 1, ka[4 * m.queryIdx() + 1]);
-          di.put(i, 0, 0, kb[4 * m.trainIdx()]);
-          di.put(i, 0, 1, kb[4 * m.trainIdx() + 1]);
+          points[4 * i] = ka[4 * m.queryIdx()];
+          points[4 * i + 1] = ka[4 * m.queryIdx() + 1];
+          points[4 * i + 2] = kb[4 * m.trainIdx()];
+          points[4 * i + 3] = kb[4 * m.trainIdx() + 1];
+          si.put(i, 0, 0, points[4 * i]);
+          si.put(i, 0, 1, points[4 * i + 1]);
+          di.put(i, 0, 0, points[4 * i + 2]);
+          di.put(i, 0, 1, points[4 * i + 3]);
         }
         si.close();
         di.close();
@@ -73,7 +78,7 @@ final class ViewMatcher implements AutoCloseable {
             opencv_calib3d.findHomography(
                 src, dst, opencv_calib3d.RANSAC, REPROJECTION_PX, mask, 500, 0.995)) {
           if (h.empty()) {
-            return new ViewMatch(n, 0, null, Double.NaN, 0);
+            return new ViewMatch(n, 0, null, points);
           }
           double[] hm = new double[9];
           try (DoubleIndexer hi = h.createIndexer()) {
@@ -83,9 +88,7 @@ final class ViewMatcher implements AutoCloseable {
               }
             }
           }
-          int inliers = opencv_core.countNonZero(mask);
-          double[] px = parallax(src, dst, n);
-          return new ViewMatch(n, inliers, hm, px[0], (int) px[1]);
+          return new ViewMatch(n, opencv_core.countNonZero(mask), hm, points);
         }
       }
     }
@@ -95,7 +98,8 @@ final class ViewMatcher implements AutoCloseable {
    * How far the geometrically consistent matches are from lying on one homography: the mean squared
    * residual (px^2) of the matches a fundamental matrix accepts, about the least-squares homography
    * through them, each residual capped at {@link #PARALLAX_CAP_PX}. NaN when too few matches are
-   * consistent.
+   * consistent. Measured on demand (a fundamental matrix and a second homography per pair cost
+   * about as much as the match itself), only where the pair's placement asks for it.
    *
    * <p>DESIGN NOTE: at the moment both cameras stand at the same place, their pictures differ by
    * rotation and lens only, so near and far points obey one homography whatever the two cameras'
@@ -106,6 +110,27 @@ final class ViewMatcher implements AutoCloseable {
    * without assuming a plane, so points with parallax count against the homography instead of
    * dropping out as RANSAC outliers.
    */
+  static double parallax(ViewMatch match) {
+    float[] p = match.points();
+    if (p == null || p.length < 4 * MIN_MATCHES) {
+      return Double.NaN;
+    }
+    int n = p.length / 4;
+    try (Mat src = new Mat(n, 1, opencv_core.CV_32FC2);
+        Mat dst = new Mat(n, 1, opencv_core.CV_32FC2)) {
+      try (FloatIndexer si = src.createIndexer();
+          FloatIndexer di = dst.createIndexer()) {
+        for (int i = 0; i < n; i++) {
+          si.put(i, 0, 0, p[4 * i]);
+          si.put(i, 0, 1, p[4 * i + 1]);
+          di.put(i, 0, 0, p[4 * i + 2]);
+          di.put(i, 0, 1, p[4 * i + 3]);
+        }
+      }
+      return parallax(src, dst, n)[0];
+    }
+  }
+
   private static double[] parallax(Mat src, Mat dst, int n) {
     try (Mat fmask = new Mat();
         Mat f =
