@@ -20,9 +20,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  *
  * <p>DESIGN NOTE: sizes scale with the picture's short side (a 1080 px short side is scale 1), so a
  * phone showing the video full screen shows text about as tall whatever the output size. The gap,
- * the one number a rider looks for, is the largest (about 5 % of the short side); nothing is
- * smaller than about 2.5 %. Text sits on darkened boxes so it reads over snow and sky alike.
- * OpenCV's Hershey font has ASCII only, so signs are '+' and '-' and other characters show as '?'.
+ * the one number a rider looks for, is the largest (capitals about 4.5 % of the short side); names,
+ * times and the sector about 3 %; the small explanatory lines about 2 %. Text sits on darkened
+ * boxes so it reads over snow and sky alike. OpenCV's Hershey font has ASCII only, so signs are '+'
+ * and '-' and other characters show as '?'.
  */
 final class Hud {
 
@@ -64,7 +65,7 @@ final class Hud {
 
   /** A run's name and elapsed time at the top-left of its picture; smaller on an inset. */
   void label(Box video, String name, double elapsedSec, boolean small) {
-    double s = (small ? 0.95 : 1.3) * unit;
+    double s = (small ? 1.0 : 1.4) * unit;
     card(
         List.of(new Line(name + "  " + elapsed(elapsedSec), s, WHITE)),
         video.x() + margin / 2,
@@ -83,7 +84,7 @@ final class Hud {
     Scalar fill = level ? LEVEL_FILL : gapSec > 0 ? RED_FILL : GREEN_FILL;
     String word = level ? "NEW RUN LEVEL" : gapSec > 0 ? "NEW RUN BEHIND" : "NEW RUN AHEAD";
     card(
-        List.of(new Line(gap(gapSec), 2.2 * unit, WHITE), new Line(word, 0.8 * unit, WHITE)),
+        List.of(new Line(gap(gapSec), 2.2 * unit, WHITE), new Line(word, 0.9 * unit, WHITE)),
         x,
         y,
         centred ? Align.CENTRE : Align.TOP_CENTRE,
@@ -125,7 +126,7 @@ final class Hud {
                   "sector: new %.2f s  ref %.2f s",
                   p.newSectorSec(),
                   p.refSectorSec()),
-              0.9 * unit,
+              1.0 * unit,
               GREY));
     }
     card(lines, canvas.cols() / 2, bottom - margin / 2, Align.BOTTOM_CENTRE, null, canvas.cols());
@@ -147,10 +148,10 @@ final class Hud {
         }
       }
     }
-    double k = video.width() < canvas.cols() / 2.5 ? 0.65 : 1;
+    double k = video.width() < canvas.cols() / 2.5 ? 0.75 : 1;
     card(
         List.of(
-            new Line("NO MATCH HERE", 1.7 * k * unit, AMBER), new Line(why, 0.8 * k * unit, GREY)),
+            new Line("NO MATCH HERE", 1.7 * k * unit, AMBER), new Line(why, 0.95 * k * unit, GREY)),
         video.centreX(),
         video.y() + video.height() / 2,
         Align.CENTRE,
