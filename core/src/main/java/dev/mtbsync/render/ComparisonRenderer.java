@@ -28,6 +28,12 @@ public final class ComparisonRenderer {
 
   private static final Scalar BACKGROUND = new Scalar(20, 20, 20, 0);
 
+  /** A start later than this (s) into a video is reached by a seek rather than by decoding. */
+  static final double SEEK_AFTER_SEC = 2.0;
+
+  /** How far (s) before its first needed frame a video is sought to. */
+  static final double SEEK_MARGIN_SEC = 0.5;
+
   private ComparisonRenderer() {}
 
   /**
@@ -66,6 +72,9 @@ public final class ComparisonRenderer {
       Box refBox = place(panels.refSlot(), ref.info(), panels.inset() && followNew);
       neu.scaleTo(newBox.width(), newBox.height());
       ref.scaleTo(refBox.width(), refBox.height());
+      Moment first = timeline.at(timeline.start());
+      skipTo(neu, first.tNew());
+      skipTo(ref, first.tRef());
       FrameCursor newFrames = new FrameCursor(neu, 1.5 / Math.max(1, neu.info().fps()));
       FrameCursor refFrames = new FrameCursor(ref, 1.5 / Math.max(1, ref.info().fps()));
       long total =
@@ -126,6 +135,17 @@ public final class ComparisonRenderer {
       return info.durationSec();
     }
     return info.frameCount() > 0 ? info.frameCount() / fps : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Starts a video a little before the first time it is needed (a {@code --from} gate late in the
+   * run): one seek, then the cursor reads forward as usual. Decoding minutes of 1080p only to drop
+   * them would cost more than the render itself.
+   */
+  private static void skipTo(FfmpegFrameSource source, double t) throws IOException {
+    if (t > SEEK_AFTER_SEC) {
+      source.skipTo(t - SEEK_MARGIN_SEC);
+    }
   }
 
   private static Box place(Box slot, VideoInfo info, boolean inset) {

@@ -116,6 +116,35 @@ class ComparisonRendererTest {
   }
 
   @Test
+  void aGateRangeStartsAtTheFromGateWithBothSidesInStep() throws IOException {
+    // a warp over most of the run, and gates far enough in that both videos are sought to them
+    Path run = fixture.runFolder(tmp.resolve("run-long"), 0.5, 6.0);
+    RunFixture.Gate from = fixture.gateWithin(ComparisonRenderer.SEEK_AFTER_SEC + 1, 6.0);
+    RunFixture.Gate to = fixture.gateWithin(from.tNew() + 0.5, 6.0);
+    Path out = tmp.resolve("range/compare.mp4");
+    RenderConfig config =
+        new RenderConfig(Layout.SIDE_BY_SIDE, Follow.NEW, 640, 360, from.name(), to.name(), 12);
+    RenderResult r = ComparisonRenderer.render(RenderInputs.read(run), config, out, Progress.NONE);
+    List<VideoFrame> frames = decode(out);
+    assertThat(frames).hasSize((int) Math.round((to.tNew() - from.tNew()) * 60));
+    assertThat(r.matchedFrames()).isEqualTo(frames.size());
+    VideoFrame firstOut = frames.get(0);
+    assertThat(mad(firstOut, 0, nearest(neu, from.tNew()))).isLessThan(6);
+    assertThat(mad(firstOut, 320, nearest(ref, fixture.refTimeAt(from.tNew())))).isLessThan(6);
+  }
+
+  @Test
+  void skippingToATimeGivesTheFrameThereOrJustBefore() throws IOException {
+    try (FfmpegFrameSource s = FfmpegFrameSource.open(fixture.pair.resolve("ref.mp4"))) {
+      s.skipTo(2.0);
+      VideoFrame f = s.next();
+      assertThat(f.ptsSec()).isBetween(1.9, 2.001);
+      VideoFrame same = nearest(ref, f.ptsSec());
+      assertThat(mad(f, same)).isLessThan(0.5);
+    }
+  }
+
+  @Test
   void aGateOutsideTheRunIsRefusedBeforeAnyVideoIsWritten() {
     Path out = tmp.resolve("refused/compare.mp4");
     RenderConfig config =
@@ -168,6 +197,15 @@ class ComparisonRendererTest {
       }
     }
     return (double) sum / n;
+  }
+
+  /** Mean absolute difference between two whole frames of one size. */
+  static double mad(VideoFrame a, VideoFrame b) {
+    long sum = 0;
+    for (int i = 0; i < a.pixels().length; i++) {
+      sum += Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff));
+    }
+    return (double) sum / a.pixels().length;
   }
 
   /** Mean brightness and the mean spread between colour channels over a region. */

@@ -78,6 +78,19 @@ final class RunFixture {
     return new MonotoneWarp(tNew, tRef, confidence);
   }
 
+  /** A marker of the pair, with its true new time (s). */
+  record Gate(String name, double tNew) {}
+
+  /** The first marker the new run reaches between new times {@code from} and {@code to} (s). */
+  Gate gateWithin(double from, double to) {
+    for (SynthTruth.MarkerTruth m : truth.markers()) {
+      if (m.tNew() != null && m.tNew() >= from && m.tNew() <= to) {
+        return new Gate(m.name(), m.tNew());
+      }
+    }
+    throw new IllegalStateException("no marker between " + from + " and " + to + " s");
+  }
+
   /** The true reference time at new time {@code t} (s). */
   double refTimeAt(double t) {
     return truth.mapping().refTimeAt(t);
