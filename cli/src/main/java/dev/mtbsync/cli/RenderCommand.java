@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.render.Audio;
 import dev.mtbsync.render.ComparisonRenderer;
 import dev.mtbsync.render.Follow;
 import dev.mtbsync.render.Layout;
@@ -81,9 +82,11 @@ final class RenderCommand implements Callable<Integer> {
 
   @Option(
       names = "--audio",
-      defaultValue = "none",
+      defaultValue = "auto",
       paramLabel = "SOURCE",
-      description = "Sound track: none (default; carrying the new run's sound is not there yet).")
+      description =
+          "Sound track: new (the new run's own sound; needs --follow new), none, or auto (default:"
+              + " the new run's sound when it is followed and has any).")
   String audio;
 
   @Option(
@@ -95,17 +98,14 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!audio.equalsIgnoreCase("none")) {
-      throw new IllegalArgumentException(
-          "--audio " + audio + " is not supported yet; only --audio none");
-    }
     Layout l = Layout.parse(layout);
     int[] wh =
         size == null
             ? new int[] {l.defaultWidth(), l.defaultHeight()}
             : SynthConfig.parseSize(size);
     RenderConfig config =
-        new RenderConfig(l, Follow.parse(follow), wh[0], wh[1], from, to, crf).validate();
+        new RenderConfig(l, Follow.parse(follow), wh[0], wh[1], from, to, crf, Audio.parse(audio))
+            .validate();
     RenderInputs inputs = RenderInputs.read(runDir);
     Path target = out != null ? out : runDir.resolve("compare.mp4");
     RenderResult r;

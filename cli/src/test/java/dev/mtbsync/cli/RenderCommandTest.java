@@ -36,6 +36,11 @@ class RenderCommandTest {
     assertThat(r.out()).startsWith(run.resolve("compare.mp4") + "\n").contains(" frames, 320x180 ");
     assertThat(r.err()).as("no progress when not on a terminal").isEmpty();
     assertThat(run.resolve("compare.mp4")).isNotEmptyFile();
+    MainTest.Run silent = mtbsync("render", run.toString(), "--audio", "new", "--size", "320x180");
+    assertThat(silent.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(silent.err())
+        .isEqualTo(
+            "mtbsync: " + pair.resolve("new.mp4") + ": has no sound track to carry (audio new)\n");
   }
 
   @Test

@@ -84,8 +84,17 @@ public final class ComparisonRenderer {
       long frames = 0;
       long matched = 0;
       String stage = "render " + out.getFileName();
-      try (H264FileSink sink =
-              new H264FileSink(temp, config.width(), config.height(), fps, config.crf());
+      try (SoundCopier sound = sound(in, config, timeline.start());
+          H264FileSink sink =
+              new H264FileSink(
+                  temp,
+                  config.width(),
+                  config.height(),
+                  fps,
+                  config.crf(),
+                  0,
+                  sound == null ? 0 : sound.channels(),
+                  sound == null ? 0 : sound.sampleRate());
           Mat canvas = new Mat(config.height(), config.width(), opencv_core.CV_8UC3);
           Mat yuv = new Mat()) {
         Compositor compositor =
@@ -104,6 +113,9 @@ public final class ComparisonRenderer {
           opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
           yuv.data().get(i420);
           sink.write(i420);
+          if (sound != null) {
+            sound.copyUntil(t + 1 / fps, sink);
+          }
           frames++;
           if (newFrame != null && refFrame != null) {
             matched++;
@@ -127,6 +139,19 @@ public final class ComparisonRenderer {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** The new run's sound when the config wants it and there is one. */
+  private static SoundCopier sound(RenderInputs in, RenderConfig config, double start)
+      throws IOException {
+    if (!config.wantsNewSound()) {
+      return null;
+    }
+    SoundCopier sound = SoundCopier.open(in.newVideo(), start);
+    if (sound == null && config.audio() == Audio.NEW) {
+      throw new RenderInputException(in.newVideo(), "has no sound track to carry (audio new)");
+    }
+    return sound;
   }
 
   /** The followed video's length (s): the stream's, else frames over rate, else open-ended. */

@@ -11,17 +11,37 @@ package dev.mtbsync.render;
  *     video
  * @param toGate the marker (gate) name the video ends at, or null for its end
  * @param crf H.264 constant rate factor, 0 (lossless) to 51; 20 looks clean on trail footage
+ * @param audio the sound track: the new run's (which needs {@code follow} new), none, or auto
  */
 public record RenderConfig(
-    Layout layout, Follow follow, int width, int height, String fromGate, String toGate, int crf) {
+    Layout layout,
+    Follow follow,
+    int width,
+    int height,
+    String fromGate,
+    String toGate,
+    int crf,
+    Audio audio) {
 
   /** The quality used when none is given. */
   public static final int DEFAULT_CRF = 20;
 
-  /** The layout's default size, following the new run, the whole video. */
+  /** The layout's default size, following the new run, the whole video, its sound if any. */
   public static RenderConfig defaults(Layout layout) {
     return new RenderConfig(
-        layout, Follow.NEW, layout.defaultWidth(), layout.defaultHeight(), null, null, DEFAULT_CRF);
+        layout,
+        Follow.NEW,
+        layout.defaultWidth(),
+        layout.defaultHeight(),
+        null,
+        null,
+        DEFAULT_CRF,
+        Audio.AUTO);
+  }
+
+  /** Whether the new run's sound is to be carried, when it has one. */
+  boolean wantsNewSound() {
+    return audio == Audio.NEW || (audio == Audio.AUTO && follow == Follow.NEW);
   }
 
   /**
@@ -30,8 +50,12 @@ public record RenderConfig(
    * @throws IllegalArgumentException naming the parameter and the value
    */
   public RenderConfig validate() {
-    if (layout == null || follow == null) {
-      throw new IllegalArgumentException("layout and follow are required");
+    if (layout == null || follow == null || audio == null) {
+      throw new IllegalArgumentException("layout, follow and audio are required");
+    }
+    if (audio == Audio.NEW && follow != Follow.NEW) {
+      throw new IllegalArgumentException(
+          "audio new needs follow new: the new run's sound plays only at its own pace");
     }
     if (width < 160 || height < 160 || width > 7680 || height > 7680 || (width | height) % 2 != 0) {
       throw new IllegalArgumentException(

@@ -44,7 +44,7 @@ class ComparisonRendererTest {
     Path run = fixture.runFolder(tmp.resolve("run"), FROM, TO);
     // 640x360 side by side: each run's 320x180 picture goes in unscaled
     RenderConfig config =
-        new RenderConfig(Layout.SIDE_BY_SIDE, Follow.NEW, 640, 360, null, null, 12);
+        new RenderConfig(Layout.SIDE_BY_SIDE, Follow.NEW, 640, 360, null, null, 12, Audio.AUTO);
     video = tmp.resolve("out/compare.mp4");
     AtomicLong calls = new AtomicLong();
     result =
@@ -123,7 +123,8 @@ class ComparisonRendererTest {
     RunFixture.Gate to = fixture.gateWithin(from.tNew() + 0.5, 6.0);
     Path out = tmp.resolve("range/compare.mp4");
     RenderConfig config =
-        new RenderConfig(Layout.SIDE_BY_SIDE, Follow.NEW, 640, 360, from.name(), to.name(), 12);
+        new RenderConfig(
+            Layout.SIDE_BY_SIDE, Follow.NEW, 640, 360, from.name(), to.name(), 12, Audio.AUTO);
     RenderResult r = ComparisonRenderer.render(RenderInputs.read(run), config, out, Progress.NONE);
     List<VideoFrame> frames = decode(out);
     assertThat(frames).hasSize((int) Math.round((to.tNew() - from.tNew()) * 60));
@@ -148,7 +149,8 @@ class ComparisonRendererTest {
   void aGateOutsideTheRunIsRefusedBeforeAnyVideoIsWritten() {
     Path out = tmp.resolve("refused/compare.mp4");
     RenderConfig config =
-        new RenderConfig(Layout.STACKED, Follow.NEW, 320, 640, "No Such Gate", null, 20);
+        new RenderConfig(
+            Layout.STACKED, Follow.NEW, 320, 640, "No Such Gate", null, 20, Audio.NONE);
     assertThatThrownBy(
             () ->
                 ComparisonRenderer.render(
