@@ -69,9 +69,9 @@ final class Compositor {
     int w = canvas.cols();
     int h = canvas.rows();
     if (layout == Layout.STACKED) {
-      hud.gap(m.gapSec(), w / 2, h / 2, true);
+      hud.gap(m.gapSec(), w / 2, h / 2, true, true);
     } else {
-      hud.gap(m.gapSec(), w / 2, Math.round(h * 0.02f), false);
+      hud.gap(m.gapSec(), w / 2, Math.round(h * 0.02f), false, false);
     }
     hud.passing(m.passed(), hud.sector(m.sector()));
   }

@@ -75,8 +75,12 @@ final class Hud {
         video.width());
   }
 
-  /** The gap as a coloured badge: red when the new run is behind, green when ahead. */
-  void gap(double gapSec, int x, int y, boolean centred) {
+  /**
+   * The gap as a coloured badge: red when the new run is behind, green when ahead.
+   *
+   * @param large true where the layout leaves room for a bigger badge (between stacked pictures)
+   */
+  void gap(double gapSec, int x, int y, boolean centred, boolean large) {
     if (Double.isNaN(gapSec)) {
       return;
     }
@@ -84,7 +88,9 @@ final class Hud {
     Scalar fill = level ? LEVEL_FILL : gapSec > 0 ? RED_FILL : GREEN_FILL;
     String word = level ? "NEW RUN LEVEL" : gapSec > 0 ? "NEW RUN BEHIND" : "NEW RUN AHEAD";
     card(
-        List.of(new Line(gap(gapSec), 2.2 * unit, WHITE), new Line(word, 0.9 * unit, WHITE)),
+        List.of(
+            new Line(gap(gapSec), (large ? 3.0 : 2.2) * unit, WHITE),
+            new Line(word, (large ? 1.2 : 0.9) * unit, WHITE)),
         x,
         y,
         centred ? Align.CENTRE : Align.TOP_CENTRE,

@@ -14,7 +14,7 @@ package dev.mtbsync.render;
  * @param sector the current sector, e.g. {@code "SECTOR 2/4 Berm > Drop"}; null without gates
  * @param passed the gate or marker passed within the last {@link Timeline#HOLD_SEC}, or null
  */
-public record Moment(
+record Moment(
     double tNew,
     double tRef,
     double elapsedNew,

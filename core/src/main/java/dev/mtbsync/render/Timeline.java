@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * warp covers there is no time at all (NaN): the video shows "no match here" rather than a frozen
  * or extrapolated frame.
  */
-public final class Timeline {
+final class Timeline {
 
   /** How long (s) a gate's name and split stay on screen after it is passed. */
   public static final double HOLD_SEC = 3.0;
