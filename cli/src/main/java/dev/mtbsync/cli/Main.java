@@ -35,6 +35,7 @@ import picocli.CommandLine.IVersionProvider;
       CompareUiCommand.class,
       DemoCommand.class,
       SynthCommand.class,
+      RenderCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -157,6 +157,43 @@ public final class FfmpegFrameSource implements FrameSource {
   }
 
   /**
+   * Makes FFmpeg scale every following frame to {@code width} x {@code height} px (of the upright
+   * picture) while it converts it, which costs far less than converting at full size and shrinking
+   * afterwards. For sources opened with {@link #open(Path)} only.
+   *
+   * @param width even width in px of the upright frames
+   * @param height even height in px of the upright frames
+   */
+  public void scaleTo(int width, int height) {
+    if (lumaPlane || width <= 0 || height <= 0) {
+      throw new IllegalStateException("scaleTo needs a colour source and a positive size");
+    }
+    boolean sideways = (turns & 1) == 1;
+    grabber.setImageWidth(sideways ? height : width);
+    grabber.setImageHeight(sideways ? width : height);
+  }
+
+  /**
+   * Moves to the first frame at or just before {@code sec} (s), so the next {@link #next()} returns
+   * it or a frame a little earlier: one seek to the keyframe before, then decoding forward. For a
+   * reader that starts part-way into a video; frame indices then count from the first frame
+   * returned.
+   *
+   * @throws VideoFormatException when the stream cannot be sought
+   */
+  public void skipTo(double sec) throws IOException {
+    if (!(sec > 0)) {
+      return;
+    }
+    try {
+      grabber.setVideoTimestamp(Math.round(sec * 1e6));
+    } catch (FrameGrabber.Exception e) {
+      throw new VideoFormatException(file, "cannot seek to " + sec + " s", e);
+    }
+    index = 0;
+  }
+
+  /**
    * Clockwise quarter turns (0 to 3) that make a stored picture upright, from the display matrix's
    * rotation as FFmpeg reads it ({@code av_display_rotation_get}: degrees counter-clockwise, so -90
    * means "show it turned a quarter clockwise", as phones store portrait video); 0 for no matrix or

@@ -1,6 +1,7 @@
 package dev.mtbsync.video;
 
 import java.io.IOException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -48,9 +49,30 @@ public final class H264FileSink implements FrameSink {
    */
   public H264FileSink(Path file, int width, int height, double fps, int crf, int rotateDeg)
       throws IOException {
+    this(file, width, height, fps, crf, rotateDeg, 0, 0);
+  }
+
+  /**
+   * As {@link #H264FileSink(Path, int, int, double, int, int)}, with an AAC sound track fed by
+   * {@link #writeSamples}.
+   *
+   * @param audioChannels channels of the sound track; 0 for none
+   * @param sampleRate its samples per second
+   */
+  public H264FileSink(
+      Path file,
+      int width,
+      int height,
+      double fps,
+      int crf,
+      int rotateDeg,
+      int audioChannels,
+      int sampleRate)
+      throws IOException {
     FfmpegLog.quiet();
     this.file = file;
-    FFmpegFrameRecorder x264 = recorder(file, width, height, fps, rotateDeg);
+    FFmpegFrameRecorder x264 =
+        recorder(file, width, height, fps, rotateDeg, audioChannels, sampleRate);
     x264.setVideoCodecName("libx264");
     x264.setVideoOption("preset", "ultrafast");
     x264.setVideoOption("crf", Integer.toString(crf));
@@ -60,7 +82,8 @@ public final class H264FileSink implements FrameSink {
       started = x264;
     } catch (FrameRecorder.Exception noX264) {
       closeQuietly(x264);
-      FFmpegFrameRecorder fallback = recorder(file, width, height, fps, rotateDeg);
+      FFmpegFrameRecorder fallback =
+          recorder(file, width, height, fps, rotateDeg, audioChannels, sampleRate);
       // about the bit rate x264 reaches at that quality on forest footage
       fallback.setVideoBitrate((int) Math.min(Integer.MAX_VALUE, 0.15 * width * height * fps));
       try {
@@ -78,8 +101,19 @@ public final class H264FileSink implements FrameSink {
   }
 
   private static FFmpegFrameRecorder recorder(
-      Path file, int width, int height, double fps, int rotateDeg) {
-    FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
+      Path file,
+      int width,
+      int height,
+      double fps,
+      int rotateDeg,
+      int audioChannels,
+      int sampleRate) {
+    FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, audioChannels);
+    if (audioChannels > 0) {
+      r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+      r.setSampleRate(sampleRate);
+      r.setAudioBitrate(160_000);
+    }
     if (rotateDeg != 0) {
       r.setDisplayRotation(-rotateDeg); // FFmpeg's matrix angle turns counter-clockwise
     }
@@ -110,6 +144,19 @@ public final class H264FileSink implements FrameSink {
           width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, pixels);
     } catch (FrameRecorder.Exception e) {
       throw new IOException(file + ": encoding failed (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Appends sound (a sink opened with a sound track only), interleaved with the frames by FFmpeg.
+   *
+   * @param samples as a decoder gives them: one buffer per channel when planar, else one
+   */
+  public void writeSamples(int sampleRate, int channels, Buffer... samples) throws IOException {
+    try {
+      recorder.recordSamples(sampleRate, channels, samples);
+    } catch (FrameRecorder.Exception e) {
+      throw new IOException(file + ": encoding the sound failed (" + e.getMessage() + ")", e);
     }
   }
 

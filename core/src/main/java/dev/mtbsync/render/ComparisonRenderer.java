@@ -1,0 +1,195 @@
+package dev.mtbsync.render;
+
+import dev.mtbsync.Progress;
+import dev.mtbsync.runs.AtomicFiles;
+import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.H264FileSink;
+import dev.mtbsync.video.VideoFrame;
+import dev.mtbsync.video.VideoInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * Renders the riders' comparison video: both runs in one picture, in step frame by frame, with the
+ * gap, elapsed times, sectors and gates burned in, as an H.264 (yuv420p) MP4.
+ *
+ * <p>The followed run sets the output's frame rate and plays as filmed; for every output frame the
+ * other run shows its frame nearest the warp's time (see {@link Timeline}). Both videos are decoded
+ * once, forward, scaled by FFmpeg to their place in the picture; memory holds two frames per run
+ * whatever the length.
+ */
+public final class ComparisonRenderer {
+
+  private static final Scalar BACKGROUND = new Scalar(20, 20, 20, 0);
+
+  /** A start later than this (s) into a video is reached by a seek rather than by decoding. */
+  static final double SEEK_AFTER_SEC = 2.0;
+
+  /** How far (s) before its first needed frame a video is sought to. */
+  static final double SEEK_MARGIN_SEC = 0.5;
+
+  private ComparisonRenderer() {}
+
+  /**
+   * @param in the run folder's videos, warp and markers
+   * @param config what to make (validated here, before any decoding)
+   * @param out the MP4 to write; written beside under a temporary name and renamed when complete
+   * @param progress told of each frame written
+   * @throws IllegalArgumentException when the config or its gates do not fit this run
+   * @throws IOException when a video cannot be decoded or the output written
+   */
+  public static RenderResult render(
+      RenderInputs in, RenderConfig config, Path out, Progress progress) throws IOException {
+    config.validate();
+    long t0 = System.nanoTime();
+    Path dir = out.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    Path temp = AtomicFiles.tempBeside(out);
+    try (FfmpegFrameSource neu = FfmpegFrameSource.open(in.newVideo());
+        FfmpegFrameSource ref = FfmpegFrameSource.open(in.refVideo())) {
+      boolean followNew = config.follow() == Follow.NEW;
+      VideoInfo lead = followNew ? neu.info() : ref.info();
+      double fps = lead.fps() > 0 && lead.fps() <= 240 ? lead.fps() : 30;
+      double duration = duration(lead, fps);
+      Timeline timeline =
+          Timeline.of(
+              in.warp(),
+              in.markers(),
+              config.follow(),
+              duration,
+              config.fromGate(),
+              config.toGate());
+      Panels panels = Panels.of(config.layout(), config.follow(), config.width(), config.height());
+      Box newBox = place(panels.newSlot(), neu.info(), panels.inset() && !followNew);
+      Box refBox = place(panels.refSlot(), ref.info(), panels.inset() && followNew);
+      neu.scaleTo(newBox.width(), newBox.height());
+      ref.scaleTo(refBox.width(), refBox.height());
+      Moment first = timeline.at(timeline.start());
+      skipTo(neu, first.tNew());
+      skipTo(ref, first.tRef());
+      FrameCursor newFrames = new FrameCursor(neu, 1.5 / Math.max(1, neu.info().fps()));
+      FrameCursor refFrames = new FrameCursor(ref, 1.5 / Math.max(1, ref.info().fps()));
+      long total =
+          Double.isInfinite(timeline.end())
+              ? -1
+              : Math.max(1, Math.round((timeline.end() - timeline.start()) * fps));
+      long frames = 0;
+      long matched = 0;
+      String stage = "render " + out.getFileName();
+      try (SoundCopier sound = sound(in, config, timeline.start());
+          H264FileSink sink =
+              new H264FileSink(
+                  temp,
+                  config.width(),
+                  config.height(),
+                  fps,
+                  config.crf(),
+                  0,
+                  sound == null ? 0 : sound.channels(),
+                  sound == null ? 0 : sound.sampleRate());
+          Mat canvas = new Mat(config.height(), config.width(), opencv_core.CV_8UC3);
+          Mat yuv = new Mat()) {
+        Compositor compositor =
+            new Compositor(canvas, panels, newBox, refBox, config.follow(), config.layout());
+        byte[] i420 = new byte[config.width() * config.height() * 3 / 2];
+        for (long i = 0; total < 0 || i < total; i++) {
+          double t = timeline.start() + i / fps;
+          Moment m = timeline.at(t);
+          VideoFrame newFrame = Double.isNaN(m.tNew()) ? null : newFrames.nearest(m.tNew());
+          VideoFrame refFrame = Double.isNaN(m.tRef()) ? null : refFrames.nearest(m.tRef());
+          if ((followNew ? newFrame : refFrame) == null) {
+            break; // the followed video ended before its stated length
+          }
+          canvas.put(BACKGROUND);
+          compositor.draw(m, newFrame, refFrame);
+          opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
+          yuv.data().get(i420);
+          sink.write(i420);
+          if (sound != null) {
+            sound.copyUntil(t + 1 / fps, sink);
+          }
+          frames++;
+          if (newFrame != null && refFrame != null) {
+            matched++;
+          }
+          progress.update(stage, frames, total);
+        }
+      }
+      if (frames == 0) {
+        throw new RenderInputException(
+            followNew ? in.newVideo() : in.refVideo(), "has no frames in the range to render");
+      }
+      AtomicFiles.publish(temp, out);
+      return new RenderResult(
+          out,
+          config.width(),
+          config.height(),
+          fps,
+          frames,
+          matched,
+          (System.nanoTime() - t0) / 1e9);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The new run's sound when the config wants it and there is one. */
+  private static SoundCopier sound(RenderInputs in, RenderConfig config, double start)
+      throws IOException {
+    if (!config.wantsNewSound()) {
+      return null;
+    }
+    SoundCopier sound = SoundCopier.open(in.newVideo(), start);
+    if (sound == null && config.audio() == Audio.NEW) {
+      throw new RenderInputException(in.newVideo(), "has no sound track to carry (audio new)");
+    }
+    return sound;
+  }
+
+  /** The followed video's length (s): the stream's, else frames over rate, else open-ended. */
+  private static double duration(VideoInfo info, double fps) {
+    if (info.durationSec() > 0) {
+      return info.durationSec();
+    }
+    return info.frameCount() > 0 ? info.frameCount() / fps : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Starts a video a little before the first time it is needed (a {@code --from} gate late in the
+   * run): one seek, then the cursor reads forward as usual. Decoding minutes of 1080p only to drop
+   * them would cost more than the render itself.
+   */
+  private static void skipTo(FfmpegFrameSource source, double t) throws IOException {
+    if (t > SEEK_AFTER_SEC) {
+      source.skipTo(t - SEEK_MARGIN_SEC);
+    }
+  }
+
+  private static Box place(Box slot, VideoInfo info, boolean inset) {
+    return inset
+        ? slot.fitTopRight(info.width(), info.height())
+        : slot.fit(info.width(), info.height());
+  }
+
+  /** Copies a decoded frame (packed BGR, already at the box's size) into its place. */
+  static void blit(Mat canvas, VideoFrame frame, Box box) {
+    try (Mat src = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
+        Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
+        Mat dst = canvas.apply(r)) {
+      src.data().put(frame.pixels());
+      if (frame.width() == box.width() && frame.height() == box.height()) {
+        src.copyTo(dst);
+      } else {
+        opencv_imgproc.resize(src, dst, dst.size());
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.mtbsync.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.runs.Json;
+import dev.mtbsync.runs.TimewarpFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a sync run folder gives the renderer: both videos ({@code run.json}), the warp ({@code
+ * timewarp.json}) and the carried markers ({@code new_markers.csv}, optional).
+ *
+ * @param refVideo the reference video
+ * @param newVideo the new run's video
+ * @param warp new-run time (s) to reference time (s)
+ * @param markers the transferred markers; empty when the run has none
+ */
+public record RenderInputs(
+    Path refVideo, Path newVideo, MonotoneWarp warp, List<NewMarker> markers) {
+
+  public RenderInputs {
+    markers = List.copyOf(markers);
+  }
+
+  /**
+   * Reads a run folder written by {@code sync}.
+   *
+   * @throws RenderInputException naming the file and the problem when the folder is not a run, has
+   *     no usable warp, or a video it names is missing
+   * @throws IOException when new_markers.csv is there but malformed
+   */
+  public static RenderInputs read(Path runDir) throws IOException {
+    if (!Files.isDirectory(runDir)) {
+      throw new RenderInputException(runDir, "not a folder (give a sync run folder)");
+    }
+    Path runJson = runDir.resolve("run.json");
+    if (!Files.isRegularFile(runJson)) {
+      throw new RenderInputException(runDir, "not a sync run folder (no run.json)");
+    }
+    JsonNode inputs;
+    try {
+      inputs = Json.MAPPER.readTree(runJson.toFile()).path("inputs");
+    } catch (IOException e) {
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new RenderInputException(runJson, "not a JSON file (" + why + ")", e);
+    }
+    Path ref = video(runJson, inputs, "reference");
+    Path neu = video(runJson, inputs, "new");
+    Path timewarp = runDir.resolve("timewarp.json");
+    if (!Files.isRegularFile(timewarp)) {
+      throw new RenderInputException(runDir, "has no timewarp.json (the sync did not finish)");
+    }
+    MonotoneWarp warp;
+    try {
+      warp = TimewarpFile.read(timewarp);
+    } catch (IOException e) {
+      throw new RenderInputException(timewarp, problem(timewarp, e), e);
+    }
+    Path markersCsv = runDir.resolve("new_markers.csv");
+    List<NewMarker> markers =
+        Files.isRegularFile(markersCsv) ? MarkerCsv.readNew(markersCsv) : List.of();
+    return new RenderInputs(ref, neu, warp, markers);
+  }
+
+  private static Path video(Path runJson, JsonNode inputs, String which) throws IOException {
+    JsonNode path = inputs.path(which).path("path");
+    if (!path.isTextual() || path.asText().isBlank()) {
+      throw new RenderInputException(
+          runJson, "names no " + which + " video (inputs." + which + ")");
+    }
+    Path video = Path.of(path.asText());
+    if (!Files.isRegularFile(video)) {
+      throw new RenderInputException(
+          runJson, "names the " + which + " video " + video + ", which is not there any more");
+    }
+    return video;
+  }
+
+  /** The reader's message without the file name it starts with (ours adds it). */
+  private static String problem(Path file, IOException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String prefix = file + ": ";
+    return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+  }
+}
