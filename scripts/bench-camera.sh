@@ -13,7 +13,7 @@
 # --cases: from none zoom+5 zoom+10 zoom+20 zoom-5 zoom-10 zoom-20 lens lens-ref crop4x3 stab roll2
 # rot90 mount line1. "synth" renders each case with `mtbsync synth` (seed 11, 20 s, 960x540, new
 # run at 60 fps) and its --new-* camera flags: zoom+-N --new-zoom 1+-N/100, lens/lens-ref
-# --new-lens fisheye, crop4x3 --new-aspect 4:3, stab --new-stabilise, rot90 --new-rotate 90,
+# --new-lens fisheye --new-zoom 1, crop4x3 --new-aspect 4:3, stab --new-stabilise, rot90 --new-rotate 90,
 # mount --new-mount chest, line1 --new-line-offset 1 (roll2 is not rendered: every synth run
 # already rolls 1-2.5 degrees); mount and line1 exist for synth only.
 # zoom-N and lens-ref change the REFERENCE instead (a wider view cannot be invented), so the new
@@ -148,7 +148,7 @@ make_synth_case() {
     none) ;;
     zoom+*) flags=(--new-zoom "$(awk -v n="${c:5}" 'BEGIN { print 1 + n / 100 }')") ;;
     zoom-*) flags=(--new-zoom "$(awk -v n="${c:5}" 'BEGIN { print 1 - n / 100 }')") ;;
-    lens|lens-ref) flags=(--new-lens fisheye) ;;
+    lens|lens-ref) flags=(--new-lens fisheye --new-zoom 1.0) ;;
     crop4x3) flags=(--new-aspect 4:3) ;;
     stab) flags=(--new-stabilise) ;;
     rot90) flags=(--new-rotate 90) ;;
