@@ -53,6 +53,7 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin SyncOptions options;
   @Mixin TrackingOptions tracking;
   @Mixin GpsOptions gps;
+  @Mixin AnchorOptions anchors;
 
   @Option(
       names = "--reference",
@@ -123,7 +124,8 @@ final class SyncCommand implements Callable<Integer> {
             options.match(),
             options.warp(),
             reviewThreshold,
-            gps.inputs());
+            gps.inputs(),
+            anchors.pins());
     SyncResult result;
     try (ConsoleProgress progress =
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {

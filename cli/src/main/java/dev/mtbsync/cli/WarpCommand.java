@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpFitter;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.TimewarpFile;
@@ -21,14 +22,29 @@ import picocli.CommandLine.Spec;
       "Refit a time-warp from a pairs file.",
       "",
       "Fit the monotone time-warp to a pairs file (pairs.csv or pairs_raw.csv of a run) and"
-          + " write timewarp.json: try other warp settings without syncing again."
+          + " write timewarp.json: try other warp settings without syncing again, or pin"
+          + " moments the pictures got wrong with --anchors."
     },
-    footer = {"", "Example:", "  mtbsync warp --pairs runs/RUN/pairs_raw.csv --out timewarp.json"})
+    footer = {
+      "",
+      "Examples:",
+      "  mtbsync warp --pairs runs/RUN/pairs_raw.csv --out timewarp.json",
+      "  mtbsync warp --pairs runs/RUN/pairs.csv --anchors runs/RUN/anchors.csv --out timewarp.json"
+    })
 final class WarpCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin SyncOptions options;
+  @Mixin AnchorOptions anchors;
+
+  @Option(
+      names = "--video-fps",
+      defaultValue = "30",
+      description =
+          "Frame rate of the new video the pins were placed on: a pin is exact to half a frame"
+              + " (default: ${DEFAULT-VALUE}).")
+  double videoFps;
 
   @Option(
       names = "--pairs",
@@ -56,16 +72,21 @@ final class WarpCommand implements Callable<Integer> {
     List<dev.mtbsync.match.TimePair> rows = PairsCsv.read(pairs);
     List<dev.mtbsync.match.TimePair> usable =
         rows.stream().filter(p -> p.inliers() == 0 || p.inliers() >= minInliers).toList();
-    WarpFitter.Fit fit = WarpFitter.fit(usable, options.warp());
+    if (!(videoFps >= 1 && videoFps <= 1000)) {
+      throw new IllegalArgumentException("--video-fps must be 1 to 1000, got " + videoFps);
+    }
+    Anchors pins = Anchors.of(anchors.pins(), 1 / videoFps);
+    WarpFitter.Fit fit = WarpFitter.fit(usable, pins, options.warp());
     TimewarpFile.write(out, fit.warp(), fit.quality(), options.warp(), List.of());
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,
-        "%s  %s: %d of %d pairs inliers, residual p90 %.3f s, covers new %.2f..%.2f s%n",
+        "%s  %s: %d of %d pairs inliers%s, residual p90 %.3f s, covers new %.2f..%.2f s%n",
         out,
         fit.quality().ok() ? "ok" : "NOT OK (" + String.join("; ", fit.quality().reasons()) + ")",
         fit.quality().inliers(),
         fit.quality().pairs(),
+        pins.isEmpty() ? "" : ", through " + pins.size() + " pins",
         fit.quality().p90(),
         fit.warp().validFrom(),
         fit.warp().validTo());

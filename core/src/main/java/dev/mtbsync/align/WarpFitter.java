@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  *   <li>Smooth: each pair becomes a knot on a local parabola through its window, and the knots are
  *       joined by a monotone cubic.
  * </ol>
+ *
+ * <p>Pins ({@link Anchors}) are hard constraints: the mapping passes through each exactly, pairs
+ * that no monotone mapping through them can reach are outliers before step 1, step 2 works between
+ * each two pins, and step 3 bends the parabolas to them ({@link LocalKnots}).
  */
 public final class WarpFitter {
 
@@ -47,43 +51,72 @@ public final class WarpFitter {
    * @throws IllegalArgumentException when fewer than two usable pairs exist (no mapping at all)
    */
   public static Fit fit(List<TimePair> input, WarpConfig config) {
+    return fit(input, Anchors.NONE, config);
+  }
+
+  /**
+   * Fits the warp through every pin exactly (see {@link Anchors}): pairs no monotone mapping
+   * through the pins can reach are outliers, and the rest are used as without pins.
+   *
+   * @throws IllegalArgumentException when fewer than two pairs and pins together remain
+   */
+  public static Fit fit(List<TimePair> input, Anchors anchors, WarpConfig config) {
     config.validate();
-    List<TimePair> pairs = new ArrayList<>();
+    List<TimePair> all = new ArrayList<>();
     for (TimePair p : input) {
       if (Double.isFinite(p.tNew()) && Double.isFinite(p.tRef())) {
+        all.add(p);
+      }
+    }
+    all.sort(Comparator.comparingDouble(TimePair::tNew));
+    // pairs the pins rule out do not judge the others either: a look-alike stretch agrees with
+    // itself
+    List<TimePair> pairs = new ArrayList<>();
+    for (TimePair p : all) {
+      if (anchors.admits(p.tNew(), p.tRef(), config.inlierThreshSec())) {
         pairs.add(p);
       }
     }
-    pairs.sort(Comparator.comparingDouble(TimePair::tNew));
     int n = pairs.size();
-    boolean[] inlier = new boolean[n];
+    boolean[] judged = new boolean[n];
     for (int i = 0; i < n; i++) {
       // either side may agree: at the corner where a rider stops, only one of them does
       double tRef = pairs.get(i).tRef();
       double before = Math.abs(tRef - localTrend(pairs, i, -1));
       double after = Math.abs(tRef - localTrend(pairs, i, 1));
       if (Double.isNaN(before) && Double.isNaN(after)) {
-        inlier[i] = true; // nobody to judge it by
+        judged[i] = true; // nobody to judge it by
       } else {
         double closest =
             Double.isNaN(before) ? after : Double.isNaN(after) ? before : Math.min(before, after);
-        inlier[i] = closest <= config.inlierThreshSec();
+        judged[i] = closest <= config.inlierThreshSec();
       }
     }
     List<TimePair> kept = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (inlier[i]) {
+      if (judged[i]) {
         kept.add(pairs.get(i));
       }
     }
-    if (kept.size() < 2) {
-      throw new IllegalArgumentException(
-          "too few matching moments to fit a time-warp (" + kept.size() + " of " + n + " pairs)");
+    boolean[] inlier = new boolean[all.size()];
+    for (int i = 0, k = 0; i < all.size() && k < kept.size(); i++) {
+      if (all.get(i) == kept.get(k)) {
+        inlier[i] = true;
+        k++;
+      }
     }
-    double[] monotone = isotonic(kept);
-    MonotoneWarp warp = knots(kept, monotone, config.windowSec());
-    WarpQuality quality = quality(pairs, kept, warp, config);
-    return new Fit(warp, quality, pairs, inlier);
+    if (kept.size() + anchors.size() < 2) {
+      throw new IllegalArgumentException(
+          "too few matching moments to fit a time-warp ("
+              + kept.size()
+              + " of "
+              + all.size()
+              + " pairs)");
+    }
+    double[] monotone = isotonic(kept, anchors);
+    MonotoneWarp warp = LocalKnots.build(kept, monotone, anchors, config.windowSec());
+    WarpQuality quality = quality(all, kept, warp, config);
+    return new Fit(warp, quality, all, inlier);
   }
 
   /**
@@ -121,153 +154,36 @@ public final class WarpFitter {
 
   /** Weighted pool-adjacent-violators: the closest non-decreasing sequence. */
   static double[] isotonic(List<TimePair> pairs) {
-    double[] value = new double[pairs.size()];
-    double[] weight = new double[pairs.size()];
-    for (int i = 0; i < value.length; i++) {
-      value[i] = pairs.get(i).tRef();
-      weight[i] = Math.max(1e-3, pairs.get(i).score());
-    }
-    return Isotonic.fit(value, weight);
+    return isotonic(pairs, Anchors.NONE);
   }
 
   /**
-   * One knot per pair, its reference time smoothed by a weighted local parabola through the pairs
-   * within half a window either side, then made non-decreasing again.
-   *
-   * <p>DESIGN NOTE: a local polynomial, not a local mean, so that the smoothing follows the rider's
-   * changes of pace; a mean over a window pulls the curve across the corner where a rider comes to
-   * a stop, and markers placed just before a stop come out late (measured: 0.4 s late with 1.5 s
-   * means, 30 ms with local lines). A parabola rather than a line because a line through a window
-   * where the rider speeds up or slows down is off by about curvature x half-window^2 / 6: the
-   * warp's error followed the pace changes in waves of +-60 ms on synth pairs, and the marker P90
-   * fell from 2.5 to 1.9 frames with parabolas.
+   * The closest non-decreasing sequence between each two pins, within their reference times: the
+   * pins hold, and each stretch between them is made monotone on its own.
    */
-  /**
-   * Weighted least-squares polynomial through pairs {@code lo..hi} (x = t_new - t), evaluated at
-   * {@code t}: the constant term. Small normal equations solved by hand: three unknowns do not need
-   * a linear-algebra library.
-   */
-  private static double[] localFit(List<TimePair> kept, double[] tRef, int lo, int hi, double t) {
-    int m = hi - lo + 1 >= 4 ? 3 : 2; // a parabola where there are enough pairs, else a line
-    double[][] a = new double[m][m + 1];
-    for (int k = lo; k <= hi; k++) {
-      double w = Math.max(1e-3, kept.get(k).score());
-      double x = kept.get(k).tNew() - t;
-      double[] p = new double[m];
-      p[0] = 1;
-      for (int d = 1; d < m; d++) {
-        p[d] = p[d - 1] * x;
+  static double[] isotonic(List<TimePair> pairs, Anchors anchors) {
+    double[] out = new double[pairs.size()];
+    int start = 0;
+    while (start < pairs.size()) {
+      double[] b = anchors.bracket(pairs.get(start).tNew());
+      int end = start + 1;
+      while (end < pairs.size()
+          && Arrays.equals(anchors.bracket(pairs.get(end).tNew()), b)) {
+        end++;
       }
-      for (int r = 0; r < m; r++) {
-        for (int c = 0; c < m; c++) {
-          a[r][c] += w * p[r] * p[c];
-        }
-        a[r][m] += w * p[r] * tRef[k];
+      double[] value = new double[end - start];
+      double[] weight = new double[end - start];
+      for (int i = start; i < end; i++) {
+        value[i - start] = pairs.get(i).tRef();
+        weight[i - start] = Math.max(1e-3, pairs.get(i).score());
       }
+      double[] fit = Isotonic.fit(value, weight);
+      for (int i = start; i < end; i++) {
+        out[i] = Math.max(b[0], Math.min(b[1], fit[i - start]));
+      }
+      start = end;
     }
-    // Gauss-Jordan elimination with partial pivoting; a singular system falls back to the mean
-    for (int col = 0; col < m; col++) {
-      int piv = col;
-      for (int r = col + 1; r < m; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-          piv = r;
-        }
-      }
-      double[] tmp = a[col];
-      a[col] = a[piv];
-      a[piv] = tmp;
-      if (Math.abs(a[col][col]) < 1e-12) {
-        return new double[] {a[0][m] / Math.max(1e-12, a[0][0])};
-      }
-      for (int r = 0; r < m; r++) {
-        if (r != col) {
-          double f = a[r][col] / a[col][col];
-          for (int c = col; c <= m; c++) {
-            a[r][c] -= f * a[col][c];
-          }
-        }
-      }
-    }
-    double[] coef = new double[m];
-    for (int r = 0; r < m; r++) {
-      coef[r] = a[r][m] / a[r][r];
-    }
-    return coef;
-  }
-
-  /**
-   * Standard uncertainty (s) of a knot: the weighted scatter of the pairs' own reference times
-   * about the local polynomial through them, over the square root of the pairs' effective number
-   * (times the variance factor of the polynomial's constant term: 1 for a line, 9/4 for a
-   * parabola). {@link #UNKNOWN_SIGMA_SEC} where too few pairs leave no scatter to measure.
-   */
-  private static double knotSigma(List<TimePair> kept, int lo, int hi, double t, double[] coef) {
-    int n = hi - lo + 1;
-    if (n <= coef.length) {
-      return UNKNOWN_SIGMA_SEC;
-    }
-    double sw = 0;
-    double sw2 = 0;
-    double swr2 = 0;
-    for (int k = lo; k <= hi; k++) {
-      double w = Math.max(1e-3, kept.get(k).score());
-      double x = kept.get(k).tNew() - t;
-      double fit = 0;
-      for (int d = coef.length - 1; d >= 0; d--) {
-        fit = fit * x + coef[d];
-      }
-      double r = kept.get(k).tRef() - fit;
-      sw += w;
-      sw2 += w * w;
-      swr2 += w * r * r;
-    }
-    double scatter2 = swr2 / sw * n / (n - coef.length);
-    double nEff = sw * sw / sw2;
-    double factor = coef.length >= 3 ? 2.25 : 1;
-    return SIGMA_CALIBRATION * Math.sqrt(scatter2 * factor / nEff);
-  }
-
-  private static MonotoneWarp knots(List<TimePair> kept, double[] tRef, double window) {
-    int n = kept.size();
-    double half = window / 2;
-    List<double[]> knots = new ArrayList<>(); // {tNew, tRef, confidence, sigma}
-    int lo = 0;
-    int hi = 0;
-    for (int i = 0; i < n; i++) {
-      double t = kept.get(i).tNew();
-      while (kept.get(lo).tNew() < t - half) {
-        lo++;
-      }
-      while (hi + 1 < n && kept.get(hi + 1).tNew() <= t + half) {
-        hi++;
-      }
-      double[] coef = localFit(kept, tRef, lo, hi, t);
-      double value = coef[0];
-      double sigma = coef.length > 1 ? knotSigma(kept, lo, hi, t, coef) : UNKNOWN_SIGMA_SEC;
-      double conf = 0;
-      for (int k = lo; k <= hi; k++) {
-        conf += kept.get(k).score();
-      }
-      conf /= hi - lo + 1;
-      if (knots.isEmpty() || t > knots.get(knots.size() - 1)[0] + 1e-6) {
-        knots.add(new double[] {t, value, conf, sigma});
-      }
-    }
-    if (knots.size() < 2) {
-      double[] only = knots.get(0);
-      knots.add(new double[] {only[0] + 1e-3, only[1], only[2], only[3]});
-    }
-    double[] kn = new double[knots.size()];
-    double[] kr = new double[knots.size()];
-    double[] kc = new double[knots.size()];
-    double[] ks = new double[knots.size()];
-    for (int k = 0; k < kn.length; k++) {
-      ks[k] = knots.get(k)[3];
-      kn[k] = knots.get(k)[0];
-      kr[k] = k == 0 ? knots.get(k)[1] : Math.max(kr[k - 1], knots.get(k)[1]);
-      kc[k] = Math.min(1, Math.max(0, knots.get(k)[2]));
-    }
-    return new MonotoneWarp(kn, kr, kc, ks);
+    return out;
   }
 
   private static WarpQuality quality(

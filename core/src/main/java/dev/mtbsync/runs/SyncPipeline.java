@@ -1,6 +1,7 @@
 package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
+import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpFitter;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
@@ -104,14 +105,14 @@ public final class SyncPipeline {
     long matched = System.nanoTime();
 
     List<String> problems = new ArrayList<>();
-    WarpFitter.Fit fit = fit(found, req, problems);
+    WarpFitter.Fit fit = fit(found, req, neu, problems);
     long fitted = System.nanoTime();
     List<String> gpsNotes = gps == null ? List.of() : new ArrayList<>(gps.notes());
     if (prior != null && !(fit != null && problems.isEmpty() && verifiedShare(found) >= 0.6)) {
       // the GPS band may have kept the search from the right places: the pictures alone decide
       PairFinder.Result alone = finder.find(ref, neu);
       List<String> aloneProblems = new ArrayList<>();
-      WarpFitter.Fit aloneFit = fit(alone, req, aloneProblems);
+      WarpFitter.Fit aloneFit = fit(alone, req, neu, aloneProblems);
       String seeded = outcome(found, fit, problems);
       if (better(aloneFit, aloneProblems, fit, problems)) {
         gpsNotes.add(
@@ -223,15 +224,21 @@ public final class SyncPipeline {
 
   /** Fits the warp to the verified pairs; null (with the reason in problems) when none fits. */
   private static WarpFitter.Fit fit(
-      PairFinder.Result found, SyncRequest req, List<String> problems) {
+      PairFinder.Result found, SyncRequest req, ScannedVideo neu, List<String> problems) {
     try {
-      WarpFitter.Fit fit = WarpFitter.fit(found.verified(), req.warp());
+      WarpFitter.Fit fit = WarpFitter.fit(found.verified(), pins(req, neu), req.warp());
       problems.addAll(fit.quality().reasons());
       return fit;
     } catch (IllegalArgumentException e) {
       problems.add("the runs do not overlap, or show different places: " + e.getMessage());
       return null;
     }
+  }
+
+  /** The request's pins, each exact to half a frame of the new video. */
+  private static Anchors pins(SyncRequest req, ScannedVideo neu) {
+    double fps = neu.info().fps();
+    return Anchors.of(req.anchors(), fps > 0 ? 1 / fps : 1 / 30.0);
   }
 
   /** Share of the new samples tried that verified. */
@@ -326,6 +333,9 @@ public final class SyncPipeline {
       }
     }
     PairsCsv.write(dir.resolve("pairs.csv"), kept);
+    if (!req.anchors().isEmpty()) {
+      AnchorsCsv.write(dir.resolve(AnchorsCsv.FILE), req.anchors());
+    }
     List<String> extra = fit == null ? problems : List.of();
     Map<String, Object> blocks = new LinkedHashMap<>();
     Map<String, Object> search = new LinkedHashMap<>();

@@ -1,10 +1,13 @@
 package dev.mtbsync.runs;
 
+import dev.mtbsync.align.Anchor;
+import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.gps.GpsInputs;
 import dev.mtbsync.match.MatchConfig;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One sync to do.
@@ -20,6 +23,9 @@ import java.nio.file.Path;
  * @param warp warp fit and gates
  * @param reviewThreshold transferred markers below this confidence are flagged
  * @param gps where each run's GPS comes from ({@link GpsInputs#NONE}: none)
+ * @param anchors pins the warp must pass through (none: empty); checked for conflicts here, before
+ *     any decoding
+ * @throws dev.mtbsync.align.AnchorConflictException when two pins are not monotone
  */
 public record SyncRequest(
     Path reference,
@@ -32,10 +38,41 @@ public record SyncRequest(
     MatchConfig match,
     WarpConfig warp,
     double reviewThreshold,
-    GpsInputs gps) {
+    GpsInputs gps,
+    List<Anchor> anchors) {
 
   public SyncRequest {
     gps = gps == null ? GpsInputs.NONE : gps;
+    anchors = anchors == null ? List.of() : List.copyOf(anchors);
+    Anchors.of(anchors, 1 / 30.0); // refused now, not after minutes of decoding
+  }
+
+  /** A sync without pins. */
+  public SyncRequest(
+      Path reference,
+      Path newVideo,
+      Path index,
+      Path refMarkers,
+      Path outRoot,
+      OrbConfig refOrb,
+      OrbConfig newOrb,
+      MatchConfig match,
+      WarpConfig warp,
+      double reviewThreshold,
+      GpsInputs gps) {
+    this(
+        reference,
+        newVideo,
+        index,
+        refMarkers,
+        outRoot,
+        refOrb,
+        newOrb,
+        match,
+        warp,
+        reviewThreshold,
+        gps,
+        List.of());
   }
 
   /** A sync without GPS. */
