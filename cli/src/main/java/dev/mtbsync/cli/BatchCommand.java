@@ -117,7 +117,8 @@ final class BatchCommand implements Callable<Integer> {
             "mtbsync: --engine "
                 + engine
                 + " is not in this jar: run the same command with"
-                + " java -jar spark/target/mtbsync-spark.jar (see README, batch on Spark)");
+                + " scripts/mtbsync-spark or java -jar spark/target/mtbsync-spark.jar"
+                + " (README: batch on Spark)");
         return ExitCodes.USAGE;
       }
     } else if (master != null) {
