@@ -19,7 +19,7 @@ import java.util.Comparator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * Syncs one pair on a worker, through the same {@link SyncPipeline} as the plain batch.
@@ -53,26 +53,26 @@ final class PairTask implements Function<PairTask.Pair, PairOutcome> {
   private final PairJob job;
   private final String indexName;
   private final Broadcast<byte[]> index;
-  private final LongAccumulator failedPairs;
+  private final CollectionAccumulator<PairOutcome> landed;
   private final Fault fault;
 
   /**
    * @param job what every pair shares
    * @param indexName the reference index file's name (its cache key)
    * @param index the index file's bytes
-   * @param failedPairs counts the pairs that failed, for the driver's progress
+   * @param landed each outcome, sent to the driver as the task ends (rows live)
    * @param fault test seam ({@link Fault#NONE})
    */
   PairTask(
       PairJob job,
       String indexName,
       Broadcast<byte[]> index,
-      LongAccumulator failedPairs,
+      CollectionAccumulator<PairOutcome> landed,
       Fault fault) {
     this.job = job;
     this.indexName = indexName;
     this.index = index;
-    this.failedPairs = failedPairs;
+    this.landed = landed;
     this.fault = fault;
   }
 
@@ -111,11 +111,11 @@ final class PairTask implements Function<PairTask.Pair, PairOutcome> {
       out = new PairOutcome(BatchRow.synced(video, r, ""), q);
     } catch (IOException | RuntimeException e) {
       out = new PairOutcome(BatchRow.failed(video, BatchRunner.message(e)), null);
-      failedPairs.add(1);
     } finally {
       deleteTree(stage);
     }
     fault.afterLanding(video.getFileName().toString(), attempt);
+    landed.add(out);
     return out;
   }
 

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * {@code batch --engine spark}: the batch as one Spark job, one task per pair.
@@ -80,30 +80,36 @@ public final class SparkBatchEngine implements BatchEngine {
     }
     conf.setIfMissing("spark.master", "local[*]");
     conf.setIfMissing("spark.ui.enabled", "false"); // a port and a second of start-up, unused here
-    List<PairOutcome> outcomes;
+    BatchBook book = new BatchBook(videos, listener, summary);
+    Thread onCtrlC = new Thread(book::abort, "mtbsync-spark-batch-interrupt");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
       Broadcast<byte[]> shipped = sc.broadcast(Files.readAllBytes(index));
-      LongAccumulator failed = sc.sc().longAccumulator("failed pairs");
-      sc.sc().addSparkListener(new SparkProgress(progress, failed, pairs.size()));
+      CollectionAccumulator<PairOutcome> landed = sc.sc().collectionAccumulator("landed pairs");
+      sc.sc().addSparkListener(new SparkProgress(progress, landed, book, pairs.size()));
       PairTask task =
           new PairTask(
               PairJob.of(config, sc.defaultParallelism()),
               index.getFileName().toString(),
               shipped,
-              failed,
+              landed,
               fault);
-      outcomes = sc.parallelize(pairs, pairs.size()).map(task).collect();
+      // the collected outcomes are the record: any the listener had not booked yet are booked now
+      sc.parallelize(pairs, pairs.size()).map(task).collect().forEach(book::landed);
+    } catch (RuntimeException jobFailed) {
+      book.abort(); // e.g. a pair's task failed on every attempt: the rest are interrupted
+      throw jobFailed;
     } finally {
       deleteTree(root.resolve(PairTask.STAGING));
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it writes the summary
+      }
     }
-    List<BatchRow> rows = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      BatchRow row = judged(outcomes.get(i), videos.get(i), listener);
-      rows.add(row);
-      listener.finished(row, i + 1, outcomes.size());
-    }
+    List<BatchRow> rows = book.rows();
     BatchSummaryCsv.write(summary, rows);
-    return List.copyOf(rows);
+    return rows;
   }
 
   /** One pair per video, each with its run folder's name: the batch's start, then the file. */
@@ -119,35 +125,6 @@ public final class SparkBatchEngine implements BatchEngine {
       out.add(new PairTask.Pair(v.toAbsolutePath().toString(), id));
     }
     return out;
-  }
-
-  /** The row with the quality history's verdict, judged here on the driver. */
-  private static BatchRow judged(PairOutcome o, Path video, BatchRunner.Listener listener) {
-    BatchRow r = o.row();
-    if (!r.status().equals(BatchRow.OK)) {
-      return r;
-    }
-    String verdict;
-    try {
-      verdict = listener.syncedElsewhere(video, o.quality());
-    } catch (IOException | RuntimeException e) {
-      verdict = "error: " + BatchRunner.message(e);
-    }
-    return new BatchRow(
-        r.video(),
-        r.status(),
-        r.runId(),
-        r.timewarpOk(),
-        r.p90(),
-        r.ppm(),
-        r.inlierFrac(),
-        r.decodeSec(),
-        r.retrievalSec(),
-        r.warpSec(),
-        r.markersSec(),
-        r.totalSec(),
-        verdict == null ? "" : verdict,
-        r.error());
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -106,12 +107,25 @@ class SparkBatchTest {
             throw new IllegalStateException("injected: worker lost after the run landed");
           }
         };
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    BatchRunner.Listener listener =
+        new BatchRunner.Listener() {
+          @Override
+          public void finished(BatchRow row, int done, int total) {
+            heard.add(row.video() + " " + done + "/" + total);
+          }
+        };
     List<BatchRow> rows =
-        new SparkBatchEngine(fault)
-            .run(config(spark), "local[2,3]", new BatchRunner.Listener() {}, Progress.NONE);
+        new SparkBatchEngine(fault).run(config(spark), "local[2,3]", listener, Progress.NONE);
 
     assertThat(RUN1_ATTEMPTS).as("retried once").hasValue(2);
     assertThat(rows).extracting(BatchRow::status).containsExactly("failed", "ok", "ok");
+    assertThat(heard)
+        .as("each pair heard of once, as it landed")
+        .hasSize(3)
+        .filteredOn(s -> s.startsWith("run1.mp4 "))
+        .hasSize(1);
+    assertThat(Files.readAllLines(spark.resolve("batch_summary.csv"))).hasSize(4);
     assertThat(runFolders(spark))
         .as("one run folder per synced pair, the retry's run dropped")
         .hasSize(2)
