@@ -1,9 +1,9 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.engine.BatchEngine;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.quality.RegressionVerdict;
-import dev.mtbsync.runs.BatchEngine;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchRunner;
 import dev.mtbsync.runs.BatchSummaryCsv;
@@ -139,42 +139,37 @@ final class BatchCommand implements Callable<Integer> {
             reviewThreshold,
             jobs,
             tracking.telemetry());
+    List<BatchRow> rows;
+    if (distributed != null) {
+      BatchEngine.Listener heard =
+          new BatchEngine.Listener() {
+            @Override
+            public String synced(Path video, QualityRecord record) {
+              return judged(tracking.record(outDir, record, err), regressed);
+            }
+
+            @Override
+            public void finished(BatchRow row, int done, int total) {
+              print(out, row, done, total);
+            }
+          };
+      try (ConsoleProgress progress = ConsoleProgress.forTerminal(err, common.quiet)) {
+        rows = distributed.run(config, master, heard, progress);
+      }
+      return finish(rows, out, err, regressed.get());
+    }
     BatchRunner.Listener listener =
         new BatchRunner.Listener() {
           @Override
           public String synced(Path video, SyncResult result) {
-            RegressionVerdict v = tracking.record(outDir, result, video, err);
-            if (tracking.failsGate(v)) {
-              regressed.set(true);
-            }
-            return v == null ? "" : v.status().label();
-          }
-
-          @Override
-          public String syncedElsewhere(Path video, QualityRecord record) {
-            RegressionVerdict v = tracking.record(outDir, record, err);
-            if (tracking.failsGate(v)) {
-              regressed.set(true);
-            }
-            return v == null ? "" : v.status().label();
+            return judged(tracking.record(outDir, result, video, err), regressed);
           }
 
           @Override
           public void finished(BatchRow row, int done, int total) {
-            if (!common.quiet) {
-              synchronized (out) {
-                out.println(line(row, done, total));
-              }
-            }
+            print(out, row, done, total);
           }
         };
-    List<BatchRow> rows;
-    if (distributed != null) {
-      try (ConsoleProgress progress = ConsoleProgress.forTerminal(err, common.quiet)) {
-        rows = distributed.run(config, master, listener, progress);
-      }
-      return finish(rows, out, err, regressed.get());
-    }
     BatchRunner runner = new BatchRunner(config, listener);
     Thread onCtrlC =
         new Thread(
@@ -197,6 +192,22 @@ final class BatchCommand implements Callable<Integer> {
       }
     }
     return finish(rows, out, err, regressed.get());
+  }
+
+  /** The row's regression label; notes a verdict that fails the gate. */
+  private String judged(RegressionVerdict v, AtomicBoolean regressed) {
+    if (tracking.failsGate(v)) {
+      regressed.set(true);
+    }
+    return v == null ? "" : v.status().label();
+  }
+
+  private void print(PrintWriter out, BatchRow row, int done, int total) {
+    if (!common.quiet) {
+      synchronized (out) {
+        out.println(line(row, done, total));
+      }
+    }
   }
 
   /** Prints the tally; the exit code. */

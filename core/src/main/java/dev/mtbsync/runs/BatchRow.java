@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * One pair of a batch, a row of {@code batch_summary.csv}. Serializable: a distributed engine
- * ({@link BatchEngine}) ships rows from its workers back to the driver.
+ * (dev.mtbsync.engine.BatchEngine) ships rows from its workers back to the driver.
  *
  * @param video the new run's file name
  * @param status {@code ok} (synced: a run folder exists), {@code failed} (no run folder: see error)

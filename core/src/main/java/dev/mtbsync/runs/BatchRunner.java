@@ -83,15 +83,6 @@ public final class BatchRunner {
       return "";
     }
 
-    /**
-     * As {@link #synced}, for an engine whose pairs sync in other JVMs ({@link BatchEngine}):
-     * called on the driver with the pair's quality record (null when its warp missed its gates).
-     */
-    default String syncedElsewhere(Path video, dev.mtbsync.quality.QualityRecord record)
-        throws IOException {
-      return "";
-    }
-
     /** After each pair's row is settled (done of total pairs finished). */
     default void finished(BatchRow row, int done, int total) {}
   }

@@ -1,5 +1,6 @@
 package dev.mtbsync.spark;
 
+import dev.mtbsync.engine.BatchEngine;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchRunner;
 import dev.mtbsync.runs.BatchSummaryCsv;
@@ -22,13 +23,13 @@ final class BatchBook {
 
   private final List<Path> videos;
   private final Map<String, Integer> index = new HashMap<>();
-  private final BatchRunner.Listener listener;
+  private final BatchEngine.Listener listener;
   private final Path summary;
   private final BatchRow[] rows;
   private int done;
   private boolean frozen;
 
-  BatchBook(List<Path> videos, BatchRunner.Listener listener, Path summary) {
+  BatchBook(List<Path> videos, BatchEngine.Listener listener, Path summary) {
     this.videos = List.copyOf(videos);
     for (int i = 0; i < videos.size(); i++) {
       index.put(videos.get(i).getFileName().toString(), i);
@@ -91,7 +92,7 @@ final class BatchBook {
     }
     String verdict;
     try {
-      verdict = listener.syncedElsewhere(video, o.quality());
+      verdict = listener.synced(video, o.quality());
     } catch (IOException | RuntimeException e) {
       verdict = "error: " + BatchRunner.message(e);
     }

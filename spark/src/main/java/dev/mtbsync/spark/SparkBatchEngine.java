@@ -1,7 +1,7 @@
 package dev.mtbsync.spark;
 
 import dev.mtbsync.Progress;
-import dev.mtbsync.runs.BatchEngine;
+import dev.mtbsync.engine.BatchEngine;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchRunner;
 import dev.mtbsync.runs.BatchSummaryCsv;
@@ -57,7 +57,7 @@ public final class SparkBatchEngine implements BatchEngine {
 
   @Override
   public List<BatchRow> run(
-      BatchRunner.Config config, String master, BatchRunner.Listener listener, Progress progress)
+      BatchRunner.Config config, String master, BatchEngine.Listener listener, Progress progress)
       throws IOException {
     Path root = config.outRoot();
     List<Path> videos = BatchRunner.videos(config.inputDir(), config.reference());

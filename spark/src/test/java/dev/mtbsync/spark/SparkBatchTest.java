@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.cli.Main;
+import dev.mtbsync.engine.BatchEngine;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.runs.BatchRow;
@@ -108,8 +109,8 @@ class SparkBatchTest {
           }
         };
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
-    BatchRunner.Listener listener =
-        new BatchRunner.Listener() {
+    BatchEngine.Listener listener =
+        new BatchEngine.Listener() {
           @Override
           public void finished(BatchRow row, int done, int total) {
             heard.add(row.video() + " " + done + "/" + total);

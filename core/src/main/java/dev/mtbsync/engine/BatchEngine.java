@@ -1,7 +1,11 @@
-package dev.mtbsync.runs;
+package dev.mtbsync.engine;
 
 import dev.mtbsync.Progress;
+import dev.mtbsync.quality.QualityRecord;
+import dev.mtbsync.runs.BatchRow;
+import dev.mtbsync.runs.BatchRunner;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -15,8 +19,10 @@ import java.util.ServiceLoader;
  *
  * <p>An engine keeps {@link BatchRunner}'s contract: the reference is analysed once, each pair gets
  * one run folder in the root, a failed pair is a {@code failed} row, and the driver (this JVM)
- * writes {@code batch_summary.csv}. As pairs may sync in other JVMs, the listener hears of each
- * through {@link BatchRunner.Listener#syncedElsewhere}, here, once the pair is done.
+ * writes {@code batch_summary.csv}. As pairs sync in other JVMs, the driver hears of each through
+ * its {@link Listener}, with the pair's quality record rather than the whole sync result.
+ *
+ * <p>This package sits above {@code runs} and {@code quality}: neither depends on it.
  */
 public interface BatchEngine {
 
@@ -34,9 +40,24 @@ public interface BatchEngine {
    * @throws IllegalArgumentException when the folder holds no video
    * @throws IOException when the reference cannot be analysed (no pair is tried then)
    */
-  List<BatchRow> run(
-      BatchRunner.Config config, String master, BatchRunner.Listener listener, Progress progress)
+  List<BatchRow> run(BatchRunner.Config config, String master, Listener listener, Progress progress)
       throws IOException;
+
+  /** Hears about each pair, on the driver, as it lands. */
+  interface Listener {
+    /**
+     * Right after a pair synced; returns the regression status for its row ("" when untracked). An
+     * exception here fails the pair's row, not the batch.
+     *
+     * @param record its quality record, null when its warp missed its gates
+     */
+    default String synced(Path video, QualityRecord record) throws IOException {
+      return "";
+    }
+
+    /** After each pair's row is settled (done of total pairs finished). */
+    default void finished(BatchRow row, int done, int total) {}
+  }
 
   /** The engine of that name on the class path, if any. */
   static Optional<BatchEngine> find(String name) {
