@@ -1,6 +1,8 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.engine.BatchEngine;
 import dev.mtbsync.markers.MarkerTransfer;
+import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.quality.RegressionVerdict;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchRunner;
@@ -36,9 +38,11 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 every pair synced ok, 1 a pair failed or its warp missed its gates,"
           + " 20 a severe regression with --fail-on-regression, 2 no videos.",
       "",
-      "Example:",
+      "Examples:",
       "  mtbsync batch runs_to_sync --reference ref.mp4 --ref-markers ref_markers.csv"
-          + " --out-dir batch_out --jobs 2"
+          + " --out-dir batch_out --jobs 2",
+      "  java -jar mtbsync-spark.jar batch runs_to_sync --reference ref.mp4 --out-dir batch_out"
+          + " --engine spark --master spark://head:7077"
     })
 final class BatchCommand implements Callable<Integer> {
 
@@ -78,6 +82,23 @@ final class BatchCommand implements Callable<Integer> {
   int jobs;
 
   @Option(
+      names = "--engine",
+      defaultValue = "plain",
+      paramLabel = "NAME",
+      description =
+          "plain (this machine, --jobs at once) or spark (Apache Spark; needs mtbsync-spark.jar)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: local[N], spark://HOST:PORT, k8s://..., yarn"
+              + " (default: local[*], or spark-submit's).")
+  String master;
+
+  @Option(
       names = "--review-threshold",
       defaultValue = "" + MarkerTransfer.DEFAULT_REVIEW_THRESHOLD,
       description =
@@ -88,40 +109,68 @@ final class BatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    BatchEngine distributed = null;
+    if (!engine.equals("plain")) {
+      distributed = BatchEngine.find(engine).orElse(null);
+      if (distributed == null) {
+        err.println(
+            "mtbsync: --engine "
+                + engine
+                + " is not in this jar: run the same command with"
+                + " scripts/mtbsync-spark or java -jar spark/target/mtbsync-spark.jar"
+                + " (README: batch on Spark)");
+        return ExitCodes.USAGE;
+      }
+    } else if (master != null) {
+      err.println("mtbsync: --master needs --engine spark");
+      return ExitCodes.USAGE;
+    }
     AtomicBoolean regressed = new AtomicBoolean();
-    BatchRunner runner =
-        new BatchRunner(
-            new BatchRunner.Config(
-                inputDir,
-                reference,
-                refMarkers,
-                outDir,
-                options.refOrb(),
-                options.newOrb(),
-                options.match(),
-                options.warp(),
-                reviewThreshold,
-                jobs,
-                tracking.telemetry()),
-            new BatchRunner.Listener() {
-              @Override
-              public String synced(Path video, SyncResult result) {
-                RegressionVerdict v = tracking.record(outDir, result, video, err);
-                if (tracking.failsGate(v)) {
-                  regressed.set(true);
-                }
-                return v == null ? "" : v.status().label();
-              }
+    BatchRunner.Config config =
+        new BatchRunner.Config(
+            inputDir,
+            reference,
+            refMarkers,
+            outDir,
+            options.refOrb(),
+            options.newOrb(),
+            options.match(),
+            options.warp(),
+            reviewThreshold,
+            jobs,
+            tracking.telemetry());
+    List<BatchRow> rows;
+    if (distributed != null) {
+      BatchEngine.Listener heard =
+          new BatchEngine.Listener() {
+            @Override
+            public String synced(Path video, QualityRecord record) {
+              return judged(tracking.record(outDir, record, err), regressed);
+            }
 
-              @Override
-              public void finished(BatchRow row, int done, int total) {
-                if (!common.quiet) {
-                  synchronized (out) {
-                    out.println(line(row, done, total));
-                  }
-                }
-              }
-            });
+            @Override
+            public void finished(BatchRow row, int done, int total) {
+              print(out, row, done, total);
+            }
+          };
+      try (ConsoleProgress progress = ConsoleProgress.forTerminal(err, common.quiet)) {
+        rows = distributed.run(config, master, heard, progress);
+      }
+      return finish(rows, out, err, regressed.get());
+    }
+    BatchRunner.Listener listener =
+        new BatchRunner.Listener() {
+          @Override
+          public String synced(Path video, SyncResult result) {
+            return judged(tracking.record(outDir, result, video, err), regressed);
+          }
+
+          @Override
+          public void finished(BatchRow row, int done, int total) {
+            print(out, row, done, total);
+          }
+        };
+    BatchRunner runner = new BatchRunner(config, listener);
     Thread onCtrlC =
         new Thread(
             () -> {
@@ -133,7 +182,6 @@ final class BatchCommand implements Callable<Integer> {
             },
             "mtbsync-batch-interrupt");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
-    List<BatchRow> rows;
     try (ConsoleProgress progress = ConsoleProgress.forTerminal(err, common.quiet || jobs > 1)) {
       rows = runner.run(progress);
     } finally {
@@ -143,6 +191,27 @@ final class BatchCommand implements Callable<Integer> {
         // the hook is running: it writes the summary
       }
     }
+    return finish(rows, out, err, regressed.get());
+  }
+
+  /** The row's regression label; notes a verdict that fails the gate. */
+  private String judged(RegressionVerdict v, AtomicBoolean regressed) {
+    if (tracking.failsGate(v)) {
+      regressed.set(true);
+    }
+    return v == null ? "" : v.status().label();
+  }
+
+  private void print(PrintWriter out, BatchRow row, int done, int total) {
+    if (!common.quiet) {
+      synchronized (out) {
+        out.println(line(row, done, total));
+      }
+    }
+  }
+
+  /** Prints the tally; the exit code. */
+  private int finish(List<BatchRow> rows, PrintWriter out, PrintWriter err, boolean regressed) {
     long ok = rows.stream().filter(r -> Boolean.TRUE.equals(r.timewarpOk())).count();
     long failed = rows.stream().filter(r -> r.status().equals(BatchRow.FAILED)).count();
     long notOk = rows.size() - ok - failed;
@@ -154,7 +223,7 @@ final class BatchCommand implements Callable<Integer> {
         notOk,
         failed,
         summary());
-    if (regressed.get()) {
+    if (regressed) {
       err.println(
           "mtbsync: severe quality regression (see " + outDir.resolve("regression.json") + ")");
       return ExitCodes.QUALITY_FAIL;

@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.quality.QualityTracker;
 import dev.mtbsync.quality.RegressionVerdict;
 import dev.mtbsync.runs.SyncResult;
@@ -57,6 +58,24 @@ public final class TrackingOptions {
       if (t == null) {
         return null;
       }
+      t.problems().forEach(p -> err.println("mtbsync: warning: " + p));
+      return t.verdict();
+    } catch (IOException e) {
+      err.println("mtbsync: warning: quality history not updated: " + Main.describe(e));
+      return null;
+    }
+  }
+
+  /**
+   * As {@link #record(Path, SyncResult, Path, PrintWriter)}, for a pair synced in another JVM: only
+   * its quality record came back (null when its warp missed its gates).
+   */
+  RegressionVerdict record(Path root, QualityRecord rec, PrintWriter err) {
+    if (regressionOff || rec == null) {
+      return null;
+    }
+    try {
+      QualityTracker.Tracked t = QualityTracker.record(root, rec, regression.thresholds());
       t.problems().forEach(p -> err.println("mtbsync: warning: " + p));
       return t.verdict();
     } catch (IOException e) {

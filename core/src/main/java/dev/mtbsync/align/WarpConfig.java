@@ -18,7 +18,8 @@ public record WarpConfig(
     double minInlierFrac,
     int ransacIters,
     Double maxPpm,
-    double maxP90Sec) {
+    double maxP90Sec)
+    implements java.io.Serializable { // shipped to Spark workers
 
   public static final WarpConfig DEFAULT = new WarpConfig(2.0, 0.3, 0.25, 500, null, 1.0);
 

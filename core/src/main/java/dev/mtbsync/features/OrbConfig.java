@@ -9,7 +9,8 @@ package dev.mtbsync.features;
  * @param keypoints ORB keypoints per sampled frame, 100 to 5000
  * @param clahe equalise contrast locally (CLAHE) before ORB: helps in deep shade and glare
  */
-public record OrbConfig(double sampleFps, int maxWidth, int keypoints, boolean clahe) {
+public record OrbConfig(double sampleFps, int maxWidth, int keypoints, boolean clahe)
+    implements java.io.Serializable { // shipped to Spark workers
 
   /** The reference's analysis: 10 samples a second place pairs to a few milliseconds. */
   public static final OrbConfig DEFAULT = new OrbConfig(10, 960, 500, false);

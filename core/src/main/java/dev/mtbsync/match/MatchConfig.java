@@ -7,7 +7,8 @@ package dev.mtbsync.match;
  * @param minInliers RANSAC inliers a pair needs, 6 to 500
  * @param threads worker threads, 1 to 64
  */
-public record MatchConfig(int searchSamples, int minInliers, int threads) {
+public record MatchConfig(int searchSamples, int minInliers, int threads)
+    implements java.io.Serializable { // shipped to Spark workers
 
   public static MatchConfig defaults() {
     return new MatchConfig(1, 20, Math.max(1, Runtime.getRuntime().availableProcessors()));

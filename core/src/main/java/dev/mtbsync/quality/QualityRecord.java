@@ -31,7 +31,8 @@ public record QualityRecord(
     Double cpuPct,
     Double rssMb,
     Double gpuUtil,
-    Double gpuMemMb) {
+    Double gpuMemMb)
+    implements java.io.Serializable { // shipped from a Spark worker to the driver
 
   /** The record of a sync that produced a warp. */
   public static QualityRecord of(SyncResult r, String newVideo) {

@@ -4,7 +4,8 @@ import dev.mtbsync.align.WarpQuality;
 import java.nio.file.Path;
 
 /**
- * One pair of a batch, a row of {@code batch_summary.csv}.
+ * One pair of a batch, a row of {@code batch_summary.csv}. Serializable: a distributed engine
+ * (dev.mtbsync.engine.BatchEngine) ships rows from its workers back to the driver.
  *
  * @param video the new run's file name
  * @param status {@code ok} (synced: a run folder exists), {@code failed} (no run folder: see error)
@@ -37,13 +38,15 @@ public record BatchRow(
     Double markersSec,
     Double totalSec,
     String regression,
-    String error) {
+    String error)
+    implements java.io.Serializable {
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";
   public static final String INTERRUPTED = "interrupted";
 
-  static BatchRow synced(Path video, SyncResult r, String regression) {
+  /** The row of a pair that synced (its run folder exists). */
+  public static BatchRow synced(Path video, SyncResult r, String regression) {
     WarpQuality q = r.quality();
     Perf p = r.perf();
     return new BatchRow(
@@ -63,7 +66,8 @@ public record BatchRow(
         r.ok() ? "" : String.join("; ", r.problems()));
   }
 
-  static BatchRow failed(Path video, String error) {
+  /** The row of a pair that failed (no run folder). */
+  public static BatchRow failed(Path video, String error) {
     return notRun(video, FAILED, error);
   }
 

@@ -253,21 +253,29 @@ public final class BatchRunner {
     listener.finished(row, n, videos.size());
   }
 
-  /** Analyses the reference into the root's cache, unless a matching analysis is there. */
   private void indexReference(Progress progress) throws IOException {
-    FileSignature sig = FileSignature.of(requireFile(config.reference()));
-    Path cache = IndexCache.path(config.outRoot(), sig, config.refOrb());
+    indexReference(config.outRoot(), config.reference(), config.refOrb(), progress);
+  }
+
+  /**
+   * Analyses the reference into the root's cache, unless a matching analysis is there; returns the
+   * cache file (an index file as {@code mtbsync index} writes, for {@link SyncRequest#index}).
+   */
+  public static Path indexReference(Path root, Path reference, OrbConfig refOrb, Progress progress)
+      throws IOException {
+    FileSignature sig = FileSignature.of(requireFile(reference));
+    Path cache = IndexCache.path(root, sig, refOrb);
     if (Files.isRegularFile(cache)) {
       try {
-        ReferenceIndex.check(cache, IndexCache.read(cache), sig, config.refOrb());
-        return;
+        ReferenceIndex.check(cache, IndexCache.read(cache), sig, refOrb);
+        return cache;
       } catch (IOException stale) {
         // analysed again below
       }
     }
-    ScannedVideo ref =
-        new VideoScanner(config.refOrb()).scan(config.reference(), progress, "index reference");
-    ReferenceIndex.write(cache, new ReferenceIndex.Entry(config.refOrb(), sig, ref));
+    ScannedVideo ref = new VideoScanner(refOrb).scan(reference, progress, "index reference");
+    ReferenceIndex.write(cache, new ReferenceIndex.Entry(refOrb, sig, ref));
+    return cache;
   }
 
   private static Path requireFile(Path p) throws IOException {
@@ -277,7 +285,8 @@ public final class BatchRunner {
     return p;
   }
 
-  private static String message(Exception e) {
+  /** One line saying why a pair failed, as its row's error. */
+  public static String message(Exception e) {
     if (e instanceof NoSuchFileException n) {
       return n.getFile() + ": no such file";
     }

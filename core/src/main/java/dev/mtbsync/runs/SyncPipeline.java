@@ -60,12 +60,26 @@ public final class SyncPipeline {
   /** Syncs, sampling the process's resource use for perf.json as set by {@code telemetry}. */
   public static SyncResult run(SyncRequest req, Progress progress, TelemetryConfig telemetry)
       throws IOException {
+    return run(req, progress, telemetry, null);
+  }
+
+  /**
+   * Syncs into the run folder {@code runId} of the root (null: a fresh, time-stamped name).
+   *
+   * <p>DESIGN NOTE: a distributed batch names each pair's run itself, so that a retried task
+   * targets the same folder as the attempt before it and a pair never leaves two runs. The folder
+   * must not exist yet: the finished run is moved into place atomically.
+   */
+  public static SyncResult run(
+      SyncRequest req, Progress progress, TelemetryConfig telemetry, String runId)
+      throws IOException {
     try (TelemetrySampler sampler = TelemetrySampler.start(telemetry)) {
-      return run(req, progress, sampler);
+      return run(req, progress, sampler, runId);
     }
   }
 
-  private static SyncResult run(SyncRequest req, Progress progress, TelemetrySampler telemetry)
+  private static SyncResult run(
+      SyncRequest req, Progress progress, TelemetrySampler telemetry, String fixedRunId)
       throws IOException {
     long start = System.nanoTime();
     Instant started = Instant.now();
@@ -176,7 +190,10 @@ public final class SyncPipeline {
             use.gpuUtil(),
             use.gpuMemMb());
 
-    String runId = RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
+    String runId =
+        fixedRunId != null
+            ? fixedRunId
+            : RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
     Path runDir = req.outRoot().resolve(runId);
     Path partial = req.outRoot().resolve("." + runId + ".partial");
     Files.createDirectories(partial);

@@ -8,7 +8,8 @@ package dev.mtbsync.telemetry;
  * @param stopWaitMs the longest a finishing sync waits for the last sample (ms, 0 to 5000); a probe
  *     that takes longer is abandoned and its figures are null
  */
-public record TelemetryConfig(boolean gpu, long intervalMs, long stopWaitMs) {
+public record TelemetryConfig(boolean gpu, long intervalMs, long stopWaitMs)
+    implements java.io.Serializable { // shipped to Spark workers
 
   /** GPU probed, a sample every half second, at most 250 ms of waiting at the end. */
   public static final TelemetryConfig DEFAULT = new TelemetryConfig(true, 500, 250);
