@@ -42,7 +42,13 @@ class WarpAnchorsCommandTest {
         Files.writeString(dir.resolve("anchors.csv"), "t_new,t_ref,note\n10,12,in\n14,16,out\n");
     Path json = dir.resolve("timewarp.json");
     int code =
-        run("warp", "--pairs", pairs().toString(), "--anchors", anchors.toString(), "--out",
+        run(
+            "warp",
+            "--pairs",
+            pairs().toString(),
+            "--anchors",
+            anchors.toString(),
+            "--out",
             json.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("through 2 pins");
@@ -57,7 +63,13 @@ class WarpAnchorsCommandTest {
     Path anchors =
         Files.writeString(dir.resolve("anchors.csv"), "t_new,t_ref,note\n10,12,in\n14,11,out\n");
     int code =
-        run("warp", "--pairs", pairs().toString(), "--anchors", anchors.toString(), "--out",
+        run(
+            "warp",
+            "--pairs",
+            pairs().toString(),
+            "--anchors",
+            anchors.toString(),
+            "--out",
             dir.resolve("timewarp.json").toString());
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString())

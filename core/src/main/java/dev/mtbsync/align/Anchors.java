@@ -64,7 +64,9 @@ public final class Anchors {
       }
       if (a.tRef() < prev.tRef()) {
         throw new AnchorConflictException(
-            prev, a, "the later moment of the new run is pinned to an earlier moment of the reference");
+            prev,
+            a,
+            "the later moment of the new run is pinned to an earlier moment of the reference");
       }
       kept.add(a);
     }

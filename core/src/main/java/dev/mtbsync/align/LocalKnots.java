@@ -159,9 +159,9 @@ final class LocalKnots {
   }
 
   /**
-   * Weighted least-squares polynomial through the points (x = t_new - t): its
-   * coefficients, constant term first. Small normal equations solved by hand: three unknowns do
-   * not need a linear-algebra library.
+   * Weighted least-squares polynomial through the points (x = t_new - t): its coefficients,
+   * constant term first. Small normal equations solved by hand: three unknowns do not need a
+   * linear-algebra library.
    */
   private static double[] localFit(List<Point> pts, double t) {
     if (pts.isEmpty()) {

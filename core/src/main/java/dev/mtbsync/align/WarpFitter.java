@@ -167,8 +167,7 @@ public final class WarpFitter {
     while (start < pairs.size()) {
       double[] b = anchors.bracket(pairs.get(start).tNew());
       int end = start + 1;
-      while (end < pairs.size()
-          && Arrays.equals(anchors.bracket(pairs.get(end).tNew()), b)) {
+      while (end < pairs.size() && Arrays.equals(anchors.bracket(pairs.get(end).tNew()), b)) {
         end++;
       }
       double[] value = new double[end - start];

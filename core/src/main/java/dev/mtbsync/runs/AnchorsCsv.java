@@ -66,7 +66,8 @@ public final class AnchorsCsv {
     }
     List<String> header = List.of(firstLine(file).trim().split("\\s*,\\s*"));
     if (!header.contains("t_new") || !header.contains("t_ref")) {
-      throw new IOException(file + ":1: missing column 't_new' or 't_ref' (expected t_new,t_ref,note)");
+      throw new IOException(
+          file + ":1: missing column 't_new' or 't_ref' (expected t_new,t_ref,note)");
     }
     List<Anchor> out = new ArrayList<>();
     try (var it =

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A warp broken in one 5 s stretch (the pictures there matched a look-alike stretch 8 s earlier in the
- * reference) is repaired by two pins placed on frames at the stretch's ends.
+ * A warp broken in one 5 s stretch (the pictures there matched a look-alike stretch 8 s earlier in
+ * the reference) is repaired by two pins placed on frames at the stretch's ends.
  */
 class AnchoredWarpTest {
 
@@ -135,8 +135,7 @@ class AnchoredWarpTest {
 
   @Test
   void oneMomentPinnedTwiceIsRefusedButTheSamePinTwiceIsOne() {
-    assertThatThrownBy(
-            () -> Anchors.of(List.of(new Anchor(5, 8, ""), new Anchor(5, 9, "")), FRAME))
+    assertThatThrownBy(() -> Anchors.of(List.of(new Anchor(5, 8, ""), new Anchor(5, 9, "")), FRAME))
         .isInstanceOf(AnchorConflictException.class)
         .hasMessageContaining("two moments of the reference");
     assertThat(Anchors.of(List.of(new Anchor(5, 8, "a"), new Anchor(5, 8, "b")), FRAME).size())
