@@ -1,12 +1,12 @@
 package dev.mtbsync.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.quality.QualityHistory;
 import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.quality.RegressionFile;
 import dev.mtbsync.quality.RegressionGate;
 import dev.mtbsync.quality.RegressionVerdict;
-import dev.mtbsync.runs.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

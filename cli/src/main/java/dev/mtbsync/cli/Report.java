@@ -88,7 +88,7 @@ final class Report {
     m.put("splits", GpsReport.splits(r.splits()));
     m.put("exports", exports.stream().map(e -> e.file().toString()).toList());
     o.println(
-        dev.mtbsync.runs.Json.MAPPER
+        dev.mtbsync.io.Json.MAPPER
             .copy()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(m));

@@ -1,7 +1,7 @@
 package dev.mtbsync.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.VideoFormatException;
 import dev.mtbsync.video.VideoInfo;

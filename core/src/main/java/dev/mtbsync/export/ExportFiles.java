@@ -1,6 +1,6 @@
 package dev.mtbsync.export;
 
-import dev.mtbsync.runs.AtomicFiles;
+import dev.mtbsync.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

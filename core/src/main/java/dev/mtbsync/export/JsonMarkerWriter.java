@@ -1,7 +1,7 @@
 package dev.mtbsync.export;
 
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.NewMarker;
-import dev.mtbsync.runs.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.mtbsync.features;
 
-import dev.mtbsync.runs.AtomicFiles;
+import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.VideoInfo;
 import java.io.BufferedInputStream;

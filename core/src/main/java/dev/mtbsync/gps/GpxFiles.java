@@ -1,6 +1,6 @@
 package dev.mtbsync.gps;
 
-import dev.mtbsync.runs.AtomicFiles;
+import dev.mtbsync.io.AtomicFiles;
 import io.jenetics.jpx.Fix;
 import io.jenetics.jpx.GPX;
 import io.jenetics.jpx.Length;

@@ -1,8 +1,8 @@
 package dev.mtbsync.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.match.TimePair;
-import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.runs.RunFolders;

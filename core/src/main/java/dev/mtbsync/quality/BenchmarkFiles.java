@@ -1,7 +1,7 @@
 package dev.mtbsync.quality;
 
-import dev.mtbsync.runs.AtomicFiles;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.mtbsync.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.runs.ArtefactJson;
-import dev.mtbsync.runs.AtomicFiles;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

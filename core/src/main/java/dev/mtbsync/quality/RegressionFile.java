@@ -1,6 +1,6 @@
 package dev.mtbsync.quality;
 
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

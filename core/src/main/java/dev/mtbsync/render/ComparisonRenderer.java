@@ -1,7 +1,7 @@
 package dev.mtbsync.render;
 
 import dev.mtbsync.Progress;
-import dev.mtbsync.runs.AtomicFiles;
+import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.H264FileSink;
 import dev.mtbsync.video.VideoFrame;

@@ -2,9 +2,9 @@ package dev.mtbsync.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
-import dev.mtbsync.runs.Json;
 import dev.mtbsync.runs.TimewarpFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.mtbsync.runs;
 
+import dev.mtbsync.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.mtbsync.runs;
 
+import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.match.TimePair;
 import java.io.BufferedWriter;
 import java.io.IOException;

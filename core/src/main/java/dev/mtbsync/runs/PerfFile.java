@@ -1,6 +1,8 @@
 package dev.mtbsync.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

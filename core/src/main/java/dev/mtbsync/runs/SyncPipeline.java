@@ -12,6 +12,7 @@ import dev.mtbsync.gps.GpsSeed;
 import dev.mtbsync.gps.GpsSource;
 import dev.mtbsync.gps.GpsSummary;
 import dev.mtbsync.gps.Splits;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

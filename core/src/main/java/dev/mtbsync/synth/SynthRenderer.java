@@ -2,9 +2,9 @@ package dev.mtbsync.synth;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.gps.GpxFiles;
+import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.RefMarker;
-import dev.mtbsync.runs.AtomicFiles;
 import dev.mtbsync.video.FrameSink;
 import dev.mtbsync.video.H264FileSink;
 import java.io.IOException;

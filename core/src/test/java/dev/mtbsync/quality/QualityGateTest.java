@@ -5,7 +5,7 @@ import static dev.mtbsync.quality.RegressionGateTest.steady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

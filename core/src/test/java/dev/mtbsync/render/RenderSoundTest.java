@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
-import dev.mtbsync.runs.Json;
 import dev.mtbsync.runs.TimewarpFile;
 import java.io.IOException;
 import java.nio.Buffer;

@@ -10,6 +10,7 @@ import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.gps.GpsFormatException;
 import dev.mtbsync.gps.GpsInputs;
 import dev.mtbsync.gps.GpsSource;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.synth.SynthConfig;

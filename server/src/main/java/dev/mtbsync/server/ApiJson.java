@@ -3,7 +3,7 @@ package dev.mtbsync.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 
 /**
  * The JSON the dashboard answers with: the artefacts' mapper (snake_case names, so API fields read

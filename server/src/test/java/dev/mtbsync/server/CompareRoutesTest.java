@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
-import dev.mtbsync.runs.Json;
 import dev.mtbsync.server.compare.CompareInputs;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;

@@ -3,7 +3,7 @@ package dev.mtbsync.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;

@@ -3,8 +3,8 @@ package dev.mtbsync.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.match.TimePair;
-import dev.mtbsync.runs.Json;
 import dev.mtbsync.runs.PairsCsv;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;

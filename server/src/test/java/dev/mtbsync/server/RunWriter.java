@@ -2,6 +2,7 @@ package dev.mtbsync.server;
 
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
@@ -12,7 +13,6 @@ import dev.mtbsync.quality.QualityTracker;
 import dev.mtbsync.quality.RegressionThresholds;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchSummaryCsv;
-import dev.mtbsync.runs.Json;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.Perf;
 import dev.mtbsync.runs.PerfFile;

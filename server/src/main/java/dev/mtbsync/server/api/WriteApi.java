@@ -1,6 +1,6 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.runs.Json;
+import dev.mtbsync.io.Json;
 import dev.mtbsync.runs.PerfPruner;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.MarkerTable;

@@ -1,9 +1,9 @@
 package dev.mtbsync.server.artefacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.quality.QualityMetric;
 import dev.mtbsync.quality.RegressionFile;
-import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
 import java.nio.file.Path;

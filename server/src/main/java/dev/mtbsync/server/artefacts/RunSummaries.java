@@ -1,7 +1,7 @@
 package dev.mtbsync.server.artefacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.runs.ArtefactJson;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.runs.RunFolders;
 import dev.mtbsync.runs.RunFolders.RunFolder;

@@ -2,8 +2,8 @@ package dev.mtbsync.server.artefacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.match.TimePair;
-import dev.mtbsync.runs.ArtefactJson;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.files.RootPath;

@@ -1,7 +1,7 @@
 package dev.mtbsync.server.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.runs.ArtefactJson;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.OutsideRootException;
 import dev.mtbsync.server.files.RootPath;

@@ -1,7 +1,7 @@
 package dev.mtbsync.server.quality;
 
+import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.quality.BenchmarkReport;
-import dev.mtbsync.runs.AtomicFiles;
 import dev.mtbsync.server.html.Templates;
 import java.io.IOException;
 import java.nio.file.Path;

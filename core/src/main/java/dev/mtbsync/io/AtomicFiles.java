@@ -1,4 +1,4 @@
-package dev.mtbsync.runs;
+package dev.mtbsync.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

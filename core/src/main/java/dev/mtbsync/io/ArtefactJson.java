@@ -1,4 +1,4 @@
-package dev.mtbsync.runs;
+package dev.mtbsync.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

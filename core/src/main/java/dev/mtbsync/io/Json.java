@@ -1,4 +1,4 @@
-package dev.mtbsync.runs;
+package dev.mtbsync.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
