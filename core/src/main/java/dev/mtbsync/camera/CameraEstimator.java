@@ -31,6 +31,37 @@ public final class CameraEstimator {
     this.newHeight = newHeight;
   }
 
+  /**
+   * The zoom one homography shows (see {@link CameraDifference#zoom}); NaN for a mirrored or
+   * degenerate map.
+   */
+  public double zoomOf(double[] h) {
+    if (h == null || h.length != 9 || Math.abs(h[8]) < 1e-12) {
+      return Double.NaN;
+    }
+    double det = (h[0] * h[4] - h[1] * h[3]) / (h[8] * h[8]);
+    return det > 0 ? (1 / Math.sqrt(det)) * ((double) refWidth / newWidth) : Double.NaN;
+  }
+
+  private final List<Double> resolved = new ArrayList<>();
+
+  /** Adds the zoom of a moment whose time parallax placed (an unbiased moment). */
+  public synchronized void addResolved(double[] h) {
+    double z = zoomOf(h);
+    if (Double.isFinite(z)) {
+      resolved.add(z);
+    }
+  }
+
+  /** Median zoom of the moments parallax placed; NaN with fewer than {@code min} of them. */
+  public synchronized double resolvedZoom(int min) {
+    if (resolved.size() < min) {
+      return Double.NaN;
+    }
+    double[] v = resolved.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return quantile(v, 0.5);
+  }
+
   /** Adds one moment's homography (row-major 3x3, new px to reference px); null is ignored. */
   public synchronized void add(double[] h) {
     if (h == null || h.length != 9 || Math.abs(h[8]) < 1e-12) {
