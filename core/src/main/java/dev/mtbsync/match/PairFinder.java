@@ -354,9 +354,11 @@ public final class PairFinder {
    * towards the moment where apparent sizes agree. Seen from a moving camera the homography's zoom
    * changes with the reference time, and at the true moment it is the camera's own zoom, one figure
    * per pair (the median over the run: from the moments parallax placed where there are ten of
-   * them, else from all). Measured on synth rides at 60 fps (median marker error, frames): zoom +20
-   * % 3.78 to 1.63, zoom -20 % 4.82 to 3.54, same camera 1.25 to 1.40; scripts/bench- camera.sh has
-   * the full matrix.
+   * them, else from all). Measured with scripts/bench-camera.sh (median marker error, frames):
+   * synth rides at 60 fps, zoom +20 % 3.76 to 1.37, -20 % 4.03 to 3.25, stabilised 4.25 to 2.81;
+   * the slow real clips lost a little (zoom +20 % 0.73 to 0.77, P90 3.84 to 4.58), and without a
+   * gate the same-camera pairs lost more, so pairs whose pixel scales agree within {@link
+   * #MIN_PIXEL_ZOOM} are left alone.
    */
   static double scaleCorrected(double tRef, double[] s, double zRef) {
     double t = s[1];
