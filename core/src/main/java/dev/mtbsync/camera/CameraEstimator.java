@@ -67,16 +67,14 @@ public final class CameraEstimator {
     if (h == null || h.length != 9 || Math.abs(h[8]) < 1e-12) {
       return;
     }
+    double zoom = zoomOf(h);
+    if (!Double.isFinite(zoom)) {
+      return; // a mirrored or degenerate map is no camera difference
+    }
     double[] m = new double[9];
     for (int i = 0; i < 9; i++) {
       m[i] = h[i] / h[8];
     }
-    double det = m[0] * m[4] - m[1] * m[3];
-    if (!(det > 0)) {
-      return; // a mirrored or degenerate map is no camera difference
-    }
-    double scale = Math.sqrt(det); // reference px per new px
-    double zoom = (1 / scale) * ((double) refWidth / newWidth);
     double roll = Math.toDegrees(Math.atan2(m[3] - m[1], m[0] + m[4]));
     double cx = newWidth / 2.0;
     double cy = newHeight / 2.0;

@@ -264,7 +264,9 @@ public final class PairFinder {
         int chosen = bestJ;
         double tRef = between(rs, c, bestJ);
         // 2. towards less parallax: where the two cameras stood at the same place
-        if (inliers >= config.minInliers() && c.resolvesParallax(bestJ, config.minInliers())) {
+        boolean resolved =
+            inliers >= config.minInliers() && c.resolvesParallax(bestJ, config.minInliers());
+        if (resolved) {
           int cheapest = c.descendParallax(bestJ, config.minInliers());
           if (cheapest >= 0) {
             chosen = cheapest;
@@ -274,7 +276,7 @@ public final class PairFinder {
         }
         if (inliers >= config.minInliers()) {
           camera.add(c.get(chosen).homography());
-          if (chosen != bestJ || c.resolvesParallax(bestJ, config.minInliers())) {
+          if (resolved) {
             camera.addResolved(c.get(chosen).homography());
           } else {
             scales.add(scaleTrend(rs, c, bestJ, camera, out.size()));

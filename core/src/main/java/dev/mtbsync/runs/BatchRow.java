@@ -71,7 +71,8 @@ public record BatchRow(
     return notRun(video, FAILED, error);
   }
 
-  static BatchRow interrupted(Path video) {
+  /** The row of a pair a stopped batch never finished (no run folder). */
+  public static BatchRow interrupted(Path video) {
     return notRun(video, INTERRUPTED, "");
   }
 

@@ -2,6 +2,7 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.gps.GpsSummary;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.markers.NewMarker;
@@ -30,11 +31,11 @@ public record SyncResult(
     Perf perf,
     GpsSummary gps,
     List<Splits.Gate> splits,
-    dev.mtbsync.camera.CameraDifference camera) {
+    CameraDifference camera) {
 
   public SyncResult {
     splits = splits == null ? List.of() : List.copyOf(splits);
-    camera = camera == null ? dev.mtbsync.camera.CameraDifference.NONE : camera;
+    camera = camera == null ? CameraDifference.NONE : camera;
   }
 
   /** A result without GPS or splits. */

@@ -46,11 +46,11 @@ public final class FfmpegAudioSource implements AutoCloseable {
     try {
       g.start();
     } catch (FrameGrabber.Exception e) {
-      closeQuietly(g);
+      FfmpegFrameSource.closeQuietly(g);
       throw new VideoFormatException(file, "not a readable video (" + e.getMessage() + ")", e);
     }
     if (!g.hasAudio() || g.getAudioChannels() <= 0 || g.getSampleRate() <= 0) {
-      closeQuietly(g);
+      FfmpegFrameSource.closeQuietly(g);
       return null;
     }
     return new FfmpegAudioSource(file, g);
@@ -95,14 +95,6 @@ public final class FfmpegAudioSource implements AutoCloseable {
       grabber.close();
     } catch (FrameGrabber.Exception e) {
       throw new IOException(file + ": could not close decoder", e);
-    }
-  }
-
-  private static void closeQuietly(FFmpegFrameGrabber g) {
-    try {
-      g.close();
-    } catch (FrameGrabber.Exception ignored) {
-      // already failing; the caller reports the first problem
     }
   }
 }

@@ -356,7 +356,8 @@ public final class FfmpegFrameSource implements FrameSource {
     }
   }
 
-  private static void closeQuietly(FFmpegFrameGrabber grabber) {
+  /** Closes a grabber while another problem is being reported; its own failure is dropped. */
+  static void closeQuietly(FFmpegFrameGrabber grabber) {
     try {
       grabber.close();
     } catch (FrameGrabber.Exception ignored) {

@@ -66,7 +66,7 @@ final class BatchBook {
   synchronized List<BatchRow> rows() {
     List<BatchRow> all = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
-      all.add(rows[i] != null ? rows[i] : interrupted(videos.get(i)));
+      all.add(rows[i] != null ? rows[i] : BatchRow.interrupted(videos.get(i)));
     }
     return List.copyOf(all);
   }
@@ -111,23 +111,5 @@ final class BatchBook {
         r.totalSec(),
         verdict == null ? "" : verdict,
         r.error());
-  }
-
-  private static BatchRow interrupted(Path video) {
-    return new BatchRow(
-        video.getFileName().toString(),
-        BatchRow.INTERRUPTED,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "",
-        "");
   }
 }
