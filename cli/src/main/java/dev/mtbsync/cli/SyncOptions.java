@@ -27,7 +27,7 @@ public final class SyncOptions {
   @Option(
       names = "--threads",
       defaultValue = "0",
-      description = "Matching threads; 0 uses every core (default).")
+      description = "Cores to use, for decoding and matching; 0 uses every core (default).")
   int threads;
 
   @Option(

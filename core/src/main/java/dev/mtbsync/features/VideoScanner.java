@@ -1,68 +1,71 @@
 package dev.mtbsync.features;
 
 import dev.mtbsync.Progress;
-import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.SparseLumaDecoder;
 import dev.mtbsync.video.VideoFormatException;
-import dev.mtbsync.video.VideoFrame;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoublePredicate;
 
 /**
- * Decodes a video once, grey and already scaled down by FFmpeg, and keeps the time of every frame
- * plus the features of frames sampled by presentation time (right on variable frame rate).
+ * Decodes a video once, grey and scaled down, and keeps the time of every frame plus the features
+ * of frames sampled on a fixed grid of presentation times (right on variable frame rate).
+ *
+ * <p>DESIGN NOTE: a frame is a sample when a grid time {@code k / sampleFps} falls within its
+ * display interval (shifted half a frame earlier), so the choice is made from the container's
+ * packet times, before decoding, and the decoder can skip the frames between samples.
  */
 public final class VideoScanner {
 
   private final OrbConfig config;
+  private final SparseLumaDecoder.Options decoding;
 
   public VideoScanner(OrbConfig config) {
+    this(config, SparseLumaDecoder.Options.DEFAULT);
+  }
+
+  public VideoScanner(OrbConfig config, SparseLumaDecoder.Options decoding) {
     this.config = config.validate();
+    this.decoding = decoding;
   }
 
   /**
    * @throws VideoFormatException when the file is not a decodable video or has no frames
    */
   public ScannedVideo scan(Path video, Progress progress, String stage) throws IOException {
-    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, config.maxWidth());
+    try (SparseLumaDecoder decoder = SparseLumaDecoder.open(video, config.maxWidth(), decoding);
         OrbExtractor orb = new OrbExtractor(config)) {
-      long expected = src.info().frameCount();
+      long expected = decoder.info().frameCount();
+      double fps = Math.max(1, decoder.info().fps());
       double step = 1 / config.sampleFps();
-      double halfFrame = 0.5 / Math.max(1, src.info().fps());
+      double halfFrame = 0.5 / fps;
       List<FrameFeatures> samples = new ArrayList<>();
-      double[] pts = new double[(int) Math.max(16, expected + 8)];
-      int width = 0;
-      int height = 0;
-      int n = 0;
-      // frames that keep time strictly increasing and reach the next sample time are analysed
       double[] last = {Double.NEGATIVE_INFINITY};
-      double[] nextSample = {Double.NEGATIVE_INFINITY};
-      DoublePredicate isSample = t -> t > last[0] && t >= nextSample[0] - halfFrame;
-      for (VideoFrame f = src.next(isSample); f != null; f = src.next(isSample)) {
-        // decided here, not from whether pixels came back: a source may always send them
-        boolean sample = isSample.test(f.ptsSec());
-        if (f.ptsSec() <= last[0]) {
-          continue; // a repeated or out-of-order timestamp
-        }
-        last[0] = f.ptsSec();
-        width = f.width();
-        height = f.height();
-        if (n == pts.length) {
-          pts = java.util.Arrays.copyOf(pts, n * 2);
-        }
-        pts[n++] = f.ptsSec();
-        if (sample) {
-          samples.add(orb.extract(f.ptsSec(), f.pixels(), width, height));
-          nextSample[0] = Math.max(nextSample[0], f.ptsSec()) + step;
-        }
-        progress.update(stage, n, expected);
-      }
-      if (n == 0) {
+      double[] pts =
+          decoder.decode(
+              (t, duration) -> onGrid(t, duration, step, halfFrame),
+              (t, grey, w, h) -> {
+                if (t > last[0]) { // a repeated timestamp is not a second sample
+                  last[0] = t;
+                  samples.add(orb.extract(t, grey, w, h));
+                  progress.update(stage, Math.round(t * fps), expected);
+                }
+              });
+      if (pts.length == 0 || decoder.decodedFrames() == 0) {
         throw new VideoFormatException(video, "contains no decodable frames");
       }
-      return new ScannedVideo(src.info(), width, height, java.util.Arrays.copyOf(pts, n), samples);
+      progress.update(stage, pts.length, pts.length);
+      return new ScannedVideo(decoder.info(), decoder.width(), decoder.height(), pts, samples);
     }
+  }
+
+  /**
+   * Whether a grid time {@code k * step} (k >= 0) falls in the frame's display interval, shifted
+   * half a frame earlier: {@code (t - duration, t]} shifted by {@code -halfFrame}.
+   */
+  static boolean onGrid(double t, double duration, double step, double halfFrame) {
+    double k = Math.floor((t + halfFrame) / step);
+    return k >= 0 && k * step > t - duration + halfFrame;
   }
 }

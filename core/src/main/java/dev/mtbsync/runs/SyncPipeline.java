@@ -24,6 +24,7 @@ import dev.mtbsync.telemetry.ResourceUse;
 import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.telemetry.TelemetrySampler;
 import dev.mtbsync.video.FileSignature;
+import dev.mtbsync.video.SparseLumaDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,8 +93,11 @@ public final class SyncPipeline {
     GpsSeed.Loaded gpsRead =
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
 
-    VideoScanner refScanner = new VideoScanner(req.refOrb());
-    VideoScanner newScanner = new VideoScanner(req.newOrb());
+    // the decoders get the cores the matching gets (--threads)
+    SparseLumaDecoder.Options decoding =
+        new SparseLumaDecoder.Options(req.match().threads(), false);
+    VideoScanner refScanner = new VideoScanner(req.refOrb(), decoding);
+    VideoScanner newScanner = new VideoScanner(req.newOrb(), decoding);
     Path cache = IndexCache.path(req.outRoot(), refSig, req.refOrb());
     ScannedVideo indexed = indexedReference(req, refSig, cache);
     ScannedVideo ref;

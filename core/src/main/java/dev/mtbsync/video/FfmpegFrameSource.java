@@ -208,7 +208,12 @@ public final class FfmpegFrameSource implements FrameSource {
     return (int) Math.floorMod(nearest, 4L);
   }
 
-  private static AVStream videoStream(AVFormatContext format) {
+  /** Clockwise quarter turns (0 to 3) that make this video's stored pictures upright. */
+  int quarterTurns() {
+    return turns;
+  }
+
+  static AVStream videoStream(AVFormatContext format) {
     for (int i = 0; i < format.nb_streams(); i++) {
       AVStream s = format.streams(i);
       if (s.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO
@@ -281,12 +286,12 @@ public final class FfmpegFrameSource implements FrameSource {
                 opencv_core.CV_8UC(channels),
                 data,
                 frame.imageStride)) {
-      return upright(stored);
+      return upright(stored, turns);
     }
   }
 
-  /** The picture turned upright, as packed bytes without row padding. */
-  private byte[] upright(Mat picture) {
+  /** The picture turned upright by {@code turns} clockwise quarter turns, as packed bytes. */
+  static byte[] upright(Mat picture, int turns) {
     if (turns == 0) {
       return packed(picture);
     }
@@ -343,7 +348,7 @@ public final class FfmpegFrameSource implements FrameSource {
         opencv_imgproc.resize(luma, small, size, 0, 0, interpolation);
         out = small;
       }
-      return upright(out);
+      return upright(out, turns);
     }
   }
 

@@ -1,0 +1,367 @@
+package dev.mtbsync.video;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Decodes only what the analysis looks at: the time of every frame (read from the container's
+ * packets, no decoding), and upright grey pictures of the frames the caller wants, shrunk to the
+ * analysis width.
+ *
+ * <p>DESIGN NOTE: analysis samples a few frames a second of a 50-60 fps camera file, yet a plain
+ * decoder decodes every frame. Here each packet is judged by its presentation time before it is
+ * sent to the decoder: one the caller does not want is sent with {@code skip_frame = noref}, so the
+ * decoder drops it when nothing else predicts from it (the B-frames of a camera's long GOP, most of
+ * its frames), and decodes it only when later frames need it as a reference. Frames decoded as
+ * references but not wanted are never converted or copied. FFmpeg's frame threads work on every
+ * core. JavaCV's grabber decodes, and for 10-bit streams converts, every frame, and gives no hold
+ * on the decoder between packets, hence this loop on FFmpeg's own API.
+ *
+ * <p>Times are those JavaCV gives ({@code best_effort_timestamp} in whole microseconds, no start
+ * offset), so sample times and frame times agree with every other reader of the same file.
+ */
+public final class SparseLumaDecoder implements AutoCloseable {
+
+  /** Says, from a frame's presentation time and duration (s), whether its picture is wanted. */
+  @FunctionalInterface
+  public interface Wish {
+    boolean wants(double ptsSec, double durationSec);
+  }
+
+  /** Receives the wanted frames' pictures in presentation order. */
+  @FunctionalInterface
+  public interface Pictures {
+    void accept(double ptsSec, byte[] grey, int width, int height) throws IOException;
+  }
+
+  /**
+   * How hard the decoder may cut corners on frames whose pictures are not looked at.
+   *
+   * @param threads decoder threads, 0 = one per core
+   * @param skipLoopFilter also skip H.264/HEVC deblocking on reference frames: faster, the pictures
+   *     carry some block edges (measured in the README before it is used by default)
+   */
+  public record Options(int threads, boolean skipLoopFilter) {
+    public static final Options DEFAULT = new Options(0, false);
+
+    public Options {
+      if (threads < 0 || threads > 64) {
+        throw new IllegalArgumentException("decoder threads must be 0 to 64, got " + threads);
+      }
+    }
+  }
+
+  /** 8-bit pixel formats whose first plane is the luma, i.e. already a grey picture. */
+  private static final Set<Integer> LUMA_FIRST =
+      Set.of(
+          avutil.AV_PIX_FMT_YUV420P,
+          avutil.AV_PIX_FMT_YUVJ420P,
+          avutil.AV_PIX_FMT_YUV422P,
+          avutil.AV_PIX_FMT_YUVJ422P,
+          avutil.AV_PIX_FMT_YUV444P,
+          avutil.AV_PIX_FMT_YUVJ444P,
+          avutil.AV_PIX_FMT_NV12,
+          avutil.AV_PIX_FMT_NV21,
+          avutil.AV_PIX_FMT_GRAY8);
+
+  private final Path file;
+  private final VideoInfo info;
+  private final int turns;
+  private final AVFormatContext format;
+  private final AVStream stream;
+  private final AVCodecContext codec;
+  private final int outWidth; // of the picture as stored (before turning)
+  private final int outHeight;
+  private final Set<Long> wantedTimes = new HashSet<>();
+  private double[] times = new double[0];
+  private int n;
+  private boolean unstamped;
+  private SwsContext sws;
+  private long decodedFrames;
+
+  private SparseLumaDecoder(
+      Path file,
+      VideoInfo info,
+      int turns,
+      AVFormatContext format,
+      AVStream stream,
+      AVCodecContext codec,
+      int outWidth,
+      int outHeight) {
+    this.file = file;
+    this.info = info;
+    this.turns = turns;
+    this.format = format;
+    this.stream = stream;
+    this.codec = codec;
+    this.outWidth = outWidth;
+    this.outHeight = outHeight;
+  }
+
+  /**
+   * Opens a video for sparse grey decoding.
+   *
+   * @param maxWidth pictures are shrunk to at most this width (px, upright)
+   * @throws VideoFormatException when the file is missing, empty, or has no decodable video
+   */
+  public static SparseLumaDecoder open(Path file, int maxWidth, Options options)
+      throws IOException {
+    VideoInfo info;
+    int turns;
+    try (FfmpegFrameSource probe = FfmpegFrameSource.open(file)) {
+      info = probe.info();
+      turns = probe.quarterTurns();
+    }
+    AVFormatContext format = new AVFormatContext(null);
+    if (avformat.avformat_open_input(format, file.toString(), null, null) < 0) {
+      throw new VideoFormatException(file, "not a readable video");
+    }
+    AVCodecContext codec = null;
+    try {
+      if (avformat.avformat_find_stream_info(format, (PointerPointer<?>) null) < 0) {
+        throw new VideoFormatException(file, "not a readable video (no stream information)");
+      }
+      AVStream stream = FfmpegFrameSource.videoStream(format);
+      if (stream == null) {
+        throw new VideoFormatException(file, "contains no video stream");
+      }
+      AVCodec decoder = avcodec.avcodec_find_decoder(stream.codecpar().codec_id());
+      if (decoder == null) {
+        throw new VideoFormatException(file, "no decoder for its video codec");
+      }
+      codec = avcodec.avcodec_alloc_context3(decoder);
+      if (avcodec.avcodec_parameters_to_context(codec, stream.codecpar()) < 0) {
+        throw new VideoFormatException(file, "unusable video stream parameters");
+      }
+      codec.pkt_timebase(stream.time_base());
+      codec.thread_count(options.threads()); // frame and slice threads, FFmpeg's default kinds
+      if (options.skipLoopFilter()) {
+        codec.skip_loop_filter(avcodec.AVDISCARD_ALL);
+      }
+      if (avcodec.avcodec_open2(codec, decoder, (PointerPointer<?>) null) < 0) {
+        throw new VideoFormatException(file, "could not open its video decoder");
+      }
+      boolean sideways = (turns & 1) == 1;
+      int w = info.width();
+      int h = info.height();
+      if (w > maxWidth) {
+        h = (int) Math.round((double) h * maxWidth / w);
+        h += h & 1;
+        w = maxWidth;
+      }
+      return new SparseLumaDecoder(
+          file, info, turns, format, stream, codec, sideways ? h : w, sideways ? w : h);
+    } catch (IOException | RuntimeException e) {
+      if (codec != null) {
+        avcodec.avcodec_free_context(codec);
+      }
+      avformat.avformat_close_input(format);
+      throw e;
+    }
+  }
+
+  /** The stream as the container describes it, upright. */
+  public VideoInfo info() {
+    return info;
+  }
+
+  /** Width (px) of the pictures handed out, upright. */
+  public int width() {
+    return (turns & 1) == 1 ? outHeight : outWidth;
+  }
+
+  /** Height (px) of the pictures handed out, upright. */
+  public int height() {
+    return (turns & 1) == 1 ? outWidth : outHeight;
+  }
+
+  /** Frames the decoder actually decoded in the last {@link #decode} (the rest were skipped). */
+  public long decodedFrames() {
+    return decodedFrames;
+  }
+
+  /**
+   * Reads the whole stream once.
+   *
+   * @param wish which frames' pictures are wanted, asked once per frame with its time and duration
+   * @param pictures receives every wanted frame that decodes, in presentation order
+   * @return the presentation time (s) of every frame of the stream, ascending, without repeats
+   * @throws VideoFormatException when the stream breaks off in a way the decoder cannot pass
+   */
+  public double[] decode(Wish wish, Pictures pictures) throws IOException {
+    AVRational tb = stream.time_base();
+    long num = tb.num();
+    long den = tb.den();
+    double nominal = info.fps() > 0 ? 1 / info.fps() : 1 / 30.0;
+    times = new double[(int) Math.max(16, info.frameCount() + 8)];
+    n = 0;
+    decodedFrames = 0;
+    wantedTimes.clear();
+    unstamped = false;
+    AVPacket packet = avcodec.av_packet_alloc();
+    AVFrame frame = avutil.av_frame_alloc();
+    try {
+      while (avformat.av_read_frame(format, packet) >= 0) {
+        try {
+          if (packet.stream_index() != stream.index()) {
+            continue;
+          }
+          long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+          boolean wanted = true;
+          if (ts == avutil.AV_NOPTS_VALUE) {
+            unstamped = true; // decided when the frame comes out
+          } else if ((packet.flags() & avcodec.AV_PKT_FLAG_DISCARD) == 0) {
+            double sec = seconds(ts, num, den);
+            double dur = packet.duration() > 0 ? packet.duration() * (double) num / den : nominal;
+            addTime(sec);
+            wanted = wish.wants(sec, dur);
+            if (wanted) {
+              wantedTimes.add(ts);
+            }
+          }
+          codec.skip_frame(wanted ? avcodec.AVDISCARD_DEFAULT : avcodec.AVDISCARD_NONREF);
+          // a damaged packet is dropped, as FFmpeg's own tools do, and decoding goes on
+          avcodec.avcodec_send_packet(codec, packet);
+        } finally {
+          avcodec.av_packet_unref(packet);
+        }
+        drain(frame, wish, pictures, num, den, nominal);
+      }
+      avcodec.avcodec_send_packet(codec, null); // end of stream: hand out what is held back
+      drain(frame, wish, pictures, num, den, nominal);
+    } finally {
+      avutil.av_frame_free(frame);
+      avcodec.av_packet_free(packet);
+    }
+    double[] sorted = Arrays.copyOf(times, n);
+    Arrays.sort(sorted);
+    int k = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (k == 0 || sorted[i] > sorted[k - 1]) {
+        sorted[k++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, k);
+  }
+
+  private void drain(AVFrame frame, Wish wish, Pictures pictures, long num, long den, double dur)
+      throws IOException {
+    while (avcodec.avcodec_receive_frame(codec, frame) >= 0) {
+      try {
+        decodedFrames++;
+        long ts = frame.best_effort_timestamp();
+        if (ts == avutil.AV_NOPTS_VALUE) {
+          continue;
+        }
+        // the packet's verdict, so that a frame is judged once; in a stream with packets
+        // without a time, the other frames are timed and judged now (repeats drop out later)
+        boolean wanted = wantedTimes.remove(ts);
+        if (!wanted && unstamped) {
+          addTime(seconds(ts, num, den));
+          wanted = wish.wants(seconds(ts, num, den), dur);
+        }
+        if (wanted) {
+          double sec = seconds(ts, num, den);
+          byte[] grey = grey(frame);
+          pictures.accept(sec, grey, width(), height());
+        }
+      } finally {
+        avutil.av_frame_unref(frame);
+      }
+    }
+  }
+
+  private void addTime(double sec) {
+    if (n == times.length) {
+      times = Arrays.copyOf(times, Math.max(16, n * 2));
+    }
+    times[n++] = sec;
+  }
+
+  /** JavaCV's reckoning: whole microseconds, truncated, no start offset. */
+  private static double seconds(long ts, long num, long den) {
+    return (1000000L * ts * num / den) / 1e6;
+  }
+
+  private byte[] grey(AVFrame frame) {
+    int w = frame.width();
+    int h = frame.height();
+    try (Mat small = new Mat(outHeight, outWidth, opencv_core.CV_8UC1)) {
+      if (LUMA_FIRST.contains(frame.format())) {
+        try (BytePointer data = frame.data(0).capacity((long) frame.linesize(0) * h);
+            Mat luma = new Mat(h, w, opencv_core.CV_8UC1, data, frame.linesize(0));
+            Size size = new Size(outWidth, outHeight)) {
+          if (outWidth == w && outHeight == h) {
+            luma.copyTo(small);
+          } else {
+            // area averaging where it matters (shrinking to half or less); bilinear, many times
+            // cheaper, for gentle steps such as 1280 to 960 px
+            int interpolation =
+                2 * outWidth <= w ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR;
+            opencv_imgproc.resize(luma, small, size, 0, 0, interpolation);
+          }
+        }
+      } else {
+        // 10-bit and RGB streams: FFmpeg converts and shrinks this frame only
+        sws =
+            swscale.sws_getCachedContext(
+                sws,
+                w,
+                h,
+                frame.format(),
+                outWidth,
+                outHeight,
+                avutil.AV_PIX_FMT_GRAY8,
+                swscale.SWS_AREA,
+                null,
+                null,
+                (DoublePointer) null);
+        try (PointerPointer<BytePointer> dst = new PointerPointer<>(1);
+            IntPointer stride = new IntPointer(1)) {
+          dst.put(0, small.data());
+          stride.put(0, (int) small.step());
+          swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
+        }
+      }
+      return FfmpegFrameSource.upright(small, turns);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (sws != null) {
+      swscale.sws_freeContext(sws);
+      sws = null;
+    }
+    avcodec.avcodec_free_context(codec);
+    avformat.avformat_close_input(format);
+  }
+
+  @Override
+  public String toString() {
+    return "SparseLumaDecoder[" + file + "]";
+  }
+}
