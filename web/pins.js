@@ -151,6 +151,9 @@
   $("pin-form").addEventListener("submit", function (e) { e.preventDefault(); addPin(); });
   $("pin-form").hidden = !cmp.data.can_pin;
   $("pin-readonly").hidden = !!cmp.data.can_pin;
+  if (cmp.data.can_write && !cmp.data.run_id) {
+    $("pin-readonly").textContent = "Pins refit a run of the root: start compare-ui with --root (or the dashboard) to pin moments.";
+  }
   var unknown = ["new", "ref"].filter(function (r) { return !(r === "new" ? cmp.data.neu : cmp.data.ref).fps; });
   if (unknown.length) {
     $("fps-note").hidden = false;
