@@ -51,9 +51,7 @@ public final class MediaFiles {
           video + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
       Double fps = rates.get(key);
       if (fps == null) {
-        try (FfmpegFrameSource src = FfmpegFrameSource.open(video)) {
-          fps = src.info().fps();
-        }
+        fps = probe(video);
         if (rates.size() > 1000) {
           rates.clear();
         }
@@ -62,6 +60,15 @@ public final class MediaFiles {
       return fps > 0 && fps <= 1000 ? fps : null;
     } catch (IOException | RuntimeException e) {
       return null; // the page steps by 1/30 s, and says it does not know the rate
+    }
+  }
+
+  /** The container's frame rate, or -1 when the file does not open as a video (remembered too). */
+  private static double probe(Path video) {
+    try (FfmpegFrameSource src = FfmpegFrameSource.open(video)) {
+      return src.info().fps();
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
