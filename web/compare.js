@@ -1,6 +1,7 @@
 /* The compare page: two videos side by side, kept in step through the warp (new-run time ->
    reference time, computed here from timewarp.json's knots by MtbWarp), the markers within 5 s of
-   the playhead, the delta summary and annotations. */
+   the playhead, the delta summary and annotations. Frame stepping and pins (web/pins.js) use
+   window.mtbCompare; a refit hands the page a new view through its setView. */
 (function () {
   "use strict";
   var dataEl = document.getElementById("compare-data");
@@ -141,6 +142,16 @@
       cover.title = "covered by the warp";
       box.appendChild(cover);
     }
+    (data.pins || []).forEach(function (p) {
+      var pin = document.createElement("button");
+      pin.type = "button";
+      pin.className = "pin-tick";
+      pin.style.left = (100 * p.t_new / dur) + "%";
+      pin.title = "pin · new " + secs(p.t_new) + " = ref " + secs(p.t_ref) + (p.note ? " · " + p.note : "");
+      pin.setAttribute("aria-label", pin.title);
+      pin.addEventListener("click", function () { jump(p.t_new); });
+      box.appendChild(pin);
+    });
     data.markers.forEach(function (m) {
       var at = m.t_new !== null ? m.t_new : m.predicted;
       if (at === null) { return; }
@@ -213,9 +224,11 @@
 
   function renderAll() {
     var body = document.querySelector("#all-markers tbody");
+    body.innerHTML = "";
     data.markers.forEach(function (m) {
       var tr = document.createElement("tr");
       tr.className = band(m.confidence);
+      tr.setAttribute("data-marker", m.name);
       var name = document.createElement("td");
       var a = document.createElement("a");
       a.href = "#";
@@ -232,6 +245,8 @@
 
   function renderDeltas() {
     var d = data.deltas, box = $("delta-kpis");
+    box.innerHTML = "";
+    $("delta-note").hidden = true;
     [["Count", String(d.count), "markers with both times"],
      ["MAE", d.mae === null ? "–" : Math.round(1000 * d.mae) + " ms", "mean |Δ|"],
      ["P90", d.p90 === null ? "–" : Math.round(1000 * d.p90) + " ms", "90% within"],
@@ -296,10 +311,43 @@
     });
   }
 
+  /* A fresh view of the same comparison (after a refit): new warp, markers, deltas and pins. */
+  function setView(view) {
+    data = view;
+    warp = data.warp ? new window.MtbWarp(data.warp.t_new, data.warp.t_ref, data.warp.confidence) : null;
+    api.warp = warp;
+    api.data = data;
+    renderAll();
+    renderDeltas();
+    drawTicks();
+    lastNearKey = "";
+    refresh();
+    api.onView.forEach(function (f) { f(data); });
+  }
+
+  /* Moves one video to t (s) without the other following: stepping a video on its own. */
+  function seekAlone(role, t) {
+    var v = role === "new" ? vNew : vRef;
+    if (state.playing) { stop(); }
+    state.quiet[role]++;
+    v.currentTime = Math.max(0, v.duration ? Math.min(t, v.duration) : t);
+    refresh();
+  }
+
+  /* Moves the new run to t (s) and the reference with it, through the warp. */
+  function seekBoth(t) {
+    if (state.playing) { stop(); }
+    jump(Math.max(0, vNew.duration ? Math.min(t, vNew.duration) : t));
+  }
+
   renderAll();
   renderDeltas();
   renderAnnotations();
   setupAnnotations();
   refresh();
-  window.mtbCompare = {warp: warp, state: state, toRef: toRef, toNew: toNew, data: data};
+  var api = {warp: warp, state: state, toRef: toRef, toNew: toNew, data: data, vNew: vNew, vRef: vRef,
+    setView: setView, seekAlone: seekAlone, seekBoth: seekBoth, onView: [], warn: function (msg) {
+      $("compare-warnings").appendChild(text("div", "⚠ " + msg, "warning"));
+    }};
+  window.mtbCompare = api;
 })();

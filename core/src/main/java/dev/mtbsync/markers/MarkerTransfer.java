@@ -93,6 +93,22 @@ public final class MarkerTransfer {
   /** A marker whose 90 % interval is wider than this many frames of the new video is flagged. */
   public static final double REVIEW_FRAMES = 3;
 
+  /**
+   * A comment less the review note {@link #transfer} added to it ({@code "review: why"} alone, or
+   * {@code "comment (review: why)"}): the reference marker's own comment, for carrying it over
+   * anew.
+   */
+  public static String withoutReviewNote(String comment) {
+    if (comment == null) {
+      return "";
+    }
+    if (comment.startsWith("review: ")) {
+      return "";
+    }
+    int at = comment.lastIndexOf(" (review: ");
+    return at >= 0 && comment.endsWith(")") ? comment.substring(0, at) : comment;
+  }
+
   private static String note(String comment, String why) {
     return comment == null || comment.isBlank()
         ? "review: " + why

@@ -1,5 +1,7 @@
 package dev.mtbsync.server;
 
+import dev.mtbsync.server.compare.CompareSource;
+import dev.mtbsync.server.compare.CompareView;
 import dev.mtbsync.server.compare.MediaFiles;
 import dev.mtbsync.server.files.RootPath;
 import dev.mtbsync.server.perf.PerfIndex;
@@ -16,4 +18,11 @@ public record DashboardContext(
     PerfIndex perf,
     PerfWatcher watcher,
     SseHub hub,
-    MediaFiles media) {}
+    MediaFiles media) {
+
+  /** The comparison of a source as the compare page shows it, with its videos' frame rates. */
+  public CompareView compareView(CompareSource s) {
+    return CompareView.of(
+        s, config.allowWrite(), role -> media.fps(root, s.runId(), role, config.compare()));
+  }
+}

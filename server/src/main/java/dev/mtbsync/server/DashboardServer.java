@@ -3,6 +3,7 @@ package dev.mtbsync.server;
 import dev.mtbsync.server.api.CompareApi;
 import dev.mtbsync.server.api.FilesApi;
 import dev.mtbsync.server.api.PerfApi;
+import dev.mtbsync.server.api.PinsApi;
 import dev.mtbsync.server.api.QualityApi;
 import dev.mtbsync.server.api.RunsApi;
 import dev.mtbsync.server.api.WriteApi;
@@ -80,6 +81,7 @@ public final class DashboardServer implements AutoCloseable {
     PerfApi perf = new PerfApi(site);
     WriteApi write = new WriteApi(site);
     CompareApi compare = new CompareApi(site);
+    PinsApi pins = new PinsApi(site);
 
     var r = c.routes;
     r.before(ctx -> SecurityHeaders.apply(ctx.res()));
@@ -102,6 +104,7 @@ public final class DashboardServer implements AutoCloseable {
     r.get("/media/{role}", compare::media);
     r.get("/api/annotations", compare::exportAnnotations);
     r.post("/api/annotations", writing(guards, compare::saveAnnotation));
+    r.post("/api/anchors", writing(guards, pins::save));
     r.post("/api/export-json", writing(guards, write::exportJson));
     r.post("/api/prune-perf", writing(guards, write::prunePerf));
     HttpErrors.register(r);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Maps failures to HTTP answers, in one place: a path outside the root is 403, a missing file or
- * run 404, a bad parameter 400, anything else 500; each with one line saying what is wrong, as JSON
- * for the API and as a page for a browser.
+ * run 404, a bad parameter 400, pins that conflict 409, anything else 500; each with one line
+ * saying what is wrong, as JSON for the API and as a page for a browser.
  */
 final class HttpErrors {
 
@@ -30,6 +30,9 @@ final class HttpErrors {
                 404,
                 e.getFile() + ": " + (e.getReason() == null ? "not found" : e.getReason())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+    routes.exception(
+        dev.mtbsync.align.AnchorConflictException.class,
+        (e, ctx) -> answer(ctx, 409, e.getMessage()));
     routes.exception(
         io.javalin.http.HttpResponseException.class,
         (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));

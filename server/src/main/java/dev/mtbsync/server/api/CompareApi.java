@@ -4,7 +4,6 @@ import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.compare.Annotation;
 import dev.mtbsync.server.compare.Annotations;
 import dev.mtbsync.server.compare.CompareSource;
-import dev.mtbsync.server.compare.CompareView;
 import dev.mtbsync.server.files.ContentDisposition;
 import dev.mtbsync.server.files.FileSender;
 import io.javalin.http.Context;
@@ -36,8 +35,7 @@ public final class CompareApi {
   }
 
   public void view(Context ctx) throws Exception {
-    CompareSource s = source(ctx.queryParam("run"), ctx.queryParam("markers"));
-    ctx.json(CompareView.of(s, site.config().allowWrite()));
+    ctx.json(site.compareView(source(ctx.queryParam("run"), ctx.queryParam("markers"))));
   }
 
   public void media(Context ctx) throws Exception {

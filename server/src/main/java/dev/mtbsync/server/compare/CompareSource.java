@@ -21,6 +21,7 @@ import java.util.List;
  * @param refMarkers reference markers, or null
  * @param newMarkers markers on the new run, or null
  * @param annotations where annotations are kept
+ * @param anchors the run's anchors.csv (its pins), null for the session (no run folder to refit)
  * @param warnings what could not be found
  */
 public record CompareSource(
@@ -31,6 +32,7 @@ public record CompareSource(
     Path refMarkers,
     Path newMarkers,
     Path annotations,
+    Path anchors,
     List<String> warnings) {
 
   public static final String ANNOTATIONS = "annotations.json";
@@ -44,6 +46,7 @@ public record CompareSource(
         in.refMarkers(),
         in.newMarkers(),
         in.folder().resolve(ANNOTATIONS),
+        null,
         List.of());
   }
 
@@ -63,6 +66,7 @@ public record CompareSource(
     Path runJson = root.inRoot(dir.resolve(RunSummaries.RUN));
     Path timewarp = root.inRoot(dir.resolve(RunSummaries.TIMEWARP));
     Path annotations = root.inRoot(dir.resolve(ANNOTATIONS));
+    Path anchors = root.inRoot(dir.resolve(dev.mtbsync.runs.AnchorsCsv.FILE));
     try {
       JsonNode inputs = ArtefactJson.readObject(runJson).path("inputs");
       ref = path(inputs.path("reference"));
@@ -80,7 +84,7 @@ public record CompareSource(
       markers = root.artefact(dir.resolve("new_markers.csv")).orElse(null);
     }
     return new CompareSource(
-        runId, ref, neu, timewarp, null, markers, annotations, List.copyOf(warnings));
+        runId, ref, neu, timewarp, null, markers, annotations, anchors, List.copyOf(warnings));
   }
 
   private static Path path(JsonNode signature) {

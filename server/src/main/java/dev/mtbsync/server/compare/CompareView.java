@@ -4,6 +4,7 @@ import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.runs.AnchorsCsv;
 import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.artefacts.Problems;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.Map;
  * @param markers every marker, by predicted (else own) time on the new run
  * @param deltas the summary of the markers' deltas
  * @param annotations saved annotations
+ * @param pins the run's pins ({@code anchors.csv}), by new-run time
  * @param canWrite annotations can be saved
+ * @param canPin pins can be saved and the warp refitted (a run, with {@code --allow-write})
  * @param warnings what could not be read
  */
 public record CompareView(
@@ -36,7 +39,9 @@ public record CompareView(
     List<CompareMarker> markers,
     DeltaSummary deltas,
     List<Annotation> annotations,
+    List<Pin> pins,
     boolean canWrite,
+    boolean canPin,
     List<String> warnings) {
 
   /**
@@ -44,13 +49,28 @@ public record CompareView(
    *
    * @param name its file name
    * @param url where the server streams it
+   * @param fps its nominal frame rate (frames a second), null when unknown
    */
-  public record Video(String name, String url) {}
+  public record Video(String name, String url, Double fps) {}
+
+  /**
+   * A pin: this moment of the new run is that moment of the reference.
+   *
+   * @param tNew new-run time (s)
+   * @param tRef reference time (s)
+   * @param note the rider's note, may be empty
+   */
+  public record Pin(double tNew, double tRef, String note) {}
 
   /** The warp's knots: new time to reference time (s), with confidence, strictly increasing. */
   public record Knots(double[] tNew, double[] tRef, double[] confidence) {}
 
-  public static CompareView of(CompareSource s, boolean canWrite) {
+  /**
+   * @param fps the frame rate of the video of a role ({@code ref} or {@code new}), null when
+   *     unknown
+   */
+  public static CompareView of(
+      CompareSource s, boolean canWrite, java.util.function.Function<String, Double> fps) {
     List<String> warnings = new ArrayList<>(s.warnings());
     MonotoneWarp warp = null;
     try {
@@ -113,16 +133,29 @@ public record CompareView(
     } catch (IOException e) {
       warnings.add(CompareSource.ANNOTATIONS + ": " + Problems.oneLine(e, s.annotations()));
     }
+    List<Pin> pins = new ArrayList<>();
+    if (s.anchors() != null && java.nio.file.Files.isRegularFile(s.anchors())) {
+      try {
+        for (dev.mtbsync.align.Anchor a : AnchorsCsv.read(s.anchors())) {
+          pins.add(new Pin(a.tNew(), a.tRef(), a.note()));
+        }
+        pins.sort(java.util.Comparator.comparingDouble(Pin::tNew));
+      } catch (IOException e) {
+        warnings.add(AnchorsCsv.FILE + ": " + Problems.oneLine(e, s.anchors()));
+      }
+    }
     String q = s.runId() == null ? "" : "?run=" + s.runId();
     return new CompareView(
         s.runId(),
-        new Video(name(s.refVideo()), "/media/ref" + q),
-        new Video(name(s.newVideo()), "/media/new" + q),
+        new Video(name(s.refVideo()), "/media/ref" + q, fps.apply("ref")),
+        new Video(name(s.newVideo()), "/media/new" + q, fps.apply("new")),
         warp == null ? null : new Knots(warp.tNew(), warp.tRef(), warp.confidence()),
         List.copyOf(markers),
         DeltaSummary.of(markers),
         annotations,
+        List.copyOf(pins),
         canWrite,
+        canWrite && s.anchors() != null,
         List.copyOf(warnings));
   }
 

@@ -5,6 +5,7 @@ import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.OutsideRootException;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,43 @@ public final class MediaFiles {
       Set.of("mp4", "m4v", "mov", "mkv", "webm", "avi", "mts", "m2ts");
 
   private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
+  private final Map<String, Double> rates = new ConcurrentHashMap<>();
+
+  /**
+   * The nominal frame rate of a video {@link #video} serves (frames a second, as its container
+   * states it), or null when it cannot be served or read: the compare page steps by its frames, and
+   * a pin on it is exact to half of one.
+   */
+  public Double fps(RootPath root, String runId, String role, CompareInputs session) {
+    try {
+      Path video = video(root, runId, role, session);
+      if (video == null) {
+        return null;
+      }
+      String key =
+          video + "|" + Files.size(video) + "|" + Files.getLastModifiedTime(video).toMillis();
+      Double fps = rates.get(key);
+      if (fps == null) {
+        fps = probe(video);
+        if (rates.size() > 1000) {
+          rates.clear();
+        }
+        rates.put(key, fps);
+      }
+      return fps > 0 && fps <= 1000 ? fps : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // the page steps by 1/30 s, and says it does not know the rate
+    }
+  }
+
+  /** The container's frame rate, or -1 when the file does not open as a video (remembered too). */
+  private static double probe(Path video) {
+    try (FfmpegFrameSource src = FfmpegFrameSource.open(video)) {
+      return src.info().fps();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
 
   /**
    * @param role {@code ref} or {@code new}

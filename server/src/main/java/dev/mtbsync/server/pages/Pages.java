@@ -48,7 +48,7 @@ public final class Pages {
           run == null || run.isBlank()
               ? CompareSource.ofSession(site.config().compare())
               : CompareSource.ofRun(site.root(), run, ctx.queryParam("markers"));
-      CompareView v = CompareView.of(s, site.config().allowWrite());
+      CompareView v = site.compareView(s);
       String heading =
           (v.ref().name() == null ? "reference" : v.ref().name())
               + " ↔ "

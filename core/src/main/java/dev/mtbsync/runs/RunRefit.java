@@ -1,0 +1,182 @@
+package dev.mtbsync.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.align.Anchor;
+import dev.mtbsync.align.Anchors;
+import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.gps.DeltaTime;
+import dev.mtbsync.gps.Splits;
+import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.MarkerTransfer;
+import dev.mtbsync.markers.NewMarker;
+import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.match.TimePair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refits a finished run's warp through pins, in its folder: what {@code sync --anchors} would have
+ * written, without decoding again. Reads the run's picture pairs ({@code pairs_raw.csv}, filtered
+ * as the sync filtered them, else {@code pairs.csv}) and its settings ({@code run.json}), fits with
+ * {@link WarpFitter} through the pins, and replaces {@code anchors.csv}, {@code timewarp.json} (the
+ * sync's own kept once as {@value #AUTO_TIMEWARP}), {@code pairs.csv}, {@code new_markers.csv},
+ * {@code splits.csv} and {@code delta.csv} (those the run has), each atomically.
+ *
+ * <p>DESIGN NOTE: the reference markers are taken from the run's own {@code new_markers.csv} (name,
+ * reference time, colour, comment less the review note a transfer added), so the refit reads
+ * nothing outside the run folder. Distances along the trail come from the run's previous {@code
+ * delta.csv}: a GPS track gives distance as a function of one run's time, which the warp does not
+ * change, so the previous curve, read at the new places, is that track.
+ */
+public final class RunRefit {
+
+  /** The sync's own warp, kept the first time a run is refitted. */
+  public static final String AUTO_TIMEWARP = "timewarp.auto.json";
+
+  static final String RUN = "run.json";
+  static final String TIMEWARP = "timewarp.json";
+  static final String PAIRS_RAW = "pairs_raw.csv";
+  static final String PAIRS = "pairs.csv";
+  static final String MARKERS = "new_markers.csv";
+
+  /** Every file of the run folder a refit reads or writes. */
+  public static final List<String> FILES =
+      List.of(
+          RUN,
+          TIMEWARP,
+          AUTO_TIMEWARP,
+          PAIRS_RAW,
+          PAIRS,
+          MARKERS,
+          AnchorsCsv.FILE,
+          SplitsCsv.SPLITS,
+          SplitsCsv.DELTA);
+
+  /** The timewarp.json blocks a sync adds after the mapping; a refit carries them over. */
+  private static final List<String> CARRIED = List.of("camera", "search", "gps");
+
+  private RunRefit() {}
+
+  /** The pins and the run's pairs together give no warp (too few usable); nothing was written. */
+  public static final class NoWarpException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NoWarpException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * What a refit wrote.
+   *
+   * @param fit the warp through the pins and its quality
+   * @param pins the pins, sorted and checked
+   * @param markers the markers carried over anew (empty when the run has none)
+   */
+  public record Result(WarpFitter.Fit fit, Anchors pins, List<NewMarker> markers) {}
+
+  /**
+   * Refits the run in {@code runDir} through {@code pins} (none: the pictures' fit alone).
+   *
+   * @param frameSec one frame of the new video (s): a pin is exact to half of it
+   * @throws dev.mtbsync.align.AnchorConflictException when the pins are not monotone (nothing
+   *     written)
+   * @throws NoWarpException when the pins and pairs together give no warp (nothing written)
+   * @throws IOException naming the file when the run's pairs or settings cannot be read
+   */
+  public static Result refit(Path runDir, List<Anchor> pins, double frameSec) throws IOException {
+    Anchors anchors = Anchors.of(pins, frameSec);
+    JsonNode params = ArtefactJson.readObject(runDir.resolve(RUN)).path("parameters");
+    WarpConfig config = warpConfig(params.path("warp"));
+    List<TimePair> pairs = pairs(runDir, params.path("match").path("min_inliers").asInt(20));
+    WarpFitter.Fit fit;
+    try {
+      fit = WarpFitter.fit(pairs, anchors, config);
+    } catch (IllegalArgumentException e) {
+      throw new NoWarpException(
+          "no warp through these pins and the run's pairs: " + e.getMessage(), e);
+    }
+
+    Path timewarp = runDir.resolve(TIMEWARP);
+    Map<String, Object> blocks = new LinkedHashMap<>();
+    if (Files.isRegularFile(timewarp)) {
+      Path auto = runDir.resolve(AUTO_TIMEWARP);
+      if (!Files.exists(auto)) {
+        AtomicFiles.write(auto, temp -> Files.copy(timewarp, temp));
+      }
+      JsonNode before = ArtefactJson.readObject(auto);
+      for (String key : CARRIED) {
+        if (before.has(key)) {
+          blocks.put(key, before.get(key));
+        }
+      }
+    }
+    blocks.put("anchors", Map.of("file", AnchorsCsv.FILE, "count", anchors.size()));
+
+    AnchorsCsv.write(runDir.resolve(AnchorsCsv.FILE), anchors.pins());
+    List<TimePair> kept = new ArrayList<>();
+    for (int i = 0; i < fit.pairs().size(); i++) {
+      if (fit.inlier()[i]) {
+        kept.add(fit.pairs().get(i));
+      }
+    }
+    PairsCsv.write(runDir.resolve(PAIRS), kept);
+    TimewarpFile.write(timewarp, fit.warp(), fit.quality(), config, List.of(), blocks);
+
+    List<NewMarker> markers = List.of();
+    Path markersFile = runDir.resolve(MARKERS);
+    DistanceTable distances = DistanceTable.of(runDir.resolve(SplitsCsv.DELTA), blocks.get("gps"));
+    if (Files.isRegularFile(markersFile)) {
+      List<RefMarker> refs = new ArrayList<>();
+      for (NewMarker m : MarkerCsv.readNew(markersFile)) {
+        refs.add(
+            new RefMarker(
+                m.name(), m.tRef(), m.colour(), MarkerTransfer.withoutReviewNote(m.comment())));
+      }
+      markers =
+          MarkerTransfer.transfer(
+              refs, fit.warp(), params.path("review_threshold").asDouble(0.6), frameSec);
+      MarkerCsv.writeNew(markers, markersFile);
+      if (Files.isRegularFile(runDir.resolve(SplitsCsv.SPLITS))) {
+        SplitsCsv.writeSplits(
+            runDir.resolve(SplitsCsv.SPLITS), distances.gates(Splits.of(markers, null, null)));
+      }
+    }
+    if (Files.isRegularFile(runDir.resolve(SplitsCsv.DELTA))) {
+      SplitsCsv.writeDelta(
+          runDir.resolve(SplitsCsv.DELTA),
+          distances.points(DeltaTime.curve(fit.warp(), null, null)));
+    }
+    return new Result(fit, anchors, markers);
+  }
+
+  /** The run's warp settings as run.json recorded them; the defaults for any not recorded. */
+  static WarpConfig warpConfig(JsonNode w) {
+    WarpConfig d = WarpConfig.DEFAULT;
+    return new WarpConfig(
+            w.path("window_sec").asDouble(d.windowSec()),
+            w.path("inlier_thresh_sec").asDouble(d.inlierThreshSec()),
+            w.path("min_inlier_frac").asDouble(d.minInlierFrac()),
+            w.path("ransac_iters").asInt(d.ransacIters()),
+            w.path("max_ppm").isNumber() ? Double.valueOf(w.path("max_ppm").asDouble()) : null,
+            w.path("max_p90_sec").asDouble(d.maxP90Sec()))
+        .validate();
+  }
+
+  /** The pairs the sync verified: pairs_raw.csv with enough inliers, else pairs.csv. */
+  private static List<TimePair> pairs(Path runDir, int minInliers) throws IOException {
+    Path raw = runDir.resolve(PAIRS_RAW);
+    if (Files.isRegularFile(raw)) {
+      return PairsCsv.read(raw).stream().filter(p -> p.inliers() >= minInliers).toList();
+    }
+    return PairsCsv.read(runDir.resolve(PAIRS));
+  }
+}
