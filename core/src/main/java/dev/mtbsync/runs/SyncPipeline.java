@@ -94,8 +94,7 @@ public final class SyncPipeline {
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
 
     // the decoders get the cores the matching gets (--threads)
-    SparseLumaDecoder.Options decoding =
-        new SparseLumaDecoder.Options(req.match().threads(), false);
+    SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
     VideoScanner refScanner = new VideoScanner(req.refOrb(), decoding);
     VideoScanner newScanner = new VideoScanner(req.newOrb(), decoding);
     Path cache = IndexCache.path(req.outRoot(), refSig, req.refOrb());
