@@ -8,11 +8,12 @@
 # Material is cached under ${TMPDIR:-/tmp}/mtbsync-bench-speed, never in the repository.
 #
 #   scripts/bench-speed.sh [--cases "ultrafast-1080p60 h264-1080p60 ..."] [--dir DIR]
-#                          [--sync-args "--threads 2"] [--label NAME]
+#                          [--sync-args "--threads 2"] [--label NAME] [--short SEC]
 #
 # Cases: ultrafast-1080p60 (synth's own x264 ultrafast file), h264-1080p60, h264-1080p50,
 # h264-2.7k60, h264-4k60, hevc-2.7k60, hevc10-2.7k60, long5, long10, long20 (the h264-1080p60
-# minute repeated; the reference repeated likewise). The scaled cases are upscaled from the
+# minute repeated; the reference repeated likewise). The 50 fps, 2.7K, 4K and HEVC cases keep the
+# first --short seconds (default 20) of the new run, synced against the whole reference. The scaled cases are upscaled from the
 # 1080p render, so their detail is softer than a real 4K camera's, but the decoder's work (pixels,
 # bit rate, GOP) is a camera's.
 set -euo pipefail
@@ -21,13 +22,15 @@ cases="ultrafast-1080p60 h264-1080p60 h264-1080p50 h264-2.7k60 h264-4k60 hevc-2.
 dir="${TMPDIR:-/tmp}/mtbsync-bench-speed"
 sync_args=""
 label=""
+short=20 # seconds of the new run kept for the 50 fps, 2.7K, 4K and HEVC cases (encoding them is slow)
 while (($#)); do
   case "$1" in
     --cases) cases="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --sync-args) sync_args="$2"; shift 2 ;;
     --label) label="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --short) short="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "bench-speed: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -80,11 +83,11 @@ material() { # case -> sets ref new
     h264-1080p60) new="$d/new.mp4"; ref="$d/ref.mp4"
       [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 1920:1080 60
       [[ -f "$ref" ]] || x264 "$base/ref.mp4" "$ref" 30 1920:1080 40 ;;
-    h264-1080p50) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 50 1920:1080 60 ;;
-    h264-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 2704:1520 80 20 ;;
-    h264-4k60) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 3840:2160 100 20 ;;
-    hevc-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p 20 ;;
-    hevc10-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p10le 20 ;;
+    h264-1080p50) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 50 1920:1080 60 "$short" ;;
+    h264-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 2704:1520 80 "$short" ;;
+    h264-4k60) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 3840:2160 100 "$short" ;;
+    hevc-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p "$short" ;;
+    hevc10-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p10le "$short" ;;
     long*) local m="${c#long}"; material h264-1080p60 >/dev/null
       local n1="$dir/h264-1080p60/new.mp4" r1="$dir/h264-1080p60/ref.mp4"
       new="$d/new.mp4"; ref="$d/ref.mp4"

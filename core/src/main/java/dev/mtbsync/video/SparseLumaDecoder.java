@@ -335,7 +335,7 @@ public final class SparseLumaDecoder implements AutoCloseable {
                 outWidth,
                 outHeight,
                 avutil.AV_PIX_FMT_GRAY8,
-                swscale.SWS_AREA,
+                swscale.SWS_BILINEAR, // as the grabber converts: pictures as before
                 null,
                 null,
                 (DoublePointer) null);

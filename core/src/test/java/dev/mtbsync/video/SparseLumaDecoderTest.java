@@ -46,6 +46,31 @@ class SparseLumaDecoderTest {
   }
 
   @Test
+  void tenBitHevcIsConvertedForTheWantedFramesOnly() throws IOException {
+    // GoPro's 10-bit mode: HEVC Main10, whose luma plane is not 8-bit grey as it stands
+    Path clip = dir.resolve("main10.mp4");
+    int frames = 60;
+    writeCameraLike(clip, 640, 360, 60, frames, "libx265", avutil.AV_PIX_FMT_YUV420P10LE);
+
+    Comparison c = compare(clip, 320, t -> Math.round(t * 60) % 10 == 0);
+
+    assertThat(c.sparseTimes).hasSize(frames).containsExactly(c.plainTimes);
+    assertThat(c.sparsePictures.keySet()).containsExactlyElementsOf(c.plainPictures.keySet());
+    // both convert with FFmpeg's bilinear scaler (the grabber from the full frame each time)
+    c.sparsePictures.forEach(
+        (t, px) -> assertThat(meanAbsDiff(px, c.plainPictures.get(t))).isLessThan(0.5));
+  }
+
+  private static double meanAbsDiff(byte[] a, byte[] b) {
+    assertThat(a).hasSameSizeAs(b);
+    long sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+    }
+    return (double) sum / a.length;
+  }
+
+  @Test
   void realCameraClipsGiveTheSameTimesAndPictures() throws IOException {
     assumeThat(Files.isDirectory(VIDEOS))
         .as("the real clips of ../shared/data/video are not on this machine")
@@ -114,19 +139,30 @@ class SparseLumaDecoderTest {
    * B-frames between, high bitrate.
    */
   static void writeCameraLike(Path file, int w, int h, int fps, int frames) throws IOException {
+    writeCameraLike(file, w, h, fps, frames, "libx264", avutil.AV_PIX_FMT_YUV420P);
+  }
+
+  static void writeCameraLike(
+      Path file, int w, int h, int fps, int frames, String codec, int pixelFormat)
+      throws IOException {
     FfmpegLog.quiet();
     Random random = new Random(7);
     byte[] texture = new byte[(w + frames * 4) * h];
     random.nextBytes(texture);
     try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), w, h, 0)) {
       r.setFormat("mp4");
-      r.setVideoCodecName("libx264");
+      r.setVideoCodecName(codec);
       r.setFrameRate(fps);
-      r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+      r.setPixelFormat(pixelFormat);
       r.setGopSize(fps);
       r.setVideoBitrate(20_000_000);
       r.setVideoOption("preset", "veryfast");
-      r.setVideoOption("x264-params", "bframes=2:b-adapt=0:b-pyramid=none");
+      if (codec.equals("libx264")) {
+        r.setVideoOption("x264-params", "bframes=2:b-adapt=0:b-pyramid=none");
+      } else {
+        r.setVideoOption("preset", "ultrafast");
+        r.setVideoOption("x265-params", "log-level=error:bframes=2");
+      }
       r.start();
       for (int f = 0; f < frames; f++) {
         Frame frame = new Frame(w, h, Frame.DEPTH_UBYTE, 1);
