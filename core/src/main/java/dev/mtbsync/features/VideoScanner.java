@@ -40,7 +40,7 @@ public final class VideoScanner {
       double[] last = {Double.NEGATIVE_INFINITY};
       double[] nextSample = {Double.NEGATIVE_INFINITY};
       DoublePredicate isSample = t -> t > last[0] && t >= nextSample[0] - halfFrame;
-      for (VideoFrame f = src.next(isSample); f != null; f = src.next(isSample)) {
+      for (VideoFrame f = next(src, isSample, n); f != null; f = next(src, isSample, n)) {
         // decided here, not from whether pixels came back: a source may always send them
         boolean sample = isSample.test(f.ptsSec());
         if (f.ptsSec() <= last[0]) {
@@ -63,6 +63,23 @@ public final class VideoScanner {
         throw new VideoFormatException(video, "contains no decodable frames");
       }
       return new ScannedVideo(src.info(), width, height, java.util.Arrays.copyOf(pts, n), samples);
+    }
+  }
+
+  /**
+   * The next frame; null at the end, or where the data breaks off after {@code decoded} frames (a
+   * file cut short): what decoded is kept, and {@link ScannedVideo#length()} tells how much that is
+   * of what the header promised.
+   */
+  private static VideoFrame next(FfmpegFrameSource src, DoublePredicate isSample, int decoded)
+      throws IOException {
+    try {
+      return src.next(isSample);
+    } catch (VideoFormatException e) {
+      if (decoded == 0) {
+        throw e;
+      }
+      return null;
     }
   }
 }

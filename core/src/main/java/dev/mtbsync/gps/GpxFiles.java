@@ -1,6 +1,7 @@
 package dev.mtbsync.gps;
 
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import io.jenetics.jpx.Fix;
 import io.jenetics.jpx.GPX;
 import io.jenetics.jpx.Length;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +27,7 @@ public final class GpxFiles {
    * @throws GpsFormatException when the file is empty, not GPX, or has no timed track points
    */
   public static GpsTrack read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.file(file);
     if (Files.size(file) == 0) {
       throw new GpsFormatException(file, "file is empty (0 bytes)");
     }

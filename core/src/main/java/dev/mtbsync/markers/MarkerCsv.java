@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -121,9 +122,7 @@ public final class MarkerCsv {
 
   private static <T> List<T> readRows(Path file, String[] required, RowReader<T> reader)
       throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString());
-    }
+    InputPaths.textFile(file);
     List<T> out = new java.util.ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (var it =
