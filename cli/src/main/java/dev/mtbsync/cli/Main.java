@@ -73,6 +73,10 @@ public final class Main implements Runnable {
     PrintWriter err = cmd.getErr();
     if (e.getCause() instanceof IOException io) {
       err.println("mtbsync: " + describe(io));
+      if (java.util.Arrays.asList(args).contains("--verbose")
+          || java.util.Arrays.asList(args).contains("-v")) {
+        io.printStackTrace(err);
+      }
       return ExitCodes.ERROR;
     }
     err.println(

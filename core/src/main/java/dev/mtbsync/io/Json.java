@@ -26,7 +26,8 @@ public final class Json {
    * not a number JSON allows".
    */
   public static String problem(IOException e) {
-    if (e instanceof JsonEOFException) {
+    if (e instanceof JsonEOFException
+        || String.valueOf(e.getMessage()).contains("Unexpected end-of-input")) {
       return "cut short, it ends inside the JSON";
     }
     if (e instanceof JsonProcessingException j) {

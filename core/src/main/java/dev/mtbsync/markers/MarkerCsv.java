@@ -123,6 +123,10 @@ public final class MarkerCsv {
   private static <T> List<T> readRows(Path file, String[] required, RowReader<T> reader)
       throws IOException {
     InputPaths.textFile(file);
+    if (Files.size(file) == 0) {
+      throw new MarkerFormatException(
+          file, 0, "empty file (expected a header with " + String.join(",", required) + ")");
+    }
     List<T> out = new java.util.ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (var it =
@@ -157,7 +161,7 @@ public final class MarkerCsv {
       throw new MarkerFormatException(
           file,
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not a CSV file (" + e.getOriginalMessage() + ")");
+          "not a CSV file (its quoting or columns break off here)");
     }
     if (out.isEmpty()) {
       throw new MarkerFormatException(file, 1, "no markers (a header and at least one row needed)");
