@@ -15,7 +15,8 @@ final class AnchorOptions {
       paramLabel = "CSV",
       description =
           "Pins (t_new,t_ref,note: this moment of the new run is that moment of the reference):"
-              + " the warp passes through each exactly; pins that run backwards are refused.")
+              + " the warp passes through each exactly; pins that run backwards are refused.",
+      converter = PathKinds.InputFile.class)
   Path anchors;
 
   /** The pins read from --anchors, none without it. */

@@ -51,27 +51,34 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin SyncOptions options;
   @Mixin TrackingOptions tracking;
 
-  @Parameters(index = "0", paramLabel = "INPUT_DIR", description = "Folder of new runs.")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT_DIR",
+      description = "Folder of new runs.",
+      converter = PathKinds.InputFolder.class)
   Path inputDir;
 
   @Option(
       names = "--reference",
       required = true,
       paramLabel = "VIDEO",
-      description = "Reference run (skipped if it lies in INPUT_DIR).")
+      description = "Reference run (skipped if it lies in INPUT_DIR).",
+      converter = PathKinds.InputFile.class)
   Path reference;
 
   @Option(
       names = "--out-dir",
       required = true,
       paramLabel = "DIR",
-      description = "Batch root: one run folder per video, batch_summary.csv.")
+      description = "Batch root: one run folder per video, batch_summary.csv.",
+      converter = PathKinds.OutputFolder.class)
   Path outDir;
 
   @Option(
       names = "--ref-markers",
       paramLabel = "CSV",
-      description = "Reference markers (name,t_ref[,colour,comment]) to carry to every run.")
+      description = "Reference markers (name,t_ref[,colour,comment]) to carry to every run.",
+      converter = PathKinds.InputFile.class)
   Path refMarkers;
 
   @Option(
@@ -162,6 +169,7 @@ final class BatchCommand implements Callable<Integer> {
         new BatchRunner.Listener() {
           @Override
           public String synced(Path video, SyncResult result) {
+            result.warnings().forEach(w -> err.println("mtbsync: warning: " + w));
             return judged(tracking.record(outDir, result, video, err), regressed);
           }
 

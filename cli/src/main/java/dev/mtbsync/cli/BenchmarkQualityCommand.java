@@ -43,13 +43,19 @@ final class BenchmarkQualityCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "Batch root.")
+  @Option(
+      names = "--root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Batch root.",
+      converter = PathKinds.InputFolder.class)
   Path root;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where the reports go (default: ROOT/benchmark_out).")
+      description = "Where the reports go (default: ROOT/benchmark_out).",
+      converter = PathKinds.OutputFolder.class)
   Path out;
 
   @Option(

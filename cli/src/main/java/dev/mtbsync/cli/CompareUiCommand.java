@@ -37,31 +37,46 @@ final class CompareUiCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ServeOptions serve;
 
-  @Option(names = "--root", paramLabel = "DIR", description = "Batch root: pick a run there.")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Batch root: pick a run there.",
+      converter = PathKinds.InputFolder.class)
   Path root;
 
-  @Option(names = "--ref", paramLabel = "VIDEO", description = "The reference video.")
+  @Option(
+      names = "--ref",
+      paramLabel = "VIDEO",
+      description = "The reference video.",
+      converter = PathKinds.InputFile.class)
   Path ref;
 
-  @Option(names = "--new", paramLabel = "VIDEO", description = "The new run's video.")
+  @Option(
+      names = "--new",
+      paramLabel = "VIDEO",
+      description = "The new run's video.",
+      converter = PathKinds.InputFile.class)
   Path neu;
 
   @Option(
       names = "--timewarp-json",
       paramLabel = "FILE",
-      description = "The warp (a run's timewarp.json); annotations are saved beside it.")
+      description = "The warp (a run's timewarp.json); annotations are saved beside it.",
+      converter = PathKinds.InputFile.class)
   Path timewarp;
 
   @Option(
       names = "--ref-markers",
       paramLabel = "CSV",
-      description = "Reference markers (name,t_ref,...), placed on the new run by the warp.")
+      description = "Reference markers (name,t_ref,...), placed on the new run by the warp.",
+      converter = PathKinds.InputFile.class)
   Path refMarkers;
 
   @Option(
       names = "--new-markers",
       paramLabel = "CSV",
-      description = "Markers on the new run (name,t_new,...), compared with the warp's placement.")
+      description = "Markers on the new run (name,t_new,...), compared with the warp's placement.",
+      converter = PathKinds.InputFile.class)
   Path newMarkers;
 
   @Override

@@ -30,7 +30,12 @@ final class DashboardCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ServeOptions serve;
 
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "Batch root.")
+  @Option(
+      names = "--root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Batch root.",
+      converter = PathKinds.InputFolder.class)
   Path root;
 
   @Override

@@ -45,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--out",
       defaultValue = "mtbsync-demo",
       paramLabel = "DIR",
-      description = "Where the pair and the runs go (default: ${DEFAULT-VALUE}).")
+      description = "Where the pair and the runs go (default: ${DEFAULT-VALUE}).",
+      converter = PathKinds.OutputFolder.class)
   Path out;
 
   @Option(

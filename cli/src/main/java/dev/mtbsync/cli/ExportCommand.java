@@ -44,7 +44,8 @@ final class ExportCommand implements Callable<Integer> {
       names = "--markers",
       required = true,
       paramLabel = "CSV",
-      description = "Transferred markers (new_markers.csv).")
+      description = "Transferred markers (new_markers.csv).",
+      converter = PathKinds.InputFile.class)
   Path markers;
 
   @Override

@@ -21,7 +21,8 @@ public final class ExportOptions {
       paramLabel = "FILE",
       description =
           "File to write (default: the markers file's name with the preset's suffix, e.g."
-              + " new_markers.edl, beside it).")
+              + " new_markers.edl, beside it).",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Option(
@@ -67,7 +68,8 @@ public final class ExportOptions {
       paramLabel = "VIDEO",
       description =
           "The new run's video: its rate, length, size and start timecode (GoPro) place the"
-              + " markers (default: the one run.json names when the markers are in a run folder).")
+              + " markers (default: the one run.json names when the markers are in a run folder).",
+      converter = PathKinds.InputFile.class)
   Path video;
 
   @Option(

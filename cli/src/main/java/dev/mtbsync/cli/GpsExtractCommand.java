@@ -42,13 +42,15 @@ final class GpsExtractCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FILE",
-      description = "A GoPro video (MP4/MOV), or a FIT or GPX file.")
+      description = "A GoPro video (MP4/MOV), or a FIT or GPX file.",
+      converter = PathKinds.InputFile.class)
   Path input;
 
   @Option(
       names = "--out",
       paramLabel = "GPX",
-      description = "GPX file to write (default: the input's name with .gpx, beside it).")
+      description = "GPX file to write (default: the input's name with .gpx, beside it).",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Override

@@ -4,7 +4,9 @@ import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
+import dev.mtbsync.runs.SyncableVideo;
 import dev.mtbsync.video.FileSignature;
+import dev.mtbsync.video.VideoLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,14 +38,16 @@ final class IndexCommand implements Callable<Integer> {
       names = "--reference",
       required = true,
       paramLabel = "VIDEO",
-      description = "Reference run.")
+      description = "Reference run.",
+      converter = PathKinds.InputFile.class)
   Path reference;
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "FILE",
-      description = "Index file to write.")
+      description = "Index file to write.",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Option(
@@ -58,20 +62,33 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(reference)) {
-      throw new java.nio.file.NoSuchFileException(reference.toString());
-    }
     OrbConfig params =
-        new OrbConfig(fps, OrbConfig.DEFAULT.maxWidth(), OrbConfig.DEFAULT.keypoints(), clahe)
-            .validate();
+        SyncOptions.flagged(
+            java.util.Map.of("fps", "--fps"),
+            () ->
+                new OrbConfig(
+                        fps, OrbConfig.DEFAULT.maxWidth(), OrbConfig.DEFAULT.keypoints(), clahe)
+                    .validate());
     long start = System.nanoTime();
     ScannedVideo video;
     try (ConsoleProgress progress =
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet)) {
+      SyncableVideo.probe(reference);
       video =
           new VideoScanner(params).scan(reference, progress, "index " + reference.getFileName());
     }
+    VideoLength length = SyncableVideo.check(reference, video);
     ReferenceIndex.write(out, new ReferenceIndex.Entry(params, FileSignature.of(reference), video));
+    if (length.truncated()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "mtbsync: warning: "
+                  + reference
+                  + ": "
+                  + length.truncation()
+                  + " (indexed what decodes; markers past its end will not be carried over)");
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -62,11 +63,28 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * A command line that cannot be read: one line. A path option whose file is missing or of the
+   * wrong kind (checked as it is read, {@link PathKinds}) is a bad input, exit 1, told as the
+   * check's own line; anything else is a usage error, exit 2, with where to find help.
+   */
   private static int onUsageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("mtbsync: " + e.getMessage());
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    if (e.getCause() instanceof IOException io) {
+      err.println("mtbsync: " + describe(io));
+      if (java.util.Arrays.asList(args).contains("--verbose")
+          || java.util.Arrays.asList(args).contains("-v")) {
+        io.printStackTrace(err);
+      }
+      return ExitCodes.ERROR;
+    }
+    err.println(
+        "mtbsync: "
+            + e.getMessage()
+            + " (see '"
+            + cmd.getCommandSpec().qualifiedName()
+            + " --help')");
     return ExitCodes.USAGE;
   }
 
@@ -88,11 +106,16 @@ public final class Main implements Runnable {
     if (e instanceof AccessDeniedException a) {
       return a.getFile() + ": " + (a.getReason() != null ? a.getReason() : "permission denied");
     }
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      // e.g. "/x/runs/.index-cache: No space left on device", without the other file's name
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be used");
+    }
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    return message;
+    // one line: a parser's own message may run over several
+    return message.lines().findFirst().orElse(message);
   }
 
   /** Reads the version Maven wrote into the jar. */

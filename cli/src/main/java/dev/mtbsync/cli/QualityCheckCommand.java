@@ -43,7 +43,12 @@ final class QualityCheckCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin RegressionThresholdOptions regression;
 
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "Batch root.")
+  @Option(
+      names = "--root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Batch root.",
+      converter = PathKinds.InputFolder.class)
   Path root;
 
   @Option(

@@ -60,13 +60,19 @@ final class QualityGateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin RegressionThresholdOptions regression;
 
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "Batch root.")
+  @Option(
+      names = "--root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Batch root.",
+      converter = PathKinds.OutputFolder.class)
   Path root;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where quality_gate.json and .txt go (default: ROOT).")
+      description = "Where quality_gate.json and .txt go (default: ROOT).",
+      converter = PathKinds.OutputFolder.class)
   Path out;
 
   @Option(

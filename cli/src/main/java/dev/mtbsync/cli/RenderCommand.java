@@ -44,7 +44,11 @@ final class RenderCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder written by sync.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "A run folder written by sync.",
+      converter = PathKinds.InputFolder.class)
   Path runDir;
 
   @Option(
@@ -65,7 +69,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "MP4",
-      description = "The video to write (default: compare.mp4 in RUN_DIR).")
+      description = "The video to write (default: compare.mp4 in RUN_DIR).",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Option(

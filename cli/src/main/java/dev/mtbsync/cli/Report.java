@@ -65,6 +65,7 @@ final class Report {
     m.put("run_dir", r.runDir().toString());
     m.put("ok", r.ok());
     m.put("problems", r.problems());
+    m.put("warnings", r.warnings());
     m.put("perf", r.perf());
     m.put("quality", r.quality());
     m.put(

@@ -59,10 +59,16 @@ final class SyncCommand implements Callable<Integer> {
       names = "--reference",
       required = true,
       paramLabel = "VIDEO",
-      description = "Reference run.")
+      description = "Reference run.",
+      converter = PathKinds.InputFile.class)
   Path reference;
 
-  @Option(names = "--new", required = true, paramLabel = "VIDEO", description = "New run.")
+  @Option(
+      names = "--new",
+      required = true,
+      paramLabel = "VIDEO",
+      description = "New run.",
+      converter = PathKinds.InputFile.class)
   Path newVideo;
 
   @Option(
@@ -70,20 +76,23 @@ final class SyncCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Reference index from 'mtbsync index' (refused if built from another video or with"
-              + " other settings). Without it, sync keeps one per reference in OUT/.index-cache.")
+              + " other settings). Without it, sync keeps one per reference in OUT/.index-cache.",
+      converter = PathKinds.InputFile.class)
   Path index;
 
   @Option(
       names = "--ref-markers",
       paramLabel = "CSV",
-      description = "Reference markers (name,t_ref[,colour,comment]).")
+      description = "Reference markers (name,t_ref[,colour,comment]).",
+      converter = PathKinds.InputFile.class)
   Path refMarkers;
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
-      description = "Batch root; the run gets its own folder in it.")
+      description = "Batch root; the run gets its own folder in it.",
+      converter = PathKinds.OutputFolder.class)
   Path out;
 
   @Option(
@@ -160,11 +169,14 @@ final class SyncCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("mtbsync: " + problem);
     }
     if (!result.ok()) {
+      // one line: a cut-off video first, as the likely cause
+      String cause = result.warnings().isEmpty() ? "" : String.join("; ", result.warnings()) + "; ";
       spec.commandLine()
           .getErr()
-          .println("mtbsync: sync not ok: " + String.join("; ", result.problems()));
+          .println("mtbsync: " + cause + "sync not ok: " + String.join("; ", result.problems()));
       return ExitCodes.ERROR;
     }
+    result.warnings().forEach(w -> spec.commandLine().getErr().println("mtbsync: warning: " + w));
     if (tracking.failsGate(verdict)) {
       spec.commandLine()
           .getErr()

@@ -3,6 +3,8 @@ package dev.mtbsync.cli;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Analysis and warp flags shared by sync and demo. */
@@ -77,30 +79,67 @@ public final class SyncOptions {
       description = "Gate: largest acceptable P90 residual in seconds (default: ${DEFAULT-VALUE}).")
   double warpMaxP90;
 
+  /** The flag behind each parameter the engine's configs name in their messages. */
+  private static final Map<String, String> WARP_FLAGS =
+      Map.of(
+          "warp window", "--warp-window-sec",
+          "warp inlier threshold", "--warp-inlier-thresh",
+          "warp min inlier fraction", "--warp-min-inlier-frac",
+          "RANSAC iterations", "--warp-ransac-iters",
+          "warp max ppm", "--warp-max-ppm",
+          "max P90", "--warp-max-p90");
+
   OrbConfig refOrb() {
-    return new OrbConfig(fast ? Math.min(fps, 5) : fps, fast ? 640 : 960, fast ? 300 : 500, clahe)
-        .validate();
+    return flagged(
+        Map.of("fps", "--fps"),
+        () ->
+            new OrbConfig(fast ? Math.min(fps, 5) : fps, fast ? 640 : 960, fast ? 300 : 500, clahe)
+                .validate());
   }
 
   OrbConfig newOrb() {
-    return new OrbConfig(
-            fast ? Math.min(newFps, 2) : newFps, fast ? 640 : 960, fast ? 300 : 500, clahe)
-        .validate();
+    return flagged(
+        Map.of("fps", "--new-fps"),
+        () ->
+            new OrbConfig(
+                    fast ? Math.min(newFps, 2) : newFps, fast ? 640 : 960, fast ? 300 : 500, clahe)
+                .validate());
   }
 
   MatchConfig match() {
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    return new MatchConfig(1, 20, t).validate();
+    return flagged(Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
   }
 
   WarpConfig warp() {
-    return new WarpConfig(
-            warpWindowSec,
-            warpInlierThresh,
-            warpMinInlierFrac,
-            warpRansacIters,
-            warpMaxPpm,
-            warpMaxP90)
-        .validate();
+    return flagged(
+        WARP_FLAGS,
+        () ->
+            new WarpConfig(
+                    warpWindowSec,
+                    warpInlierThresh,
+                    warpMinInlierFrac,
+                    warpRansacIters,
+                    warpMaxPpm,
+                    warpMaxP90)
+                .validate());
+  }
+
+  /**
+   * Builds a config; a value it refuses is told by the flag the user typed ("--new-fps must be 0.5
+   * to 30, got 0.0"), where the engine speaks of its parameter ("fps must be ...").
+   */
+  static <T> T flagged(Map<String, String> flags, Supplier<T> config) {
+    try {
+      return config.get();
+    } catch (IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage());
+      for (Map.Entry<String, String> f : flags.entrySet()) {
+        if (m.startsWith(f.getKey() + " must")) {
+          throw new IllegalArgumentException(f.getValue() + m.substring(f.getKey().length()), e);
+        }
+      }
+      throw e;
+    }
   }
 }

@@ -41,7 +41,12 @@ final class SynthCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin NewCameraOptions newCamera;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder.",
+      converter = PathKinds.OutputFolder.class)
   Path out;
 
   @Option(

@@ -29,7 +29,12 @@ final class TelemetryUiCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ServeOptions serve;
 
-  @Option(names = "--root", required = true, paramLabel = "DIR", description = "Batch root.")
+  @Option(
+      names = "--root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Batch root.",
+      converter = PathKinds.InputFolder.class)
   Path root;
 
   @Override

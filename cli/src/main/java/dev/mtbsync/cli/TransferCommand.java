@@ -41,21 +41,24 @@ final class TransferCommand implements Callable<Integer> {
       names = "--ref-markers",
       required = true,
       paramLabel = "CSV",
-      description = "name,t_ref[,colour,comment]")
+      description = "name,t_ref[,colour,comment]",
+      converter = PathKinds.InputFile.class)
   Path refMarkers;
 
   @Option(
       names = "--timewarp-json",
       required = true,
       paramLabel = "JSON",
-      description = "The fitted warp.")
+      description = "The fitted warp.",
+      converter = PathKinds.InputFile.class)
   Path timewarp;
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "CSV",
-      description = "new_markers.csv to write.")
+      description = "new_markers.csv to write.",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Option(
@@ -69,7 +72,8 @@ final class TransferCommand implements Callable<Integer> {
       paramLabel = "PNG",
       description =
           "Also draw the warp, its pairs (pairs.csv beside the timewarp.json) and the markers to"
-              + " this PNG, as 'viewer --headless' does.")
+              + " this PNG, as 'viewer --headless' does.",
+      converter = PathKinds.OutputFile.class)
   Path plotOverlay;
 
   @Override

@@ -46,22 +46,29 @@ final class ViewerCommand implements Callable<Integer> {
       names = "--timewarp-json",
       required = true,
       paramLabel = "JSON",
-      description = "The fitted warp.")
+      description = "The fitted warp.",
+      converter = PathKinds.InputFile.class)
   Path timewarp;
 
   @Option(
       names = "--ref-markers",
       paramLabel = "CSV",
-      description = "Reference markers to carry over and show (name,t_ref[,colour,comment]).")
+      description = "Reference markers to carry over and show (name,t_ref[,colour,comment]).",
+      converter = PathKinds.InputFile.class)
   Path refMarkers;
 
   @Option(
       names = "--pairs",
       paramLabel = "CSV",
-      description = "Time pairs to show (default: pairs.csv beside the timewarp.json, if there).")
+      description = "Time pairs to show (default: pairs.csv beside the timewarp.json, if there).",
+      converter = PathKinds.InputFile.class)
   Path pairs;
 
-  @Option(names = "--out-png", paramLabel = "PNG", description = "The picture to write.")
+  @Option(
+      names = "--out-png",
+      paramLabel = "PNG",
+      description = "The picture to write.",
+      converter = PathKinds.OutputFile.class)
   Path outPng;
 
   @Option(

@@ -50,14 +50,16 @@ final class WarpCommand implements Callable<Integer> {
       names = "--pairs",
       required = true,
       paramLabel = "CSV",
-      description = "t_new,t_ref[,confidence|score,...]")
+      description = "t_new,t_ref[,confidence|score,...]",
+      converter = PathKinds.InputFile.class)
   Path pairs;
 
   @Option(
       names = "--out",
       required = true,
       paramLabel = "JSON",
-      description = "timewarp.json to write.")
+      description = "timewarp.json to write.",
+      converter = PathKinds.OutputFile.class)
   Path out;
 
   @Option(

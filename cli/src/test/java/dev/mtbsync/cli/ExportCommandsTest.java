@@ -146,7 +146,7 @@ class ExportCommandsTest {
     assertThat(run.err().lines().findFirst().orElseThrow())
         .isEqualTo(
             "mtbsync: Invalid value for option '--preset': unknown preset 'davinci'; use csv,"
-                + " resolve-edl, edl, fcpxml, premiere, avid");
+                + " resolve-edl, edl, fcpxml, premiere, avid (see 'mtbsync export-markers --help')");
   }
 
   @Test
@@ -212,7 +212,9 @@ class ExportCommandsTest {
     Run r = mtbsync("viewer", "--timewarp-json", run.resolve("timewarp.json").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
-        .startsWith("mtbsync: only the headless viewer exists: give --headless --out-png FILE\n");
+        .isEqualTo(
+            "mtbsync: only the headless viewer exists: give --headless --out-png FILE"
+                + " (see 'mtbsync viewer --help')\n");
   }
 
   @Test
@@ -238,14 +240,17 @@ class ExportCommandsTest {
   }
 
   @Test
-  void syncExportNeedsMarkers() {
+  void syncExportNeedsMarkers() throws IOException {
+    // the videos exist (each path is checked as the command line is read)
+    Path a = Files.createFile(dir.resolve("a.mp4"));
+    Path b = Files.createFile(dir.resolve("b.mp4"));
     Run r =
         mtbsync(
             "sync",
             "--reference",
-            "a.mp4",
+            a.toString(),
             "--new",
-            "b.mp4",
+            b.toString(),
             "--out",
             dir.toString(),
             "--export",

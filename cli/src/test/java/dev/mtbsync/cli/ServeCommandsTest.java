@@ -77,13 +77,15 @@ class ServeCommandsTest {
   }
 
   @Test
-  void compareUiWantsEitherTheFilesOrARoot() {
+  void compareUiWantsEitherTheFilesOrARoot() throws IOException {
     MainTest.Run neither = MainTest.mtbsync("compare-ui");
     assertThat(neither.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.err()).contains("give --ref, --new and --timewarp-json, or --root");
+    Path a = Files.createFile(dir.resolve("a.mp4"));
+    Path b = Files.createFile(dir.resolve("b.mp4"));
     MainTest.Run both =
         MainTest.mtbsync(
-            "compare-ui", "--root", dir.toString(), "--ref", "a.mp4", "--new", "b.mp4");
+            "compare-ui", "--root", dir.toString(), "--ref", a.toString(), "--new", b.toString());
     assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
     MainTest.Run missing =
         MainTest.mtbsync(

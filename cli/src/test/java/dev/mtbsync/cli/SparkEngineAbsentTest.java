@@ -40,10 +40,11 @@ class SparkEngineAbsentTest {
   }
 
   @Test
-  void masterWithoutASparkEngineIsAUsageError() {
+  void masterWithoutASparkEngineIsAUsageError() throws java.io.IOException {
     StringWriter err = new StringWriter();
+    String ref = java.nio.file.Files.createFile(dir.resolve("ref.mp4")).toString();
     String[] args = {
-      "batch", dir.toString(), "--reference", "ref.mp4", "--out-dir", "root", "--master", "local[2]"
+      "batch", dir.toString(), "--reference", ref, "--out-dir", "root", "--master", "local[2]"
     };
     int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
     assertThat(code).isEqualTo(ExitCodes.USAGE);

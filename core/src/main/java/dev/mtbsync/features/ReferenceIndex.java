@@ -1,6 +1,7 @@
 package dev.mtbsync.features;
 
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.VideoInfo;
 import java.io.BufferedInputStream;
@@ -10,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +99,7 @@ public final class ReferenceIndex {
    *     version, or cut short
    */
   public static Entry read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.file(file);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       String magic;

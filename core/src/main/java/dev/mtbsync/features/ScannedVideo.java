@@ -1,6 +1,7 @@
 package dev.mtbsync.features;
 
 import dev.mtbsync.video.VideoInfo;
+import dev.mtbsync.video.VideoLength;
 import java.util.List;
 
 /**
@@ -18,5 +19,10 @@ public record ScannedVideo(
 
   public int frames() {
     return pts.length;
+  }
+
+  /** How much of the video decoded, against its header's duration. */
+  public VideoLength length() {
+    return VideoLength.of(info, pts);
   }
 }

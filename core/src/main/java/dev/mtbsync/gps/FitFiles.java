@@ -4,10 +4,10 @@ import com.garmin.fit.Decode;
 import com.garmin.fit.FitRuntimeException;
 import com.garmin.fit.MesgBroadcaster;
 import com.garmin.fit.RecordMesg;
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +30,7 @@ public final class FitFiles {
    *     positioned records
    */
   public static GpsTrack read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.file(file);
     if (Files.size(file) == 0) {
       throw new GpsFormatException(file, "file is empty (0 bytes)");
     }

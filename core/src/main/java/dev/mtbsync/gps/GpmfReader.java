@@ -1,10 +1,9 @@
 package dev.mtbsync.gps;
 
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -44,9 +43,7 @@ public final class GpmfReader {
    * @throws GpsFormatException when the file is not an MP4/MOV or its telemetry is unreadable
    */
   public static GpsTrack read(Path video) throws IOException {
-    if (!Files.isRegularFile(video)) {
-      throw new NoSuchFileException(video.toString());
-    }
+    InputPaths.file(video);
     Mp4Boxes.Movie movie;
     try {
       movie = Mp4Boxes.read(video);

@@ -1,6 +1,7 @@
 package dev.mtbsync.gps;
 
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import io.jenetics.jpx.Fix;
 import io.jenetics.jpx.GPX;
 import io.jenetics.jpx.Length;
@@ -9,11 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javax.xml.stream.XMLStreamException;
 
 /** GPX 1.0 and 1.1 reading, GPX 1.1 writing (via io.jenetics:jpx). */
 public final class GpxFiles {
@@ -27,9 +28,7 @@ public final class GpxFiles {
    * @throws GpsFormatException when the file is empty, not GPX, or has no timed track points
    */
   public static GpsTrack read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.file(file);
     if (Files.size(file) == 0) {
       throw new GpsFormatException(file, "file is empty (0 bytes)");
     }
@@ -123,10 +122,28 @@ public final class GpxFiles {
     return s.contains("topografix.com/GPX/1/0") ? GPX.Version.V10 : GPX.Version.V11;
   }
 
+  /** Where, not the parser's own words: a cut-off or hand-edited file is found from here. */
+  private static String xmlBreaks(int line, int column) {
+    return "the XML breaks off or is malformed at line " + line + ", column " + column;
+  }
+
   private static String reason(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof XMLStreamException) {
+        break;
+      }
       root = root.getCause();
+    }
+    if (root instanceof XMLStreamException x && x.getLocation() != null) {
+      return xmlBreaks(x.getLocation().getLineNumber(), x.getLocation().getColumnNumber());
+    }
+    // the GPX reader passes the XML parser's failure on as text: "ParseError at [row,col]:[8,27]"
+    java.util.regex.Matcher at =
+        java.util.regex.Pattern.compile("\\[row,col\\]:\\[(\\d+),(\\d+)\\]")
+            .matcher(String.valueOf(root.getMessage()));
+    if (at.find()) {
+      return xmlBreaks(Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)));
     }
     String m = root.getMessage();
     return m == null || m.isBlank()

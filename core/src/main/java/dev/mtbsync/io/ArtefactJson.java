@@ -2,7 +2,6 @@ package dev.mtbsync.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -19,9 +18,7 @@ public final class ArtefactJson {
    * @throws IOException "FILE: not a JSON file (parser's first line)" when it does not parse
    */
   public static JsonNode readTree(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.file(file);
     try {
       JsonNode root = Json.MAPPER.readTree(file.toFile());
       if (root == null || root.isMissingNode()) {
@@ -29,9 +26,7 @@ public final class ArtefactJson {
       }
       return root;
     } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      throw new IOException(
-          file + ": not a JSON file (" + m.lines().findFirst().orElse(m) + ")", e);
+      throw new IOException(file + ": not a JSON file (" + Json.problem(e) + ")", e);
     }
   }
 

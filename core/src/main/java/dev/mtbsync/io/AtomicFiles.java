@@ -1,8 +1,11 @@
 package dev.mtbsync.io;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -29,9 +32,35 @@ public final class AtomicFiles {
     try {
       writer.writeTo(temp);
       publish(temp, target);
+    } catch (IOException e) {
+      throw namingTarget(e, temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * A failure of the file system while writing (disk full, no permission, a missing folder) as one
+   * line naming the file the user will look for, not the temporary one: {@code cannot write TARGET:
+   * No space left on device}. Failures with a message of their own (a bad input read while writing)
+   * pass through.
+   */
+  static IOException namingTarget(IOException e, Path temp, Path target) {
+    String reason;
+    if (e instanceof FileSystemException fs
+        && (temp.toString().equals(fs.getFile()) || target.toString().equals(fs.getFile()))) {
+      reason =
+          e instanceof NoSuchFileException
+              ? "its folder " + target.toAbsolutePath().getParent() + " does not exist"
+              : e instanceof AccessDeniedException
+                  ? "permission denied"
+                  : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+    } else if (e.getClass() == IOException.class && e.getCause() == null) {
+      reason = e.getMessage(); // a stream's own failure, e.g. "No space left on device"
+    } else {
+      return e;
+    }
+    return new IOException("cannot write " + target + ": " + reason, e);
   }
 
   /** Writes text (UTF-8) atomically. */

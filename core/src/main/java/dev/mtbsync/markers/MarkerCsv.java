@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -121,8 +122,10 @@ public final class MarkerCsv {
 
   private static <T> List<T> readRows(Path file, String[] required, RowReader<T> reader)
       throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString());
+    InputPaths.textFile(file);
+    if (Files.size(file) == 0) {
+      throw new MarkerFormatException(
+          file, 0, "empty file (expected a header with " + String.join(",", required) + ")");
     }
     List<T> out = new java.util.ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
@@ -158,7 +161,7 @@ public final class MarkerCsv {
       throw new MarkerFormatException(
           file,
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not a CSV file (" + e.getOriginalMessage() + ")");
+          "not a CSV file (its quoting or columns break off here)");
     }
     if (out.isEmpty()) {
       throw new MarkerFormatException(file, 1, "no markers (a header and at least one row needed)");

@@ -1,12 +1,12 @@
 package dev.mtbsync.markers;
 
-import java.io.IOException;
+import dev.mtbsync.io.BadInputException;
 import java.nio.file.Path;
 
 /** A marker file that cannot be used; the message names the file, the line and the problem. */
-public class MarkerFormatException extends IOException {
+public class MarkerFormatException extends BadInputException {
 
   public MarkerFormatException(Path file, long line, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    super(file + (line > 0 ? ":" + line : "") + ": " + problem, null, file);
   }
 }

@@ -22,13 +22,13 @@ public final class QualityTracker {
   private QualityTracker() {}
 
   /**
-   * Records a sync; returns null, recording nothing, when it did not pass its gates (a failed warp
-   * says nothing about quality drift, and would poison the baseline).
+   * Records a sync; returns null, recording nothing, when it may not enter the history ({@link
+   * SyncResult#trackable()}: it did not pass its gates, or a video was cut short).
    */
   public static Tracked record(
       Path root, SyncResult result, String newVideo, RegressionThresholds thresholds)
       throws IOException {
-    if (!result.ok() || result.quality() == null) {
+    if (!result.trackable()) {
       return null;
     }
     return record(root, QualityRecord.of(result, newVideo), thresholds);

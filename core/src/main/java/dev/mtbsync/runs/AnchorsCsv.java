@@ -6,10 +6,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.align.Anchor;
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,9 +62,7 @@ public final class AnchorsCsv {
    * @throws IOException naming the file and line when a row is not a pin
    */
   public static List<Anchor> read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.textFile(file);
     List<String> header = List.of(firstLine(file).trim().split("\\s*,\\s*"));
     if (!header.contains("t_new") || !header.contains("t_ref")) {
       throw new IOException(

@@ -6,6 +6,7 @@ import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
+import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.video.FileSignature;
@@ -279,9 +280,7 @@ public final class BatchRunner {
   }
 
   private static Path requireFile(Path p) throws IOException {
-    if (!Files.isRegularFile(p)) {
-      throw new NoSuchFileException(p.toString());
-    }
+    InputPaths.file(p);
     return p;
   }
 

@@ -1,11 +1,11 @@
 package dev.mtbsync.runs;
 
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.match.TimePair;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +59,7 @@ public final class PairsCsv {
    * confidence} or {@code score} is the weight, 1 when absent).
    */
   public static List<TimePair> read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.textFile(file);
     List<String> lines = Files.readAllLines(file);
     if (lines.isEmpty()) {
       throw new IOException(file + ": empty file (expected a header t_new,t_ref,...)");

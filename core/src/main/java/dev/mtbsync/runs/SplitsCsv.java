@@ -8,10 +8,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.io.AtomicFiles;
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +92,7 @@ public final class SplitsCsv {
    * @throws IOException naming the file and line when it is not a delta curve
    */
   public static List<DeltaTime.Point> readDelta(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.textFile(file);
     List<String> lines = Files.readAllLines(file);
     if (lines.isEmpty() || !lines.get(0).strip().equals(String.join(",", names(DELTA_SCHEMA)))) {
       throw new IOException(

@@ -12,6 +12,7 @@ import dev.mtbsync.gps.GpsSeed;
 import dev.mtbsync.gps.GpsSource;
 import dev.mtbsync.gps.GpsSummary;
 import dev.mtbsync.gps.Splits;
+import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
@@ -25,6 +26,7 @@ import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.telemetry.TelemetrySampler;
 import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.SparseLumaDecoder;
+import dev.mtbsync.video.VideoLength;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,10 +90,16 @@ public final class SyncPipeline {
     // cheap checks first: a bad marker file should not cost a decode
     List<RefMarker> refMarkers =
         req.refMarkers() == null ? null : MarkerCsv.readReference(req.refMarkers());
-    FileSignature refSig = FileSignature.of(requireFile(req.reference()));
-    FileSignature newSig = FileSignature.of(requireFile(req.newVideo()));
+    FileSignature refSig = FileSignature.of(InputPaths.file(req.reference()));
+    FileSignature newSig = FileSignature.of(InputPaths.file(req.newVideo()));
+    if (req.index() != null) {
+      InputPaths.file(req.index());
+    }
+    InputPaths.outputFolder(req.outRoot());
     GpsSeed.Loaded gpsRead =
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
+    SyncableVideo.probe(req.reference());
+    SyncableVideo.probe(req.newVideo());
 
     // the decoders get the cores the matching gets (--threads)
     SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
@@ -115,6 +123,11 @@ public final class SyncPipeline {
       pool.shutdownNow();
     }
     long decoded = System.nanoTime();
+    VideoLength refLength = SyncableVideo.check(req.reference(), ref);
+    VideoLength newLength = SyncableVideo.check(req.newVideo(), neu);
+    List<String> warnings = new ArrayList<>();
+    truncation(req.reference(), refLength, warnings);
+    truncation(req.newVideo(), newLength, warnings);
 
     GpsSeed gps = gpsRead == null ? null : gpsRead.plan(duration(ref), duration(neu));
     SearchPrior prior = gps == null ? null : gps.prior();
@@ -199,28 +212,35 @@ public final class SyncPipeline {
             ? fixedRunId
             : RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
     Path runDir = req.outRoot().resolve(runId);
-    Path partial = req.outRoot().resolve("." + runId + ".partial");
-    Files.createDirectories(partial);
-    try {
-      writeRun(
-          partial,
-          runId,
-          req,
-          refSig,
-          newSig,
-          started,
-          found,
-          fit,
-          problems,
-          transferred,
-          perf,
-          new Extras(gps, gpsSummary, agreement, delta, splits));
-      Files.move(partial, runDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      deleteTree(partial);
+    PartialRun.cleanStale(req.outRoot());
+    try (PartialRun partial = PartialRun.begin(req.outRoot(), runId)) {
+      try {
+        writeRun(
+            partial.dir(),
+            runId,
+            req,
+            RunInputs.video(refSig, refLength),
+            RunInputs.video(newSig, newLength),
+            started,
+            found,
+            fit,
+            problems,
+            transferred,
+            perf,
+            new Extras(gps, gpsSummary, agreement, delta, splits));
+        partial.commit(runDir);
+      } catch (IOException e) {
+        throw partial.failed(e, runDir);
+      }
     }
     if (indexed == null && req.index() == null) {
-      ReferenceIndex.write(cache, new ReferenceIndex.Entry(req.refOrb(), refSig, ref));
+      try {
+        ReferenceIndex.write(cache, new ReferenceIndex.Entry(req.refOrb(), refSig, ref));
+      } catch (IOException e) {
+        // the run is complete without it; the next sync analyses the reference again
+        warnings.add(
+            e.getMessage() + " (the reference index cache; the next sync decodes it again)");
+      }
     }
     return new SyncResult(
         runDir,
@@ -232,7 +252,20 @@ public final class SyncPipeline {
         perf,
         gpsSummary,
         splits,
-        found.camera());
+        found.camera(),
+        warnings,
+        refLength.truncated() || newLength.truncated());
+  }
+
+  /** Adds the one line a truncated video gets. */
+  private static void truncation(Path video, VideoLength length, List<String> warnings) {
+    if (length.truncated()) {
+      warnings.add(
+          video
+              + ": "
+              + length.truncation()
+              + " (synced over what decodes; kept out of the quality history)");
+    }
   }
 
   /** What the GPS and the delta time add to the run folder. */
@@ -301,8 +334,8 @@ public final class SyncPipeline {
       Path dir,
       String runId,
       SyncRequest req,
-      FileSignature refSig,
-      FileSignature newSig,
+      Map<String, Object> refInput,
+      Map<String, Object> newInput,
       Instant started,
       PairFinder.Result found,
       WarpFitter.Fit fit,
@@ -317,8 +350,8 @@ public final class SyncPipeline {
     run.put("tool", "mtbsync");
     run.put("tool_version", version());
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("reference", refSig);
-    inputs.put("new", newSig);
+    inputs.put("reference", refInput);
+    inputs.put("new", newInput);
     inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
     if (!req.gps().isNone()) {
       inputs.put("ref_gps", gpsInput(req.gps().ref()));
@@ -417,13 +450,6 @@ public final class SyncPipeline {
     return null;
   }
 
-  private static Path requireFile(Path p) throws IOException {
-    if (!Files.isRegularFile(p)) {
-      throw new java.nio.file.NoSuchFileException(p.toString());
-    }
-    return p;
-  }
-
   private static ScannedVideo get(Future<ScannedVideo> f) throws IOException {
     try {
       return f.get();
@@ -438,17 +464,6 @@ public final class SyncPipeline {
         throw u.getCause();
       }
       throw new IOException(e.getCause().getMessage(), e.getCause());
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

@@ -20,6 +20,11 @@ import java.util.List;
  * @param perf stage timings
  * @param gps what the GPS did, or null when none was asked for
  * @param splits split times at the reference markers the new run reaches (empty without markers)
+ * @param camera the camera difference between the runs
+ * @param warnings one line each, naming the file: what went wrong without stopping the sync (a
+ *     truncated video, an index cache that could not be written)
+ * @param truncatedInput a video decoded well short of its header's duration: the run covers only
+ *     what decoded and is kept out of the quality history
  */
 public record SyncResult(
     java.nio.file.Path runDir,
@@ -31,11 +36,23 @@ public record SyncResult(
     Perf perf,
     GpsSummary gps,
     List<Splits.Gate> splits,
-    CameraDifference camera) {
+    CameraDifference camera,
+    List<String> warnings,
+    boolean truncatedInput) {
 
   public SyncResult {
     splits = splits == null ? List.of() : List.copyOf(splits);
     camera = camera == null ? CameraDifference.NONE : camera;
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /**
+   * Whether the run may enter the quality history: its warp passed the gates over complete videos
+   * (a failed warp, or one over part of a cut-off file, says nothing about drift and would poison
+   * the baseline).
+   */
+  public boolean trackable() {
+    return ok && quality != null && !truncatedInput;
   }
 
   /** A result without GPS or splits. */
@@ -47,6 +64,8 @@ public record SyncResult(
       List<String> problems,
       List<NewMarker> markers,
       Perf perf) {
-    this(runDir, ok, warp, quality, problems, markers, perf, null, List.of(), null);
+    this(
+        runDir, ok, warp, quality, problems, markers, perf, null, List.of(), null, List.of(),
+        false);
   }
 }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,14 +90,12 @@ public final class TimewarpFile {
    * @throws IOException naming the file when it is missing, not JSON, or has no usable mapping
    */
   public static MonotoneWarp read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputPaths.textFile(file);
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IOException(file + ": not a timewarp JSON file (" + e.getMessage() + ")", e);
+      throw new IOException(file + ": not a timewarp JSON file (" + Json.problem(e) + ")", e);
     }
     JsonNode mapping = root.path("mapping");
     if (!mapping.isObject()) {

@@ -1,9 +1,11 @@
 package dev.mtbsync.video;
 
+import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoublePredicate;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -109,9 +111,7 @@ public final class FfmpegFrameSource implements FrameSource {
 
   private static FfmpegFrameSource open(
       Path file, FrameGrabber.ImageMode mode, int pixelFormat, int channels) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new VideoFormatException(file, "no such file");
-    }
+    InputPaths.file(file);
     if (Files.size(file) == 0) {
       throw new VideoFormatException(file, "file is empty (0 bytes)");
     }
@@ -126,7 +126,12 @@ public final class FfmpegFrameSource implements FrameSource {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
       closeQuietly(grabber);
-      throw new VideoFormatException(file, "not a readable video (" + e.getMessage() + ")", e);
+      throw new VideoFormatException(file, Mp4Index.whyUnreadable(file), e);
+    }
+    String still = stillImage(grabber);
+    if (still != null) {
+      closeQuietly(grabber);
+      throw new VideoFormatException(file, "not a video: a still image (" + still + ")");
     }
     if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
       closeQuietly(grabber);
@@ -211,6 +216,26 @@ public final class FfmpegFrameSource implements FrameSource {
   /** Clockwise quarter turns (0 to 3) that make this video's stored pictures upright. */
   int quarterTurns() {
     return turns;
+  }
+
+  /**
+   * The picture format when FFmpeg opened the file as a single image (its image demuxers: {@code
+   * png_pipe}, {@code jpeg_pipe}, ..., {@code image2}), else null.
+   */
+  private static String stillImage(FFmpegFrameGrabber grabber) {
+    AVFormatContext format = grabber.getFormatContext();
+    if (format == null || format.iformat() == null) {
+      return null;
+    }
+    String name = format.iformat().name().getString();
+    if (name.endsWith("_pipe")) {
+      return name.substring(0, name.length() - "_pipe".length()).toUpperCase(Locale.ROOT);
+    }
+    if (name.equals("image2")) {
+      String codec = grabber.getVideoCodecName();
+      return codec == null ? "image" : codec.toUpperCase(Locale.ROOT).replace("MJPEG", "JPEG");
+    }
+    return null;
   }
 
   static AVStream videoStream(AVFormatContext format) {

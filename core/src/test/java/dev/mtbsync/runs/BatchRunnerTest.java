@@ -79,7 +79,7 @@ class BatchRunnerTest {
         .containsExactly("broken.mp4", "run1.mp4", "run2.MOV");
     assertThat(rows).extracting(BatchRow::status).containsExactly("failed", "ok", "ok");
     assertThat(rows.get(0).error())
-        .startsWith(input.resolve("broken.mp4") + ": not a readable video");
+        .startsWith(input.resolve("broken.mp4") + ": truncated: the file stops before its index");
     assertThat(rows.get(0).runId()).isNull();
     assertThat(heard).hasSize(3).anyMatch(s -> s.endsWith(" 3/3"));
     for (BatchRow ok : rows.subList(1, 3)) {
@@ -103,7 +103,7 @@ class BatchRunnerTest {
     assertThat(csv.subList(1, csv.size()))
         .hasSize(3)
         .satisfiesExactly(
-            l -> assertThat(l).startsWith("broken.mp4,failed,,,").contains("not a readable video"),
+            l -> assertThat(l).startsWith("broken.mp4,failed,,,").contains("truncated"),
             l ->
                 assertThat(l)
                     .startsWith("run1.mp4,ok," + rows.get(1).runId() + ",true,")

@@ -124,7 +124,7 @@ class SyncPipelineTest {
         .hasMessage(empty + ": file is empty (0 bytes)");
     assertThatThrownBy(() -> sync(good, truncated, null))
         .isInstanceOf(VideoFormatException.class)
-        .hasMessageStartingWith(truncated + ": not a readable video");
+        .hasMessageStartingWith(truncated + ": truncated: the file stops before its index");
     assertThatThrownBy(() -> sync(audio, good, null))
         .isInstanceOf(VideoFormatException.class)
         .hasMessage(audio + ": contains no video stream");

@@ -104,10 +104,7 @@ final class PairTask implements Function<PairTask.Pair, PairOutcome> {
               job.telemetry(),
               pair.runId());
       land(r.runDir(), root.resolve(pair.runId()));
-      QualityRecord q =
-          r.ok() && r.quality() != null
-              ? QualityRecord.of(r, video.getFileName().toString())
-              : null;
+      QualityRecord q = r.trackable() ? QualityRecord.of(r, video.getFileName().toString()) : null;
       out = new PairOutcome(BatchRow.synced(video, r, ""), q);
     } catch (IOException | RuntimeException e) {
       out = new PairOutcome(BatchRow.failed(video, BatchRunner.message(e)), null);
