@@ -95,7 +95,7 @@ class SparseLumaDecoderTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> SparseLumaDecoder.open(junk, 320, SparseLumaDecoder.Options.DEFAULT))
         .isInstanceOf(VideoFormatException.class)
-        .hasMessageStartingWith(junk + ": not a readable video");
+        .hasMessageStartingWith(junk + ": not a video file");
   }
 
   private record Comparison(
