@@ -51,7 +51,7 @@ class EdlExportTest {
   }
 
   @Test
-  void resolveMarkerLinesCarryColourAndOneLineOfAsciiText() throws IOException {
+  void resolveMarkerLinesCarryColourNameAndNoteAsOneLineOfAsciiText() throws IOException {
     ExportResult r =
         ExportFixture.export(
             dir, ExportPreset.RESOLVE_EDL, ExportFixture.goPro(FrameRate.FPS_29_97));
@@ -60,15 +60,15 @@ class EdlExportTest {
             .map(e -> StrictEdl.resolveFields(e.notes().get(0)))
             .toList();
     assertThat(fields)
-        .extracting(f -> f[0] + " " + f[1] + " " + f[2])
+        .extracting(f -> f[0] + " | " + f[1] + " | " + f[2] + " | " + f[3])
         .containsExactly(
-            "Green Jump 1 1",
-            "Fuchsia Gap, big - left, then \"drop\" 1",
-            "Sand Rock / garden - pipe / in the name 1",
-            "Blue Sprunge uber Wurzeln - Umlaut, ? and ? 1",
-            "Yellow _3rd berm - review: low confidence 1",
-            "Red Root drop - two lines (review: low confidence) 1",
-            "Cream Ten minutes - tab inside 1");
+            "Green | Jump 1 | 1 | ",
+            "Fuchsia | Gap, big | 1 | left, then \"drop\"",
+            "Sand | Rock / garden | 1 | pipe / in the name",
+            "Blue | Sprunge uber Wurzeln | 1 | Umlaut, ? and ?",
+            "Yellow | _3rd berm | 1 | review: low confidence",
+            "Red | Root drop | 1 | two lines (review: low confidence)",
+            "Cream | Ten minutes | 1 | tab inside");
   }
 
   @Test
