@@ -227,20 +227,20 @@ class XmlExportTest {
     reader.parse(new InputSource(file.toUri().toString()));
   }
 
-  private static Document parse(Path file) throws Exception {
+  static Document parse(Path file) throws Exception {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
   }
 
-  private static Element first(Document doc, String tag) {
+  static Element first(Document doc, String tag) {
     return (Element) doc.getElementsByTagName(tag).item(0);
   }
 
-  private static String text(Element parent, String tag) {
+  static String text(Element parent, String tag) {
     return parent.getElementsByTagName(tag).item(0).getTextContent();
   }
 
   /** An FCPXML time as numerator and denominator (0s as 0/1). */
-  private static long[] time(String value) {
+  static long[] time(String value) {
     Matcher m = TIME.matcher(value);
     assertThat(m.matches()).as("FCPXML time '" + value + "'").isTrue();
     return m.group(1) == null
@@ -249,7 +249,7 @@ class XmlExportTest {
   }
 
   /** A time as a whole number of frames; fails when it falls between frames. */
-  private static long frames(String value, long[] frameDuration) {
+  static long frames(String value, long[] frameDuration) {
     long[] t = time(value);
     // t = n/d seconds; frames = t / (fn/fd) = n*fd / (d*fn), which must be whole
     long num = t[0] * frameDuration[1];
