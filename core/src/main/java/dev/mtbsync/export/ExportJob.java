@@ -109,15 +109,15 @@ record ExportJob(
     return source.frames() > 0 ? Math.min(f, source.frames() - 1) : f;
   }
 
-  /** The clip's own frame just after a marker's span (its source out). */
+  /**
+   * The clip's own frame just after a marker's span (its source out): the span lasts as long as the
+   * timeline's, in the clip's whole frames, at least one.
+   */
   long sourceEnd(PlacedMarker p) {
     if (!mixedRates()) {
       return p.frame() + p.duration();
     }
-    long in = sourceFrame(p);
-    return p.isRange()
-        ? Math.max(in + 1, source.rate().frameAt(rate().secondsOf(p.frame() + p.duration())))
-        : in + 1;
+    return sourceFrame(p) + Math.max(1, source.rate().frameAt(rate().secondsOf(p.duration())));
   }
 
   /** The timeline label of a timeline frame counted from the clip's first. */

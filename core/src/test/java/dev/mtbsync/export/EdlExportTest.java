@@ -1,6 +1,7 @@
 package dev.mtbsync.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
@@ -99,6 +100,36 @@ class EdlExportTest {
         .extracting(SkippedMarker::name)
         .containsExactly("Root drop 999", "Ten minutes 1000");
     assertThat(StrictEdl.read(Files.readString(r.file()), 30, false).events()).hasSize(999);
+  }
+
+  @Test
+  void aResolveNoteStartingWithADigitOrStarIsNotReadAsAnEventOrAComment() throws IOException {
+    List<NewMarker> markers =
+        List.of(
+            new NewMarker("Berm", 1, 1.0, 0.9, false, "", "3 riders crashed here"),
+            new NewMarker("Rock", 2, 2.0, 0.9, false, "", "*sharp* edge"));
+    ExportRequest req =
+        new ExportRequest(
+            dir.resolve("new_markers.csv"),
+            ExportPreset.RESOLVE_EDL,
+            null,
+            FrameRate.FPS_25,
+            null,
+            null,
+            "001",
+            null,
+            null,
+            false);
+    ExportResult r = MarkerExport.export(req, markers, null);
+    List<StrictEdl.Event> events = StrictEdl.read(Files.readString(r.file()), 25, true).events();
+    assertThat(events)
+        .extracting(e -> StrictEdl.resolveFields(e.notes().get(0))[3])
+        .containsExactly("_3 riders crashed here", "_*sharp* edge");
+    // as OpenTimelineIO's reader sees it: a stripped line starting with a digit is an event
+    String unprefixed = Files.readString(r.file()).replace("_3 riders", "3 riders");
+    assertThatThrownBy(() -> StrictEdl.read(unprefixed, 25, true))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("line 5 '3 riders crashed here");
   }
 
   /** Exports {@code n} markers a second apart, with the names and comments of the fixture. */

@@ -115,6 +115,34 @@ class MixedRateExportTest {
 
   @ParameterizedTest(name = "on a {0} timeline")
   @MethodSource("timelineRates")
+  void edlSectorsLastAsLongOnTheSourceSideAtTheClipsRate(FrameRate fps) throws IOException {
+    Path csv = Files.writeString(dir.resolve("new_markers.csv"), "name,t_new\nx,1\n");
+    ExportRequest req =
+        new ExportRequest(
+                csv,
+                ExportPreset.EDL,
+                null,
+                fps,
+                null,
+                null,
+                ExportRequest.DEFAULT_REEL,
+                null,
+                null,
+                false)
+            .withMarkerKinds(true, false);
+    ExportResult r = MarkerExport.export(req, MARKERS, goPro());
+    List<StrictEdl.Event> events =
+        StrictEdl.read(Files.readString(r.file()), fps, false, FrameRate.FPS_29_97, false).events();
+    StrictEdl.Event first = events.get(0);
+    assertThat(first.recOut()).isEqualTo(events.get(1).recIn());
+    long sourceSpan =
+        StrictEdl.frames(first.srcOut(), 30, false) - StrictEdl.frames(first.srcIn(), 30, false);
+    // 0.5 s to 3.337 s: the record span in the clip's frames, within one
+    assertThat(sourceSpan).isBetween(84L, 86L);
+  }
+
+  @ParameterizedTest(name = "on a {0} timeline")
+  @MethodSource("timelineRates")
   void realGoProFootageKeepsItsTimecodeAndSoundOnEveryTimeline(FrameRate fps) throws Exception {
     assumeThat(Files.exists(KARMA))
         .as("real footage is in ../shared/data (absent here, so this test is skipped)")
