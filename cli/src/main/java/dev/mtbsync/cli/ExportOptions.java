@@ -73,6 +73,18 @@ public final class ExportOptions {
   Path video;
 
   @Option(
+      names = "--sectors",
+      description =
+          "Make each marker a range up to the next one (the sectors of a run, gate to gate) in the"
+              + " formats that have range markers: fcpxml, premiere, edl, resolve-edl, avid.")
+  boolean sectors;
+
+  @Option(
+      names = "--chapters",
+      description = "fcpxml: write chapter markers (chapters of the exported movie), not markers.")
+  boolean chapters;
+
+  @Option(
       names = "--json",
       description = "Also write the placement (frames, timecodes, markers left out) as FILE.json.")
   boolean json;
@@ -82,7 +94,8 @@ public final class ExportOptions {
       throws IOException {
     ExportRequest request =
         new ExportRequest(
-            markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json);
+            markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json, sectors,
+            chapters);
     Report.export(
         spec.commandLine().getOut(), spec.commandLine().getErr(), MarkerExport.run(request), quiet);
     return ExitCodes.OK;

@@ -50,7 +50,38 @@ class ExportCommandsTest {
         .contains(
             "001  001      V     C        01:00:01:00 01:00:01:01 01:00:01:00 01:00:01:01  \r\n"
                 + " |C:ResolveColorGreen |M:Jump 1 |D:1\r\n\r\n",
-            " |C:ResolveColorYellow |M:Gap, big - left / right |D:1\r\n\r\n");
+            "\r\nleft / right |C:ResolveColorYellow |M:Gap, big |D:1\r\n\r\n");
+  }
+
+  @Test
+  void sectorsAndChaptersMakeRangedChapterMarkersInFcpxml() throws IOException {
+    Path csv = newMarkers();
+    Run run =
+        mtbsync(
+            "export-markers",
+            csv.toString(),
+            "--preset",
+            "fcpxml",
+            "--fps",
+            "25",
+            "--sectors",
+            "--chapters",
+            "-q");
+    assertThat(run.code()).as(run.err()).isZero();
+    // 1.0 s to 2.5 s at 25 fps: frames 25 to 63 (62.5 rounds up), 38 frames
+    assertThat(Files.readString(dir.resolve("new_markers.fcpxml")))
+        .contains(
+            "<chapter-marker duration=\"3800/2500s\" start=\"2500/2500s\" value=\"Jump 1\"/>");
+  }
+
+  @Test
+  void chaptersOutsideFcpxmlAreAUsageError() throws IOException {
+    Run run = mtbsync("export-markers", newMarkers().toString(), "--preset", "edl", "--chapters");
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .isEqualTo(
+            "mtbsync: chapter markers are an FCPXML feature; use them with the fcpxml preset,"
+                + " not edl\n");
   }
 
   @Test

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Avid Media Composer's marker text (Tools > Markers > Import): one line per marker, tab-separated
  * {@code user, timecode, track, colour, comment, duration}, timecode on the sequence (drop-frame
- * with {@code ;}), colour from Media Composer's eight, duration in frames.
+ * with {@code ;}), colour from Media Composer's eight, duration in frames (1 for a point, the
+ * sector's length for a range).
  *
- * <p>A marker carries one text in Media Composer, so the comment joins the name; tabs and line
- * breaks in it would split the line, so they become spaces. Text is UTF-8. Media Composer keeps one
- * marker per frame and track, so markers that share a frame are joined.
+ * <p>Media Composer's marker text has one text column (its comment; there is no name column in the
+ * import format), so the marker's comment joins its name there; tabs and line breaks in it would
+ * split the line, so they become spaces. Text is UTF-8. Media Composer keeps one marker per frame
+ * and track, so markers that share a frame are joined.
  */
 final class AvidMarkerWriter implements MarkerWriter {
 
@@ -41,7 +43,7 @@ final class AvidMarkerWriter implements MarkerWriter {
                   MarkerColours.avid(p.marker()),
                   EditorText.oneLine(
                       EditorText.nameWithComment(p.marker().name(), p.marker().comment())),
-                  "1")
+                  Long.toString(p.duration()))
               + "\n");
     }
     out.flush();

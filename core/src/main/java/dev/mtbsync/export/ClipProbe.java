@@ -2,6 +2,7 @@ package dev.mtbsync.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.Json;
+import dev.mtbsync.video.FfmpegAudioSource;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.VideoFormatException;
 import dev.mtbsync.video.VideoInfo;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds out what an export needs of the new video: its rate, length, size and start timecode.
+ * Finds out what an export needs of the new video: its rate, length, size, start timecode and sound
+ * track.
  *
  * <p>The length is the video stream's own and the start timecode is the file's {@code tmcd} track
  * (see {@link FfmpegFrameSource#startTimecode()}).
@@ -26,6 +28,14 @@ public final class ClipProbe {
    * @throws VideoFormatException when it is missing, empty or not a readable video
    */
   public static SourceClip probe(Path video) throws IOException {
+    int channels = 0;
+    int sampleRate = 0;
+    try (FfmpegAudioSource audio = FfmpegAudioSource.open(video)) {
+      if (audio != null) {
+        channels = audio.channels();
+        sampleRate = audio.sampleRate();
+      }
+    }
     try (FfmpegFrameSource source = FfmpegFrameSource.open(video)) {
       VideoInfo info = source.info();
       return new SourceClip(
@@ -35,7 +45,9 @@ public final class ClipProbe {
           info.frameCount(),
           info.width(),
           info.height(),
-          source.startTimecode());
+          source.startTimecode(),
+          channels,
+          sampleRate);
     }
   }
 

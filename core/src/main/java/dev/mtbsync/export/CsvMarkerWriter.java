@@ -18,6 +18,12 @@ import java.util.Arrays;
  */
 final class CsvMarkerWriter implements MarkerWriter {
 
+  /** The CSV names each marker's frame only; the JSON placement carries durations. */
+  @Override
+  public boolean hasRanges() {
+    return false;
+  }
+
   @Override
   public void write(ExportJob job, OutputStream stream) throws IOException {
     Long[] frames = new Long[job.markers().size()];

@@ -8,15 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * CMX3600 EDLs with one one-frame event per marker, record in/out on the timeline (the marker sits
- * at record-in). Lines end in CRLF, and a blank line follows the header and each event, as
- * Resolve's own "Timeline Markers to EDL" export writes them.
+ * CMX3600 EDLs with one event per marker, record in/out on the timeline (the marker sits at
+ * record-in; a point marker lasts one frame, a sector runs to the next gate). Lines end in CRLF,
+ * and a blank line follows the header and each event, as Resolve's own "Timeline Markers to EDL"
+ * export writes them.
  *
  * <p>Two flavours. Resolve's: source in/out repeat the record timecodes, as Resolve's own marker
  * EDL does (readers of that form take the source-in column as the marker's time), the event line
- * ends in two spaces as Resolve's does, and after it comes the line {@code |C:ResolveColorBlue
- * |M:name |D:1} that Resolve's "Timeline Markers from EDL" import reads (it carries one text, so
- * the comment joins the name). Plain: source in/out in the clip's own timecode, then {@code * FROM
+ * ends in two spaces as Resolve's does, and after it comes the line {@code note |C:ResolveColorBlue
+ * |M:name |D:frames} that Resolve's "Timeline Markers from EDL" import reads: the text before
+ * {@code |C:} is the marker's note (empty: the line starts with the space), {@code |D:} its
+ * duration. Plain: source in/out in the clip's own timecode at the clip's own rate (a 29.97 GoPro
+ * clip on a 25 fps timeline keeps its 29.97 labels, as the camera wrote them), then {@code * FROM
  * CLIP NAME}, {@code * LOC} and {@code * COMMENT} lines, which every CMX3600 reader skips or shows
  * as notes.
  *
@@ -77,7 +80,7 @@ final class EdlWriter implements MarkerWriter {
     for (PlacedMarker p : job.placed()) {
       long f = p.frame();
       String recIn = job.timelineLabel(f);
-      String recOut = job.timelineLabel(f + 1);
+      String recOut = job.timelineLabel(f + p.duration());
       line(
           out,
           String.format(
@@ -87,19 +90,21 @@ final class EdlWriter implements MarkerWriter {
               job.reel(),
               "V",
               "C",
-              resolve ? recIn : job.sourceLabel(f),
-              resolve ? recOut : job.sourceLabel(f + 1),
+              resolve ? recIn : job.sourceLabel(job.sourceFrame(p)),
+              resolve ? recOut : job.sourceLabel(job.sourceEnd(p)),
               recIn,
               recOut,
               resolve ? "  " : ""));
       if (resolve) {
         line(
             out,
-            " |C:"
+            resolveText(p.marker().comment())
+                + " |C:"
                 + MarkerColours.resolveEdl(p.marker())
                 + " |M:"
-                + resolveText(EditorText.nameWithComment(p.marker().name(), p.marker().comment()))
-                + " |D:1");
+                + resolveText(p.marker().name())
+                + " |D:"
+                + p.duration());
       } else {
         line(out, "* FROM CLIP NAME: " + EditorText.ascii(job.clipName()));
         line(
@@ -126,8 +131,14 @@ final class EdlWriter implements MarkerWriter {
     out.write("\r\n");
   }
 
+  /**
+   * A name or note for Resolve's marker line. A digit at the start of the line would make CMX3600
+   * readers (OpenTimelineIO's) take the note line for an event, and Resolve is reported to drop
+   * names starting with one, so it gets a leading {@code _}; so does a leading {@code *}, which
+   * would make the line a comment.
+   */
   private static String resolveText(String text) {
-    String t = EditorText.ascii(text).replace('|', '/');
-    return !t.isEmpty() && Character.isDigit(t.charAt(0)) ? "_" + t : t;
+    String t = EditorText.ascii(text == null ? "" : text).replace('|', '/');
+    return !t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '*') ? "_" + t : t;
   }
 }

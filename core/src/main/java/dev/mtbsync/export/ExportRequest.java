@@ -17,6 +17,10 @@ import java.nio.file.Path;
  * @param clipName the clip's name in the editor; null: the video's file name without extension
  * @param video the new run's video; null: the one the run folder's {@code run.json} names, if any
  * @param json also write the placement as JSON beside {@code out}
+ * @param sectors make each marker a range up to the next one (the sectors of a run, gate to gate)
+ *     in the formats that have range markers
+ * @param chapters FCPXML only: write chapter markers (which Final Cut Pro exports as chapters of
+ *     the movie) rather than plain markers
  */
 public record ExportRequest(
     Path markers,
@@ -28,9 +32,26 @@ public record ExportRequest(
     String reel,
     String clipName,
     Path video,
-    boolean json) {
+    boolean json,
+    boolean sectors,
+    boolean chapters) {
 
   public static final String DEFAULT_REEL = "001";
+
+  /** Point markers, plain in FCPXML. */
+  public ExportRequest(
+      Path markers,
+      ExportPreset preset,
+      Path out,
+      FrameRate fps,
+      Boolean dropFrame,
+      String startTc,
+      String reel,
+      String clipName,
+      Path video,
+      boolean json) {
+    this(markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json, false, false);
+  }
 
   /** Every default: the video and rate from the run folder, the preset's own start. */
   public static ExportRequest of(Path markers, ExportPreset preset) {
@@ -41,7 +62,25 @@ public record ExportRequest(
   /** The same request with the new video given. */
   public ExportRequest withVideo(Path newVideo) {
     return new ExportRequest(
-        markers, preset, out, fps, dropFrame, startTc, reel, clipName, newVideo, json);
+        markers, preset, out, fps, dropFrame, startTc, reel, clipName, newVideo, json, sectors,
+        chapters);
+  }
+
+  /** The same request with sectors (ranges gate to gate) and chapter markers as given. */
+  public ExportRequest withMarkerKinds(boolean asSectors, boolean asChapters) {
+    return new ExportRequest(
+        markers,
+        preset,
+        out,
+        fps,
+        dropFrame,
+        startTc,
+        reel,
+        clipName,
+        video,
+        json,
+        asSectors,
+        asChapters);
   }
 
   /**
@@ -56,6 +95,10 @@ public record ExportRequest(
     }
     if (clipName != null && clipName.isBlank()) {
       throw new IllegalArgumentException("clip name must not be empty");
+    }
+    if (chapters && preset != ExportPreset.FCPXML) {
+      throw new IllegalArgumentException(
+          "chapter markers are an FCPXML feature; use them with the fcpxml preset, not " + preset);
     }
     if (out != null
         && out.toAbsolutePath().normalize().equals(markers.toAbsolutePath().normalize())) {

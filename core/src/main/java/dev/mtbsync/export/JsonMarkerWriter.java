@@ -30,6 +30,7 @@ final class JsonMarkerWriter implements MarkerWriter {
     clip.put("name", job.clipName());
     clip.put("media", job.mediaUri());
     clip.put("start_timecode", job.sourceLabel(0));
+    clip.put("fps", job.source().rate().label());
     clip.put("frames", job.clipFrames() > 0 ? job.clipFrames() : null);
     root.put("clip", clip);
     List<Map<String, Object>> markers = new ArrayList<>();
@@ -40,8 +41,9 @@ final class JsonMarkerWriter implements MarkerWriter {
       x.put("t_ref", Double.isNaN(m.tRef()) ? null : m.tRef());
       x.put("t_new", m.tNew());
       x.put("frame", p.frame());
+      x.put("duration_frames", p.duration());
       x.put("timecode", job.timelineLabel(p.frame()));
-      x.put("source_timecode", job.sourceLabel(p.frame()));
+      x.put("source_timecode", job.sourceLabel(job.sourceFrame(p)));
       x.put("confidence", m.confidence());
       x.put("needs_review", m.needsReview());
       x.put("colour", m.colour());

@@ -70,6 +70,47 @@ final class MarkerColours {
           Map.entry("cocoa", "black"),
           Map.entry("cream", "white"));
 
+  /**
+   * Resolve's palette to Premiere Pro's eight marker colours, by the name Premiere gives them.
+   * Premiere has no pink, brown or cream: pink and the violets go to purple, rose to red, cocoa and
+   * sand to orange, cream to white.
+   */
+  private static final Map<String, String> PREMIERE_NAMES =
+      Map.ofEntries(
+          Map.entry("blue", "blue"),
+          Map.entry("cyan", "cyan"),
+          Map.entry("sky", "cyan"),
+          Map.entry("green", "green"),
+          Map.entry("mint", "green"),
+          Map.entry("yellow", "yellow"),
+          Map.entry("lemon", "yellow"),
+          Map.entry("sand", "orange"),
+          Map.entry("cocoa", "orange"),
+          Map.entry("red", "red"),
+          Map.entry("rose", "red"),
+          Map.entry("pink", "purple"),
+          Map.entry("purple", "purple"),
+          Map.entry("fuchsia", "purple"),
+          Map.entry("lavender", "purple"),
+          Map.entry("cream", "white"));
+
+  /**
+   * Premiere Pro's {@code <pproColor>} values: the colour as a 32-bit integer whose bytes are
+   * alpha, blue, green, red from the top (0xAABBGGRR), as Premiere writes them in its own xmeml
+   * exports; e.g. red 4281740498 is 0xFF362CD2, red 0xD2, green 0x2C, blue 0x36. Premiere snaps any
+   * other value to the nearest of its eight, so only these are written.
+   */
+  static final Map<String, Long> PREMIERE =
+      Map.of(
+          "green", 4281828977L,
+          "red", 4281740498L,
+          "purple", 4289825711L,
+          "orange", 4280578025L,
+          "yellow", 4281049552L,
+          "white", 4294967295L,
+          "blue", 4294741314L,
+          "cyan", 4292277273L);
+
   private MarkerColours() {}
 
   /**
@@ -96,5 +137,15 @@ final class MarkerColours {
   /** One of Media Composer's eight: red, green, blue, cyan, magenta, yellow, black, white. */
   static String avid(NewMarker m) {
     return AVID.get(resolve(m));
+  }
+
+  /** Premiere Pro's name for the marker's colour: one of the eight of {@link #PREMIERE}. */
+  static String premiereName(NewMarker m) {
+    return PREMIERE_NAMES.get(resolve(m));
+  }
+
+  /** Premiere Pro's {@code <pproColor>} value of the marker's colour. */
+  static long premiere(NewMarker m) {
+    return PREMIERE.get(premiereName(m));
   }
 }

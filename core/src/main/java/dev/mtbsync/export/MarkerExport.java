@@ -41,7 +41,8 @@ public final class MarkerExport {
     List<String> notes = new ArrayList<>();
 
     FrameRate rate = rate(req, clip, notes);
-    ClipTimecode own = ClipTimecode.of(clip, rate, notes);
+    FrameRate ownRate = ownRate(clip, rate, notes);
+    ClipTimecode own = ClipTimecode.of(clip, ownRate, notes);
     boolean dropFrame =
         req.dropFrame() != null
             ? req.dropFrame()
@@ -49,6 +50,12 @@ public final class MarkerExport {
     Timecode tc = new Timecode(rate, dropFrame);
     long timelineStart =
         tc.parse(req.startTc() != null ? req.startTc() : req.preset().defaultStart());
+    // the clip keeps its own rate and timecode; without one it counts from zero in the timeline's
+    // mode, or at its own rate in the mode that rate allows
+    Timecode sourceTc =
+        own != null
+            ? own.timecode()
+            : ownRate.equals(rate) ? tc : new Timecode(ownRate, ownRate.allowsDropFrame());
     long sourceStart = own == null ? 0 : own.frames();
     MarkerPlacement.Clip span = MarkerPlacement.Clip.of(clip, rate);
 
@@ -61,10 +68,16 @@ public final class MarkerExport {
             rate,
             span,
             MarkerPlacement.Midnight.of(
-                tc, timelineStart, sourceStart, writer.writesSourceTimecode()),
+                tc, timelineStart, sourceTc, sourceStart, writer.writesSourceTimecode()),
             skipped);
     if (writer.onePerFrame()) {
       placed = MarkerPlacement.onePerFrame(placed, f -> tc.format(timelineStart + f), merged);
+    }
+    if (req.sectors()) {
+      placed = MarkerPlacement.sectors(placed);
+      if (!writer.hasRanges()) {
+        notes.add(req.preset() + " has no range markers, so the sectors are written as points");
+      }
     }
     if (placed.size() > writer.capacity()) {
       List<PlacedMarker> over = placed.subList(writer.capacity(), placed.size());
@@ -96,6 +109,15 @@ public final class MarkerExport {
     } else if (video == null && req.preset() == ExportPreset.PREMIERE) {
       notes.add("no video known, so the markers sit on an empty sequence (give --video)");
     }
+    if (req.chapters()) {
+      long toReview = placed.stream().filter(p -> p.marker().needsReview()).count();
+      if (toReview > 0) {
+        notes.add(
+            toReview
+                + " marker(s) to review are chapter markers, which have no to-do state in Final"
+                + " Cut Pro");
+      }
+    }
     String clipName =
         req.clipName() != null ? req.clipName() : baseName(video != null ? video : req.markers());
     ExportJob job =
@@ -106,13 +128,19 @@ public final class MarkerExport {
             List.copyOf(merged),
             tc,
             timelineStart,
-            sourceStart,
+            new ExportJob.Media(
+                sourceTc,
+                sourceStart,
+                clip == null ? -1 : clip.framesAt(ownRate),
+                clip == null ? 0 : clip.audioChannels(),
+                clip == null ? 0 : clip.audioSampleRate()),
             span.frames(),
             clipName,
             video == null ? null : video.toAbsolutePath().toUri().toASCIIString(),
             clip == null ? 0 : clip.width(),
             clip == null ? 0 : clip.height(),
-            req.reel());
+            req.reel(),
+            req.chapters());
     Path out = req.out() != null ? req.out() : defaultOut(req.markers(), req.preset());
     write(out, job, writer);
     Path json = null;
@@ -126,7 +154,7 @@ public final class MarkerExport {
         req.preset(),
         tc,
         tc.format(timelineStart),
-        own == null ? null : tc.format(own.frames()),
+        own == null ? null : own.label(),
         video,
         placed.size(),
         List.copyOf(skipped),
@@ -158,6 +186,28 @@ public final class MarkerExport {
     }
     notes.add("no video known, so 29.97 fps assumed (give --video or --fps)");
     return FrameRate.FPS_29_97;
+  }
+
+  /**
+   * The clip's own rate: the editor rate it runs at; the timeline's when no video is known, or when
+   * the video runs at a rate editors do not use (high-speed footage played on a timeline).
+   */
+  private static FrameRate ownRate(SourceClip clip, FrameRate rate, List<String> notes) {
+    if (clip == null) {
+      return rate;
+    }
+    return clip.ownRate()
+        .orElseGet(
+            () -> {
+              notes.add(
+                  String.format(
+                      Locale.ROOT,
+                      "the video runs at %.3f fps, not an editor rate, so its own timecode is"
+                          + " written at %s",
+                      clip.fps(),
+                      rate));
+              return rate;
+            });
   }
 
   private static MarkerWriter writer(ExportPreset preset) {

@@ -29,37 +29,50 @@ final class MarkerPlacement {
   }
 
   /**
-   * How far timecode can count: the last clip frame a one-frame event can start on without its out
-   * timecode reaching 24:00:00:00 and wrapping to 00:00:00:00, and why.
+   * How far timecode can count: the last timeline frame a one-frame event can start on without its
+   * out timecode reaching 24:00:00:00 and wrapping to 00:00:00:00, and the same for the clip's own
+   * timecode (at the clip's rate) where the format writes it.
    *
-   * @param lastFrame that frame, counted from the clip's first; below 0 when none can
+   * @param lastFrame that timeline frame, counted from the clip's first; below 0 when none can
    * @param why the reason a marker past it is left out, after "at T s, "
+   * @param sourceRate the clip's own rate
+   * @param lastSourceFrame the last clip frame (at {@code sourceRate}) a marker can sit on without
+   *     the clip's own timecode wrapping; {@link Long#MAX_VALUE} when the format writes none
+   * @param sourceWhy the reason a marker past that is left out
    */
-  record Midnight(long lastFrame, String why) {
+  record Midnight(
+      long lastFrame, String why, FrameRate sourceRate, long lastSourceFrame, String sourceWhy) {
 
     /**
-     * The limit of a timeline starting at {@code timelineStart} and, when {@code source} is true (a
-     * format that writes the clip's own timecode), of the clip's timecode starting at {@code
-     * sourceStart}. Frame counts at {@code tc.rate()}.
+     * The limit of a timeline starting at {@code timelineStart} (frames at {@code tc}'s rate) and,
+     * when {@code source} is true (a format that writes the clip's own timecode), of the clip's own
+     * timecode {@code sourceTc} starting at {@code sourceStart} (frames at its rate).
      */
-    static Midnight of(Timecode tc, long timelineStart, long sourceStart, boolean source) {
-      long day = tc.framesPerDay();
-      Midnight timeline =
-          new Midnight(
-              day - 2 - timelineStart,
-              "its timeline timecode would pass 24:00:00:00 and wrap to 00:00:00:00 (the timeline"
-                  + " starts at "
-                  + tc.format(timelineStart)
-                  + "; give an earlier --start-tc)");
-      if (!source || day - 2 - sourceStart >= timeline.lastFrame) {
-        return timeline;
-      }
+    static Midnight of(
+        Timecode tc, long timelineStart, Timecode sourceTc, long sourceStart, boolean source) {
+      String timelineWhy =
+          "its timeline timecode would pass 24:00:00:00 and wrap to 00:00:00:00 (the timeline"
+              + " starts at "
+              + tc.format(timelineStart)
+              + "; give an earlier --start-tc)";
       return new Midnight(
-          day - 2 - sourceStart,
+          tc.framesPerDay() - 2 - timelineStart,
+          timelineWhy,
+          sourceTc.rate(),
+          source ? sourceTc.framesPerDay() - 2 - sourceStart : Long.MAX_VALUE,
           "the clip's own timecode would pass 24:00:00:00 there and wrap to 00:00:00:00 (it starts"
               + " at "
-              + tc.format(sourceStart)
+              + sourceTc.format(sourceStart)
               + ")");
+    }
+
+    /** Why a marker on timeline frame {@code frame} at {@code tNew} s is past midnight, or null. */
+    String check(long frame, double tNew, FrameRate rate) {
+      if (frame > lastFrame) {
+        return why;
+      }
+      long sourceFrame = sourceRate.equals(rate) ? frame : sourceRate.frameAt(tNew);
+      return sourceFrame > lastSourceFrame ? sourceWhy : null;
     }
   }
 
@@ -112,12 +125,11 @@ final class MarkerPlacement {
       if (clip.frames() > 0) {
         frame = Math.min(frame, clip.frames() - 1);
       }
-      if (frame > midnight.lastFrame()) {
+      String wraps = midnight.check(frame, m.tNew(), rate);
+      if (wraps != null) {
         skipped.add(
             new SkippedMarker(
-                m.name(),
-                m.tNew(),
-                String.format(Locale.ROOT, "at %.3f s, %s", m.tNew(), midnight.why())));
+                m.name(), m.tNew(), String.format(Locale.ROOT, "at %.3f s, %s", m.tNew(), wraps)));
         continue;
       }
       placed.add(new PlacedMarker(i, m, frame));
@@ -160,6 +172,26 @@ final class MarkerPlacement {
               a.colour(),
               join(a.comment(), b.comment()));
       out.set(out.size() - 1, new PlacedMarker(last.index(), joined, last.frame()));
+    }
+    return out;
+  }
+
+  /**
+   * Makes each marker a range up to the next marker on a later frame: the sectors of a run, gate to
+   * gate. The last marker (the finish gate) stays a point marker, since no sector starts there.
+   *
+   * @param placed markers in frame order, each a point
+   */
+  static List<PlacedMarker> sectors(List<PlacedMarker> placed) {
+    List<PlacedMarker> out = new ArrayList<>(placed.size());
+    int next = 0;
+    for (int i = 0; i < placed.size(); i++) {
+      PlacedMarker p = placed.get(i);
+      next = Math.max(next, i + 1);
+      while (next < placed.size() && placed.get(next).frame() == p.frame()) {
+        next++;
+      }
+      out.add(next < placed.size() ? p.withDuration(placed.get(next).frame() - p.frame()) : p);
     }
     return out;
   }

@@ -27,4 +27,9 @@ interface MarkerWriter {
   default boolean writesSourceTimecode() {
     return false;
   }
+
+  /** True when the format has markers with a duration (ranges). */
+  default boolean hasRanges() {
+    return true;
+  }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * @param height frame height in px
  * @param startTimecode the timecode of its first frame as the file states it (GoPro's {@code tmcd}
  *     track, e.g. {@code 19:26:48:04}), or null when it states none
+ * @param audioChannels channels of its sound track (2 for stereo), 0 when it has none
+ * @param audioSampleRate samples per second of its sound track (48000), 0 when it has none
  */
 public record SourceClip(
     Path file,
@@ -21,14 +23,38 @@ public record SourceClip(
     long frameCount,
     int width,
     int height,
-    String startTimecode) {
+    String startTimecode,
+    int audioChannels,
+    int audioSampleRate) {
+
+  /** A clip without sound. */
+  public SourceClip(
+      Path file,
+      double fps,
+      double durationSec,
+      long frameCount,
+      int width,
+      int height,
+      String startTimecode) {
+    this(file, fps, durationSec, frameCount, width, height, startTimecode, 0, 0);
+  }
+
+  /** True when the clip has a sound track the editor should import with it. */
+  public boolean hasAudio() {
+    return audioChannels > 0 && audioSampleRate > 0;
+  }
+
+  /** The editor rate the clip runs at, or empty when it is none (e.g. 119.88 fps). */
+  public java.util.Optional<FrameRate> ownRate() {
+    return FrameRate.nearest(fps);
+  }
 
   /**
    * Where the clip ends, in seconds from its first frame: its frame count at its own rate when both
    * are known (exact), else its stated duration; NaN when neither is known.
    */
   public double endSec() {
-    java.util.Optional<FrameRate> own = FrameRate.nearest(fps);
+    java.util.Optional<FrameRate> own = ownRate();
     if (own.isPresent() && frameCount > 0) {
       return own.get().secondsOf(frameCount);
     }
@@ -43,7 +69,7 @@ public record SourceClip(
    * a timeline frame it only partly covers, and a marker there is on the clip (issue 14).
    */
   public long framesAt(FrameRate rate) {
-    boolean sameRate = FrameRate.nearest(fps).map(rate::equals).orElse(false);
+    boolean sameRate = ownRate().map(rate::equals).orElse(false);
     if (sameRate && frameCount > 0) {
       return frameCount;
     }

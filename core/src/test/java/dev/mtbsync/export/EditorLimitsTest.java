@@ -123,7 +123,7 @@ class EditorLimitsTest {
           .contains(
               preset == ExportPreset.AVID
                   ? "\tred\tJump + Landing - big air; steep\t"
-                  : " |C:ResolveColorRed |M:Jump + Landing - big air; steep |D:1\r\n");
+                  : "\r\nbig air; steep |C:ResolveColorRed |M:Jump + Landing |D:1\r\n");
     }
   }
 

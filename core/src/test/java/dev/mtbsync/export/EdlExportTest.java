@@ -1,6 +1,7 @@
 package dev.mtbsync.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class EdlExportTest {
   }
 
   @Test
-  void resolveMarkerLinesCarryColourAndOneLineOfAsciiText() throws IOException {
+  void resolveMarkerLinesCarryColourNameAndNoteAsOneLineOfAsciiText() throws IOException {
     ExportResult r =
         ExportFixture.export(
             dir, ExportPreset.RESOLVE_EDL, ExportFixture.goPro(FrameRate.FPS_29_97));
@@ -60,15 +61,15 @@ class EdlExportTest {
             .map(e -> StrictEdl.resolveFields(e.notes().get(0)))
             .toList();
     assertThat(fields)
-        .extracting(f -> f[0] + " " + f[1] + " " + f[2])
+        .extracting(f -> f[0] + " | " + f[1] + " | " + f[2] + " | " + f[3])
         .containsExactly(
-            "Green Jump 1 1",
-            "Fuchsia Gap, big - left, then \"drop\" 1",
-            "Sand Rock / garden - pipe / in the name 1",
-            "Blue Sprunge uber Wurzeln - Umlaut, ? and ? 1",
-            "Yellow _3rd berm - review: low confidence 1",
-            "Red Root drop - two lines (review: low confidence) 1",
-            "Cream Ten minutes - tab inside 1");
+            "Green | Jump 1 | 1 | ",
+            "Fuchsia | Gap, big | 1 | left, then \"drop\"",
+            "Sand | Rock / garden | 1 | pipe / in the name",
+            "Blue | Sprunge uber Wurzeln | 1 | Umlaut, ? and ?",
+            "Yellow | _3rd berm | 1 | review: low confidence",
+            "Red | Root drop | 1 | two lines (review: low confidence)",
+            "Cream | Ten minutes | 1 | tab inside");
   }
 
   @Test
@@ -99,6 +100,36 @@ class EdlExportTest {
         .extracting(SkippedMarker::name)
         .containsExactly("Root drop 999", "Ten minutes 1000");
     assertThat(StrictEdl.read(Files.readString(r.file()), 30, false).events()).hasSize(999);
+  }
+
+  @Test
+  void aResolveNoteStartingWithADigitOrStarIsNotReadAsAnEventOrAComment() throws IOException {
+    List<NewMarker> markers =
+        List.of(
+            new NewMarker("Berm", 1, 1.0, 0.9, false, "", "3 riders crashed here"),
+            new NewMarker("Rock", 2, 2.0, 0.9, false, "", "*sharp* edge"));
+    ExportRequest req =
+        new ExportRequest(
+            dir.resolve("new_markers.csv"),
+            ExportPreset.RESOLVE_EDL,
+            null,
+            FrameRate.FPS_25,
+            null,
+            null,
+            "001",
+            null,
+            null,
+            false);
+    ExportResult r = MarkerExport.export(req, markers, null);
+    List<StrictEdl.Event> events = StrictEdl.read(Files.readString(r.file()), 25, true).events();
+    assertThat(events)
+        .extracting(e -> StrictEdl.resolveFields(e.notes().get(0))[3])
+        .containsExactly("_3 riders crashed here", "_*sharp* edge");
+    // as OpenTimelineIO's reader sees it: a stripped line starting with a digit is an event
+    String unprefixed = Files.readString(r.file()).replace("_3 riders", "3 riders");
+    assertThatThrownBy(() -> StrictEdl.read(unprefixed, 25, true))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("line 5 '3 riders crashed here");
   }
 
   /** Exports {@code n} markers a second apart, with the names and comments of the fixture. */

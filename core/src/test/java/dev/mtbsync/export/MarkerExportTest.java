@@ -79,7 +79,7 @@ class MarkerExportTest {
                 marker("first", 0.0)),
             FrameRate.FPS_25,
             new MarkerPlacement.Clip(2.0, 50),
-            new MarkerPlacement.Midnight(Long.MAX_VALUE, ""),
+            new MarkerPlacement.Midnight(Long.MAX_VALUE, "", FrameRate.FPS_25, Long.MAX_VALUE, ""),
             skipped);
     // 1.981 s is inside the clip's last frame (1.96-2.0 s); its nearest frame, 50, is not
     assertThat(placed).extracting(PlacedMarker::frame).containsExactly(0L, 49L, 49L);
@@ -111,13 +111,16 @@ class MarkerExportTest {
   }
 
   @Test
-  void aGoProStartTimecodeIsConvertedWhenTheTimelineRunsAtAnotherRate() {
+  void aGoProStartTimecodeIsReadAtTheClipsOwnRate() {
     List<String> notes = new ArrayList<>();
     SourceClip clip = ExportFixture.goPro(FrameRate.FPS_29_97, "00:01:00:00");
-    ClipTimecode tc = ClipTimecode.of(clip, FrameRate.FPS_25, notes);
-    // 1800 frames at 29.97 are 60.06 s, 1501.5 frames at 25: the nearest frame, halves up
-    assertThat(tc.frames()).isEqualTo(1502);
+    ClipTimecode tc = ClipTimecode.of(clip, FrameRate.FPS_29_97, notes);
+    // one minute of non-drop labels at 29.97: 1800 frames, and the label stays as the camera wrote
+    // it
+    assertThat(tc.frames()).isEqualTo(1800);
+    assertThat(tc.timecode().rate()).isEqualTo(FrameRate.FPS_29_97);
     assertThat(tc.dropFrame()).isFalse();
+    assertThat(tc.label()).isEqualTo("00:01:00:00");
     assertThat(notes).isEmpty();
   }
 

@@ -9,13 +9,20 @@ import java.util.regex.Pattern;
  * A strict reader of the CMX3600 marker EDLs mtbsync writes, written for the tests apart from the
  * writer: every line must be one the format allows, in its place, with its columns where CMX3600
  * puts them; timecodes must be labels that exist (drop-frame ones included) and each event one
- * frame long. It fails with the line number and the line.
+ * marker's length (one frame for a point, the {@code |D:} frames in Resolve's flavour). It fails
+ * with the line number and the line.
  *
  * <p>Layout as Resolve's own "Timeline Markers to EDL" export writes it: CRLF line ends, a blank
  * line after the header and after each event; in Resolve's flavour the source columns repeat the
  * record ones and the event line ends in two spaces. Records as OpenTimelineIO's cmx_3600 reader
  * takes them: a record that starts before the previous one ends overlaps it, which is an error
- * there (so are two markers on one frame, and a timecode that wrapped past 24:00:00:00).
+ * there (so are two markers on one frame, and a timecode that wrapped past 24:00:00:00); a line
+ * after an event that starts with a digit (once stripped) is read there as the next event; and
+ * source and record must last as long, where both sides count at one rate.
+ *
+ * <p>The source side may count at another rate (the clip's own, when the timeline runs at another):
+ * then its labels must exist at that rate, and its span must cover the record's time to within one
+ * of its own frames.
  */
 final class StrictEdl {
 
@@ -56,10 +63,16 @@ final class StrictEdl {
               + TC
               + ")( {2})?");
 
+  /**
+   * Resolve's marker line: an optional note (text before {@code |C:}; not starting with a digit or
+   * {@code *}, which would make the stripped line an event or a comment), colour, name, duration.
+   */
   private static final Pattern RESOLVE =
       Pattern.compile(
-          " \\|C:ResolveColor(Blue|Cyan|Green|Yellow|Red|Pink|Purple|Fuchsia|Rose|Lavender|Sky"
+          "(|[\\x21-\\x29\\x2B-\\x2F\\x3A-\\x7B\\x7D\\x7E][\\x20-\\x7B\\x7D\\x7E]*)"
+              + " \\|C:ResolveColor(Blue|Cyan|Green|Yellow|Red|Pink|Purple|Fuchsia|Rose|Lavender|Sky"
               + "|Mint|Lemon|Sand|Cocoa|Cream) \\|M:([\\x20-\\x7B\\x7D\\x7E]+) \\|D:(\\d+)");
+
   private static final Pattern COMMENT = Pattern.compile("\\* [\\x20-\\x7E]+");
 
   private StrictEdl() {}
@@ -72,6 +85,37 @@ final class StrictEdl {
    *     when by {@code * } comment lines only
    */
   static Edl read(String text, int timebase, boolean resolve) {
+    return read(text, timebase, 1, resolve, timebase, 1, null);
+  }
+
+  /**
+   * Reads an EDL whose record side runs at {@code record} and whose source columns count at {@code
+   * source}, drop-frame there when {@code sourceDf}.
+   */
+  static Edl read(
+      String text, FrameRate record, boolean resolve, FrameRate source, boolean sourceDf) {
+    return read(
+        text,
+        record.timebase(),
+        record.fps() / record.timebase(),
+        resolve,
+        source.timebase(),
+        source.fps() / source.timebase(),
+        sourceDf);
+  }
+
+  /**
+   * The reader: {@code pace} is a rate's frames per second over its timebase (1000/1001 for the
+   * NTSC rates), {@code sourceDf} null for as the FCM line says.
+   */
+  private static Edl read(
+      String text,
+      int timebase,
+      double pace,
+      boolean resolve,
+      int sourceTimebase,
+      double sourcePace,
+      Boolean sourceDf) {
     if (!text.endsWith("\r\n\r\n")) {
       throw new AssertionError("the file does not end with a CRLF blank line after its last event");
     }
@@ -100,12 +144,25 @@ final class StrictEdl {
         fail(i, lines[i], resolve ? "Resolve ends event lines in two spaces" : "trailing spaces");
       }
       String[] tcs = {e.group(3), e.group(9), e.group(15), e.group(21)};
-      for (String tc : tcs) {
-        checkLabel(tc, timebase, df, i, lines[i]);
+      boolean srcDf = sourceDf == null ? df : sourceDf;
+      checkLabel(tcs[0], sourceTimebase, srcDf, i, lines[i]);
+      checkLabel(tcs[1], sourceTimebase, srcDf, i, lines[i]);
+      checkLabel(tcs[2], timebase, df, i, lines[i]);
+      checkLabel(tcs[3], timebase, df, i, lines[i]);
+      long recordFrames = frames(tcs[3], timebase, df) - frames(tcs[2], timebase, df);
+      long sourceFrames =
+          frames(tcs[1], sourceTimebase, srcDf) - frames(tcs[0], sourceTimebase, srcDf);
+      if (recordFrames < 1 || sourceFrames < 1) {
+        fail(i, lines[i], "an event must last at least one frame");
       }
-      if (!tcs[1].equals(next(tcs[0], timebase, df))
-          || !tcs[3].equals(next(tcs[2], timebase, df))) {
-        fail(i, lines[i], "each event must last one frame");
+      if (sourceTimebase == timebase && sourceFrames != recordFrames) {
+        fail(i, lines[i], "source and record durations differ");
+      }
+      if (sourceTimebase != timebase
+          && Math.abs(
+                  sourceFrames / (sourceTimebase * sourcePace) - recordFrames / (timebase * pace))
+              > 1.0 / (sourceTimebase * sourcePace) + 1e-9) {
+        fail(i, lines[i], "the source span does not cover the record's time");
       }
       if (lastRecordOut != null && tcs[2].compareTo(lastRecordOut) < 0) {
         fail(i, lines[i], "overlapping record: it starts before the previous event ends");
@@ -124,6 +181,9 @@ final class StrictEdl {
       if (resolve && notes.size() != 1) {
         fail(eventLine, lines[eventLine], "a Resolve marker event takes exactly one |C: line");
       }
+      if (resolve && Long.parseLong(resolveFields(notes.get(0))[2]) != recordFrames) {
+        fail(eventLine, lines[eventLine], "|D: must be the event's length in frames");
+      }
       if (i >= lines.length) {
         fail(i, "", "a blank line must follow each event");
       }
@@ -133,13 +193,27 @@ final class StrictEdl {
     return new Edl(title.group(1), df, events);
   }
 
-  /** The Resolve fields of a marker line: colour, name, duration. */
+  /** The Resolve fields of a marker line: colour, name, duration, note. */
   static String[] resolveFields(String line) {
     Matcher m = RESOLVE.matcher(line);
     if (!m.matches()) {
       throw new AssertionError("not a Resolve marker line: " + line);
     }
-    return new String[] {m.group(1), m.group(2), m.group(3)};
+    return new String[] {m.group(2), m.group(3), m.group(4), m.group(1)};
+  }
+
+  /**
+   * A label as a frame count from 00:00:00:00, counted here apart from the writer's code:
+   * drop-frame skips {@code base / 15} labels at each minute but every tenth.
+   */
+  static long frames(String tc, int base, boolean df) {
+    Matcher m = LABEL.matcher(tc);
+    if (!m.matches()) {
+      throw new AssertionError(tc);
+    }
+    long minutes = Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2));
+    long nominal = (minutes * 60 + Long.parseLong(m.group(3))) * base + Long.parseLong(m.group(5));
+    return df ? nominal - (base / 15) * (minutes - minutes / 10) : nominal;
   }
 
   /** A label must exist: fields in range, and not one drop-frame skips. */
