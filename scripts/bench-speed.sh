@@ -13,9 +13,9 @@
 # Cases: ultrafast-1080p60 (synth's own x264 ultrafast file), h264-1080p60, h264-1080p50,
 # h264-2.7k60, h264-4k60, hevc-2.7k60, hevc10-2.7k60, long5, long10, long20 (the h264-1080p60
 # minute repeated; the reference repeated likewise). The 50 fps, 2.7K, 4K and HEVC cases keep the
-# first --short seconds (default 20) of the new run, synced against the whole reference. The scaled cases are upscaled from the
-# 1080p render, so their detail is softer than a real 4K camera's, but the decoder's work (pixels,
-# bit rate, GOP) is a camera's.
+# first --short seconds (default 20) of the new run, synced against the whole reference. The
+# scaled cases are upscaled from the 1080p render, so their detail is softer than a real 4K
+# camera's, but the decoder's work (pixels, bit rate, GOP) is a camera's.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cases="ultrafast-1080p60 h264-1080p60 h264-1080p50 h264-2.7k60 h264-4k60 hevc-2.7k60 hevc10-2.7k60 long5 long10 long20"
@@ -106,7 +106,6 @@ timed() { # out_file cmd... : wall user sys maxrss_kb
   /usr/bin/time -f '%e %U %S %M' -o "$1" "${@:2}" </dev/null >/dev/null 2>"$1.err" || {
     echo "bench-speed: failed: ${*:2}" >&2; tail -3 "$1.err" >&2; }
 }
-ffdecode() { ffmpeg -v error -threads 0 -i "$1" -f null -; }
 
 results="$dir/results${label:+-$label}.tsv"
 : > "$results"
@@ -116,8 +115,8 @@ for c in $cases; do
   material "$c"
   frames=$(ffprobe -v error -select_streams v -count_packets -show_entries stream=nb_read_packets \
     -of csv=p=0 "$new")
-  timed "$dir/t-ffnew" ffdecode "$new"
-  timed "$dir/t-ffref" ffdecode "$ref"
+  timed "$dir/t-ffnew" ffmpeg -v error -threads 0 -i "$new" -f null -
+  timed "$dir/t-ffref" ffmpeg -v error -threads 0 -i "$ref" -f null -
   runs="$dir/runs-$c${label:+-$label}"
   rm -rf "$runs"
   # shellcheck disable=SC2086
