@@ -96,9 +96,16 @@ public final class ComparisonRenderer {
                   sound == null ? 0 : sound.channels(),
                   sound == null ? 0 : sound.sampleRate());
           Mat canvas = new Mat(config.height(), config.width(), opencv_core.CV_8UC3);
-          Mat yuv = new Mat()) {
-        Compositor compositor =
-            new Compositor(canvas, panels, newBox, refBox, config.follow(), config.layout());
+          Mat yuv = new Mat();
+          Compositor compositor =
+              new Compositor(
+                  canvas,
+                  panels,
+                  newBox,
+                  refBox,
+                  config.follow(),
+                  config.layout(),
+                  registration(in, config, newBox, refBox))) {
         byte[] i420 = new byte[config.width() * config.height() * 3 / 2];
         for (long i = 0; total < 0 || i < total; i++) {
           double t = timeline.start() + i / fps;
@@ -152,6 +159,26 @@ public final class ComparisonRenderer {
       throw new RenderInputException(in.newVideo(), "has no sound track to carry (audio new)");
     }
     return sound;
+  }
+
+  /** For the overlay, the registration starting from the pair's camera difference; else null. */
+  private static Registration registration(
+      RenderInputs in, RenderConfig config, Box newBox, Box refBox) {
+    if (config.layout() != Layout.OVERLAY) {
+      return null;
+    }
+    boolean followNew = config.follow() == Follow.NEW;
+    double[] prior =
+        Homography.fromCamera(
+            in.camera(),
+            followNew,
+            newBox.width(),
+            newBox.height(),
+            refBox.width(),
+            refBox.height());
+    Box other = followNew ? refBox : newBox;
+    Box followed = followNew ? newBox : refBox;
+    return new Registration(prior, other.width(), other.height(), followed.width());
   }
 
   /** The followed video's length (s): the stream's, else frames over rate, else open-ended. */
