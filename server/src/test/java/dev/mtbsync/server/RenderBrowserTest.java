@@ -93,9 +93,11 @@ class RenderBrowserTest {
   static void screenshot(Page page, String name) {
     String dir = System.getProperty("mtbsync.screenshots");
     if (dir != null && !dir.isBlank()) {
-      page.locator("#render")
-          .screenshot(
-              new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(Path.of(dir, name)));
+      // the window with the card near its top, below the sticky header
+      page.evaluate(
+          "() => window.scrollTo(0, document.getElementById('render').getBoundingClientRect().top"
+              + " + window.scrollY - 130)");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(dir, name)));
     }
   }
 
