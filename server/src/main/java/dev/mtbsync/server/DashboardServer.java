@@ -58,7 +58,7 @@ public final class DashboardServer implements AutoCloseable {
     PerfIndex index = new PerfIndex(root);
     SseHub hub = new SseHub(2, 64, config.keepAlive());
     PerfWatcher watcher = new PerfWatcher(root, index, hub, config.scanInterval());
-    SseHub renderHub = new SseHub(1, 64, config.keepAlive());
+    SseHub renderHub = new SseHub("mtbsync-render-sse", 1, 64, config.keepAlive());
     DashboardContext site =
         new DashboardContext(
             config,
