@@ -210,7 +210,7 @@ public final class ComparisonRenderer {
   /**
    * The size the overlay's ghost is decoded at: its own, when smaller than its place. The warp that
    * registers it scales it into place in the same pass, so scaling it up first would only cost
-   * (measured on a 1280x720 pair rendered at 1920x1080: a third of the overlay's CPU time).
+   * (measured on a 1280x720 pair rendered at 1920x1080: peak RSS 598 MB before, 397 MB after).
    */
   private static Box ghost(Box fitted, VideoInfo info) {
     int w = info.width() & ~1;
