@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  mtbsync render runs/RUN",
       "  mtbsync render runs/RUN --layout stacked --out phone.mp4",
+      "  mtbsync render runs/RUN --layout overlay --out ghost.mp4",
       "  mtbsync render runs/RUN --follow reference --from \"Gate 2\" --to \"Gate 4\""
     })
 final class RenderCommand implements Callable<Integer> {
@@ -55,7 +56,9 @@ final class RenderCommand implements Callable<Integer> {
       names = "--layout",
       defaultValue = "side-by-side",
       paramLabel = "LAYOUT",
-      description = "side-by-side, stacked (a tall picture) or pip (default: ${DEFAULT-VALUE}).")
+      description =
+          "side-by-side, stacked (a tall picture), pip, or overlay (the other run blended over the"
+              + " followed one as a ghost, registered onto it) (default: ${DEFAULT-VALUE}).")
   String layout;
 
   @Option(

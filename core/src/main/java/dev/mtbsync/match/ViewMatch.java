@@ -9,7 +9,7 @@ package dev.mtbsync.match;
  * @param points the ratio-test matches, 4 floats each: new x, y, reference x, y (px); null when
  *     there were too few to fit a homography
  */
-record ViewMatch(int matches, int inliers, double[] homography, float[] points) {
+public record ViewMatch(int matches, int inliers, double[] homography, float[] points) {
 
   static final ViewMatch NONE = new ViewMatch(0, 0, null, null);
 }

@@ -14,9 +14,10 @@ import org.bytedeco.opencv.opencv_features2d.BFMatcher;
 /**
  * Matches the ORB features of two frames (Hamming distance, Lowe's ratio test) and keeps the
  * matches one homography explains (RANSAC): matches off by more than the reprojection threshold are
- * outliers. One instance per thread.
+ * outliers. One instance per thread. Public because the comparison video registers one run's
+ * picture onto the other's with the same homography the sync matched moments by.
  */
-final class ViewMatcher implements AutoCloseable {
+public final class ViewMatcher implements AutoCloseable {
 
   /** Reprojection threshold in px of a 960 px wide frame. */
   static final double REPROJECTION_PX = 3.0;
@@ -34,7 +35,11 @@ final class ViewMatcher implements AutoCloseable {
 
   private final BFMatcher matcher = new BFMatcher(opencv_core.NORM_HAMMING, false);
 
-  ViewMatch match(FrameFeatures a, FrameFeatures b) {
+  /**
+   * @param a features of the frame the homography maps from
+   * @param b features of the frame it maps to
+   */
+  public ViewMatch match(FrameFeatures a, FrameFeatures b) {
     if (a.count() < MIN_MATCHES || b.count() < MIN_MATCHES) {
       return ViewMatch.NONE;
     }

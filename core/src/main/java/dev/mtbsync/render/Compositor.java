@@ -1,6 +1,8 @@
 package dev.mtbsync.render;
 
 import dev.mtbsync.video.VideoFrame;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -8,9 +10,13 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * Puts one output picture together: both runs' frames in their places, then the burned-in facts.
+ * Puts one output picture together: both runs' frames in their places (or, for the overlay, the
+ * other run registered onto the followed one and blended over it), then the burned-in facts.
  */
-final class Compositor {
+final class Compositor implements AutoCloseable {
+
+  /** The ghost's share of the overlay's blend; the followed run keeps the rest. */
+  static final double GHOST = 0.45;
 
   private static final Scalar SEAM = new Scalar(20, 20, 20, 0);
   private static final Scalar BORDER = new Scalar(235, 235, 235, 0);
@@ -22,13 +28,25 @@ final class Compositor {
   private final Follow follow;
   private final Layout layout;
   private final Hud hud;
+  private final Registration registration;
+  private final Mat ghost = new Mat();
+  private final Mat map = new Mat(3, 3, opencv_core.CV_64F);
 
   /**
    * @param canvas the output picture (BGR), cleared by the caller before each {@link #draw}
    * @param newBox where the new run's frames go (their size)
    * @param refBox where the reference's frames go (their size)
+   * @param registration for the overlay layout, where the other run's frame lies in the followed
+   *     one's; null for the other layouts. Closed with this compositor.
    */
-  Compositor(Mat canvas, Panels panels, Box newBox, Box refBox, Follow follow, Layout layout) {
+  Compositor(
+      Mat canvas,
+      Panels panels,
+      Box newBox,
+      Box refBox,
+      Follow follow,
+      Layout layout,
+      Registration registration) {
     this.canvas = canvas;
     this.panels = panels;
     this.newBox = newBox;
@@ -36,6 +54,7 @@ final class Compositor {
     this.follow = follow;
     this.layout = layout;
     this.hud = new Hud(canvas);
+    this.registration = registration;
   }
 
   /**
@@ -46,6 +65,10 @@ final class Compositor {
    */
   void draw(Moment m, VideoFrame newFrame, VideoFrame refFrame) {
     boolean followNew = follow == Follow.NEW;
+    if (layout == Layout.OVERLAY) {
+      overlay(m, followNew ? newFrame : refFrame, followNew ? refFrame : newFrame);
+      return;
+    }
     // the followed run first: in a picture-in-picture it is the full picture under the inset
     if (followNew) {
       picture(newFrame, newBox);
@@ -74,6 +97,63 @@ final class Compositor {
       hud.gap(m.gapSec(), w / 2, Math.round(h * 0.02f), false, false);
     }
     hud.passing(m.passed(), hud.sector(m.sector()));
+  }
+
+  /**
+   * The followed frame full, the other warped onto it by the registration's homography and blended
+   * in where it lands (outside, the followed picture stays as it is: the warp leaves those pixels
+   * alone and blending a pixel with itself keeps it).
+   */
+  private void overlay(Moment m, VideoFrame followed, VideoFrame other) {
+    boolean followNew = follow == Follow.NEW;
+    Box box = followNew ? newBox : refBox;
+    ComparisonRenderer.blit(canvas, followed, box);
+    if (other != null) {
+      double[] h = registration.at(followNew ? m.tNew() : m.tRef(), followed, other);
+      try (DoubleIndexer mi = map.createIndexer()) {
+        for (int i = 0; i < 9; i++) {
+          mi.put(i / 3, i % 3, h[i]);
+        }
+      }
+      try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
+          Mat roi = canvas.apply(r);
+          Mat src = new Mat(other.height(), other.width(), opencv_core.CV_8UC3);
+          Scalar none = new Scalar()) {
+        src.data().put(other.pixels());
+        roi.copyTo(ghost);
+        opencv_imgproc.warpPerspective(
+            src,
+            ghost,
+            map,
+            ghost.size(),
+            opencv_imgproc.INTER_LINEAR,
+            opencv_core.BORDER_TRANSPARENT,
+            none);
+        opencv_core.addWeighted(roi, 1 - GHOST, ghost, GHOST, 0, roi);
+      }
+    }
+    String ghostName = followNew ? "REFERENCE (GHOST)" : "NEW (GHOST)";
+    int below =
+        hud.label(
+            box, followNew ? "NEW" : "REFERENCE", followNew ? m.elapsedNew() : m.elapsedRef());
+    hud.label(
+        new Box(box.x(), below, box.width(), box.bottom() - below),
+        ghostName,
+        followNew ? m.elapsedRef() : m.elapsedNew());
+    if (other == null) {
+      hud.noGhost(box, "no ghost: the warp does not cover this moment");
+    }
+    hud.gap(m.gapSec(), canvas.cols() / 2, Math.round(canvas.rows() * 0.02f), false, false);
+    hud.passing(m.passed(), hud.sector(m.sector()));
+  }
+
+  @Override
+  public void close() {
+    ghost.close();
+    map.close();
+    if (registration != null) {
+      registration.close();
+    }
   }
 
   private void picture(VideoFrame frame, Box box) {

@@ -65,8 +65,21 @@ final class Hud {
 
   /** A run's name and elapsed time at the top-left of its picture; smaller on an inset. */
   void label(Box video, String name, double elapsedSec, boolean small) {
-    double s = (small ? 1.0 : 1.4) * unit;
-    card(
+    labelAt(video, name, elapsedSec, small ? 1.0 : 1.4);
+  }
+
+  /**
+   * A full-size label at the top-left of {@code video}.
+   *
+   * @return the y (px) just below it, where a second label can go
+   */
+  int label(Box video, String name, double elapsedSec) {
+    return labelAt(video, name, elapsedSec, 1.4).bottom();
+  }
+
+  private Box labelAt(Box video, String name, double elapsedSec, double size) {
+    double s = size * unit;
+    return card(
         List.of(new Line(name + "  " + elapsed(elapsedSec), s, WHITE)),
         video.x() + margin / 2,
         video.y() + margin / 2,
@@ -136,6 +149,20 @@ final class Hud {
               GREY));
     }
     card(lines, canvas.cols() / 2, bottom - margin / 2, Align.BOTTOM_CENTRE, null, canvas.cols());
+  }
+
+  /**
+   * Says, over a picture left showing, that the other run has no frame for this moment: a card a
+   * third of the way down, clear of the gap badge above and the sector and gate lines below.
+   */
+  void noGhost(Box video, String why) {
+    card(
+        List.of(new Line("NO MATCH HERE", 1.4 * unit, AMBER), new Line(why, 0.9 * unit, GREY)),
+        video.centreX(),
+        video.y() + video.height() / 3,
+        Align.CENTRE,
+        CARD_FILL,
+        video.width() - margin);
   }
 
   /** Fills a picture's place with a hatched card saying the warp has no frame for this moment. */

@@ -11,7 +11,12 @@ public enum Layout {
   /** New run on top, reference below: a tall picture that fills a phone held upright. */
   STACKED("stacked", 1080, 1920),
   /** The followed run fills the picture, the other sits in a corner inset. */
-  PIP("pip", 1920, 1080);
+  PIP("pip", 1920, 1080),
+  /**
+   * The followed run fills the picture and the other is blended over it as a ghost, registered onto
+   * it moment by moment so that the same place lies in the same spot.
+   */
+  OVERLAY("overlay", 1920, 1080);
 
   private final String cliName;
   private final int defaultWidth;
@@ -23,7 +28,7 @@ public enum Layout {
     this.defaultHeight = defaultHeight;
   }
 
-  /** The name users type: {@code side-by-side}, {@code stacked}, {@code pip}. */
+  /** The name users type: {@code side-by-side}, {@code stacked}, {@code pip}, {@code overlay}. */
   public String cliName() {
     return cliName;
   }
@@ -49,10 +54,6 @@ public enum Layout {
       if (l.cliName.equals(key)) {
         return l;
       }
-    }
-    if (key.equals("overlay")) {
-      throw new IllegalArgumentException(
-          "layout 'overlay' (the registered blend) is not available yet; use " + names());
     }
     throw new IllegalArgumentException("layout must be one of " + names() + ", got '" + name + "'");
   }

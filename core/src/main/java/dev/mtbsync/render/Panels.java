@@ -24,6 +24,10 @@ record Panels(Box newSlot, Box refSlot, boolean inset) {
               new Box(0, 0, width, height / 2),
               new Box(0, height / 2, width, height - height / 2),
               false);
+      case OVERLAY -> {
+        Box whole = new Box(0, 0, width, height);
+        yield new Panels(whole, whole, false);
+      }
       case PIP -> {
         Box whole = new Box(0, 0, width, height);
         int margin = Math.round(0.025f * Math.min(width, height));

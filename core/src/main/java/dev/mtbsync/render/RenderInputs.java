@@ -2,6 +2,7 @@ package dev.mtbsync.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
@@ -19,12 +20,20 @@ import java.util.List;
  * @param newVideo the new run's video
  * @param warp new-run time (s) to reference time (s)
  * @param markers the transferred markers; empty when the run has none
+ * @param camera the pair's camera difference (timewarp.json's {@code camera} block): where the
+ *     overlay layout starts registering one picture onto the other; {@link CameraDifference#NONE}
+ *     when the sync recorded none
  */
 public record RenderInputs(
-    Path refVideo, Path newVideo, MonotoneWarp warp, List<NewMarker> markers) {
+    Path refVideo,
+    Path newVideo,
+    MonotoneWarp warp,
+    List<NewMarker> markers,
+    CameraDifference camera) {
 
   public RenderInputs {
     markers = List.copyOf(markers);
+    camera = camera == null ? CameraDifference.NONE : camera;
   }
 
   /**
@@ -56,15 +65,17 @@ public record RenderInputs(
       throw new RenderInputException(runDir, "has no timewarp.json (the sync did not finish)");
     }
     MonotoneWarp warp;
+    CameraDifference camera;
     try {
       warp = TimewarpFile.read(timewarp);
+      camera = TimewarpFile.readCamera(timewarp);
     } catch (IOException e) {
       throw new RenderInputException(timewarp, problem(timewarp, e), e);
     }
     Path markersCsv = runDir.resolve("new_markers.csv");
     List<NewMarker> markers =
         Files.isRegularFile(markersCsv) ? MarkerCsv.readNew(markersCsv) : List.of();
-    return new RenderInputs(ref, neu, warp, markers);
+    return new RenderInputs(ref, neu, warp, markers, camera);
   }
 
   private static Path video(Path runJson, JsonNode inputs, String which) throws IOException {

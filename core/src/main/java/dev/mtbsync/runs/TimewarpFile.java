@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
@@ -116,6 +117,40 @@ public final class TimewarpFile {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": invalid mapping (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The {@code camera} block of a timewarp.json (the pair's camera difference, see {@link
+   * CameraDifference#toJson}).
+   *
+   * @return the difference, or {@link CameraDifference#NONE} when the file has no usable block
+   *     (older runs, a sync that matched no moment): the camera is an aid, never a reason to fail
+   * @throws IOException naming the file when it is missing or not JSON
+   */
+  public static CameraDifference readCamera(Path file) throws IOException {
+    InputPaths.textFile(file);
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IOException(file + ": not a timewarp JSON file (" + Json.problem(e) + ")", e);
+    }
+    JsonNode c = root.path("camera");
+    double zoom = c.path("zoom").asDouble(Double.NaN);
+    if (!c.isObject() || !c.path("zoom").isNumber() || !(zoom > 0)) {
+      return CameraDifference.NONE;
+    }
+    JsonNode iqr = c.path("zoom_iqr");
+    JsonNode shift = c.path("shift");
+    return new CameraDifference(
+        zoom,
+        iqr.path(0).asDouble(zoom),
+        iqr.path(1).asDouble(zoom),
+        c.path("roll_deg").isNumber() ? c.path("roll_deg").asDouble() : 0,
+        shift.path(0).isNumber() ? shift.path(0).asDouble() : 0,
+        shift.path(1).isNumber() ? shift.path(1).asDouble() : 0,
+        c.path("moments").asInt(0),
+        c.path("source").asText("estimated"));
   }
 
   private static double[] array(JsonNode node) throws IOException {

@@ -7,6 +7,7 @@ import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.synth.NewCamera;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import dev.mtbsync.synth.SynthTruth;
@@ -34,7 +35,15 @@ final class RunFixture {
 
   /** A small pair: 320x180, reference at 30 fps, new run at 60 fps. */
   static RunFixture render(Path dir, double durationSec) throws IOException {
-    SynthRenderer.render(new SynthConfig(5, durationSec, 320, 180, 30, 60), dir, Progress.NONE);
+    return render(dir, durationSec, NewCamera.DEFAULT);
+  }
+
+  /** As {@link #render(Path, double)}, the new run filmed by {@code camera}. */
+  static RunFixture render(Path dir, double durationSec, NewCamera camera) throws IOException {
+    SynthRenderer.render(
+        new SynthConfig(5, durationSec, 320, 180, 30, 60).withNewCamera(camera),
+        dir,
+        Progress.NONE);
     return new RunFixture(dir, SynthTruth.read(dir.resolve(SynthRenderer.TRUTH)));
   }
 

@@ -5,6 +5,7 @@ import dev.mtbsync.server.api.FilesApi;
 import dev.mtbsync.server.api.PerfApi;
 import dev.mtbsync.server.api.PinsApi;
 import dev.mtbsync.server.api.QualityApi;
+import dev.mtbsync.server.api.RenderApi;
 import dev.mtbsync.server.api.RunsApi;
 import dev.mtbsync.server.api.WriteApi;
 import dev.mtbsync.server.compare.MediaFiles;
@@ -12,6 +13,7 @@ import dev.mtbsync.server.files.RootPath;
 import dev.mtbsync.server.pages.Pages;
 import dev.mtbsync.server.perf.PerfIndex;
 import dev.mtbsync.server.perf.PerfWatcher;
+import dev.mtbsync.server.render.RenderJobs;
 import dev.mtbsync.server.sse.SseHub;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
@@ -57,8 +59,17 @@ public final class DashboardServer implements AutoCloseable {
     PerfIndex index = new PerfIndex(root);
     SseHub hub = new SseHub(2, 64, config.keepAlive());
     PerfWatcher watcher = new PerfWatcher(root, index, hub, config.scanInterval());
+    SseHub renderHub = new SseHub("mtbsync-render-sse", 1, 64, config.keepAlive());
     DashboardContext site =
-        new DashboardContext(config, root, index, watcher, hub, new MediaFiles());
+        new DashboardContext(
+            config,
+            root,
+            index,
+            watcher,
+            hub,
+            new MediaFiles(),
+            new RenderJobs(renderHub),
+            renderHub);
     return new DashboardServer(site, Javalin.create(c -> configure(c, site)));
   }
 
@@ -82,6 +93,7 @@ public final class DashboardServer implements AutoCloseable {
     WriteApi write = new WriteApi(site);
     CompareApi compare = new CompareApi(site);
     PinsApi pins = new PinsApi(site);
+    RenderApi render = new RenderApi(site);
 
     var r = c.routes;
     r.before(ctx -> SecurityHeaders.apply(ctx.res()));
@@ -107,6 +119,10 @@ public final class DashboardServer implements AutoCloseable {
     r.post("/api/anchors", writing(guards, pins::save));
     r.post("/api/export-json", writing(guards, write::exportJson));
     r.post("/api/prune-perf", writing(guards, write::prunePerf));
+    r.get("/api/render", render::status);
+    r.sse("/api/render/events", render::events);
+    r.post("/api/render", writing(guards, render::start));
+    r.post("/api/render/cancel", writing(guards, render::cancel));
     HttpErrors.register(r);
 
     c.events.serverStopping(() -> stopLive(site));
@@ -136,6 +152,8 @@ public final class DashboardServer implements AutoCloseable {
   private static void stopLive(DashboardContext site) {
     site.watcher().close();
     site.hub().close();
+    site.renders().close();
+    site.renderHub().close();
   }
 
   /** The app, not started: tests start it on port 0 (JavalinTest). */

@@ -103,9 +103,12 @@ class PerfStreamTest {
       awaitClients(0);
     }
     assertThat(peak).as("threads added while 60 streams are open").isLessThan(30);
-    assertThat(sseThreads())
-        .as("the hub's own threads: senders, keepalive, accept")
+    assertThat(sseThreads("mtbsync-sse-"))
+        .as("the perf hub's own threads: senders, keepalive, accept")
         .isLessThanOrEqualTo(4);
+    assertThat(sseThreads("mtbsync-render-sse-"))
+        .as("the render hub's, which none of these streams joined: its keepalive")
+        .isLessThanOrEqualTo(1);
   }
 
   /** Threads of Jetty, Javalin and the hub (every server of this JVM). */
@@ -116,9 +119,9 @@ class PerfStreamTest {
             .count();
   }
 
-  private static long sseThreads() {
+  private static long sseThreads(String prefix) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("mtbsync-sse-"))
+        .filter(t -> t.getName().startsWith(prefix))
         .count();
   }
 

@@ -12,9 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of {@code /api/perf/stream} for tests, on a plain socket so that closing it really goes
- * away: collects the stream's lines as they arrive (events come as {@code event:}, {@code id:} and
- * {@code data:} lines; comments start with {@code :}). HTTP/1.0, so the body is not chunked.
+ * A client of {@code /api/perf/stream} (or another event stream) for tests, on a plain socket so
+ * that closing it really goes away: collects the stream's lines as they arrive (events come as
+ * {@code event:}, {@code id:} and {@code data:} lines; comments start with {@code :}). HTTP/1.0, so
+ * the body is not chunked.
  */
 final class SseTestClient implements AutoCloseable {
 
@@ -27,10 +28,17 @@ final class SseTestClient implements AutoCloseable {
   }
 
   SseTestClient(int port, String lastEventId) throws IOException {
+    this(port, "/api/perf/stream", lastEventId);
+  }
+
+  /** A client of another event stream of the server, {@code path}. */
+  SseTestClient(int port, String path, String lastEventId) throws IOException {
     socket = new Socket("127.0.0.1", port);
     OutputStream out = socket.getOutputStream();
     String head =
-        "GET /api/perf/stream HTTP/1.0\r\nHost: localhost:"
+        "GET "
+            + path
+            + " HTTP/1.0\r\nHost: localhost:"
             + port
             + "\r\nAccept: text/event-stream\r\n"
             + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n")

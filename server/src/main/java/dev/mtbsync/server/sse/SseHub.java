@@ -53,6 +53,14 @@ public final class SseHub implements AutoCloseable {
    * @param keepAlive how often idle streams get a comment
    */
   public SseHub(int senderThreads, int queueCapacity, Duration keepAlive) {
+    this("mtbsync-sse", senderThreads, queueCapacity, keepAlive);
+  }
+
+  /**
+   * As {@link #SseHub(int, int, Duration)}, its threads named {@code name-sender-N}, {@code
+   * name-accept-N} and {@code name-keepalive-N}, so a server with several hubs tells them apart.
+   */
+  public SseHub(String name, int senderThreads, int queueCapacity, Duration keepAlive) {
     this.queueCapacity = queueCapacity;
     this.senders =
         new ThreadPoolExecutor(
@@ -61,13 +69,13 @@ public final class SseHub implements AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon("mtbsync-sse-sender"));
+            daemon(name + "-sender"));
     senders.allowCoreThreadTimeOut(true);
     this.acceptor =
         new ThreadPoolExecutor(
-            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("mtbsync-sse-accept"));
+            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(name + "-accept"));
     acceptor.allowCoreThreadTimeOut(true);
-    this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("mtbsync-sse-keepalive"));
+    this.ticker = Executors.newSingleThreadScheduledExecutor(daemon(name + "-keepalive"));
     long ms = Math.max(10, keepAlive.toMillis());
     ticker.scheduleAtFixedRate(this::keepAlive, ms, ms, TimeUnit.MILLISECONDS);
   }
