@@ -2,6 +2,7 @@ package dev.mtbsync.features;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.FrameSource;
 import dev.mtbsync.video.VideoFormatException;
 import dev.mtbsync.video.VideoFrame;
 import java.io.IOException;
@@ -26,8 +27,26 @@ public final class VideoScanner {
    * @throws VideoFormatException when the file is not a decodable video or has no frames
    */
   public ScannedVideo scan(Path video, Progress progress, String stage) throws IOException {
-    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, config.maxWidth());
-        OrbExtractor orb = new OrbExtractor(config)) {
+    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, config.maxWidth())) {
+      return scan(src, video, progress, stage);
+    }
+  }
+
+  /** The grey frames at most {@link OrbConfig#maxWidth()} px wide this scanner analyses. */
+  public int maxWidth() {
+    return config.maxWidth();
+  }
+
+  /**
+   * Scans frames from a source the caller opened (grey, at most {@link #maxWidth()} px wide), e.g.
+   * one decoding an upload while it arrives; the caller closes it.
+   *
+   * @param video the file the frames come from, named in errors
+   * @throws VideoFormatException when the source has no frames
+   */
+  public ScannedVideo scan(FrameSource src, Path video, Progress progress, String stage)
+      throws IOException {
+    try (OrbExtractor orb = new OrbExtractor(config)) {
       long expected = src.info().frameCount();
       double step = 1 / config.sampleFps();
       double halfFrame = 0.5 / Math.max(1, src.info().fps());
