@@ -206,18 +206,12 @@ public final class GrowingFileInput extends InputStream {
     }
   }
 
+  /** Closes the reader's side; the writer's state is left as it is. */
   @Override
   public void close() throws IOException {
-    abandonIfOpen();
-    channel.close();
-  }
-
-  private void abandonIfOpen() {
     synchronized (lock) {
-      if (!complete) {
-        abandoned = true;
-      }
       lock.notifyAll();
     }
+    channel.close();
   }
 }

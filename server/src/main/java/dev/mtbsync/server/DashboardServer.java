@@ -12,6 +12,7 @@ import dev.mtbsync.server.pages.Pages;
 import dev.mtbsync.server.perf.PerfIndex;
 import dev.mtbsync.server.perf.PerfWatcher;
 import dev.mtbsync.server.sse.SseHub;
+import dev.mtbsync.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
@@ -104,9 +105,12 @@ public final class DashboardServer implements AutoCloseable {
     r.post("/api/annotations", writing(guards, compare::saveAnnotation));
     r.post("/api/export-json", writing(guards, write::exportJson));
     r.post("/api/prune-perf", writing(guards, write::prunePerf));
+    UploadRoutes uploads = new UploadRoutes(site);
+    uploads.register(r, guards::checkUpload);
     HttpErrors.register(r);
 
     c.events.serverStopping(() -> stopLive(site));
+    c.events.serverStopping(uploads::close);
   }
 
   /** A write route: the guard first, then the handler. */
@@ -127,6 +131,14 @@ public final class DashboardServer implements AutoCloseable {
           s.directory = external ? Path.of(dev).toAbsolutePath().toString() : WEB_RESOURCES;
           s.location = external ? Location.EXTERNAL : Location.CLASSPATH;
           s.headers = java.util.Map.of("Cache-Control", external ? "no-cache" : "max-age=300");
+        });
+    // browser libraries the build installs (see server/vendor): always from the jar
+    c.staticFiles.add(
+        s -> {
+          s.hostedPath = "/static/vendor";
+          s.directory = "/dev/mtbsync/server/vendor";
+          s.location = Location.CLASSPATH;
+          s.headers = java.util.Map.of("Cache-Control", "max-age=300");
         });
   }
 

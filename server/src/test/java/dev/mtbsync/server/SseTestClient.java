@@ -27,10 +27,17 @@ final class SseTestClient implements AutoCloseable {
   }
 
   SseTestClient(int port, String lastEventId) throws IOException {
+    this(port, lastEventId, "/api/perf/stream");
+  }
+
+  /** A client of another event stream of the server, e.g. an upload's. */
+  SseTestClient(int port, String lastEventId, String path) throws IOException {
     socket = new Socket("127.0.0.1", port);
     OutputStream out = socket.getOutputStream();
     String head =
-        "GET /api/perf/stream HTTP/1.0\r\nHost: localhost:"
+        "GET "
+            + path
+            + " HTTP/1.0\r\nHost: localhost:"
             + port
             + "\r\nAccept: text/event-stream\r\n"
             + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n")
