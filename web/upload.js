@@ -64,7 +64,7 @@
         stageEl.textContent = 'sending the index first';
         var part = file.slice(b.moov[0], b.moov[0] + b.moov[1]);
         var u = new tus.Upload(part, {
-          endpoint: '/api/uploads/',
+          endpoint: '/api/uploads',
           metadata: { filename: file.name, role: 'index', offset: String(b.moov[0]) },
           retryDelays: [0, 1000, 3000],
           storeFingerprintForResuming: false,
@@ -127,7 +127,7 @@
       var metadata = { filename: file.name, reference: refSelect.value };
       if (indexId) { metadata.index = indexId; }
       upload = new tus.Upload(file, {
-        endpoint: '/api/uploads/',
+        endpoint: '/api/uploads',
         chunkSize: CHUNK,
         retryDelays: [0, 1000, 3000, 5000, 10000],
         metadata: metadata,
