@@ -311,6 +311,46 @@ class UploadRoutesTest {
         });
   }
 
+  @Test
+  void twoUploadsAtOnceEachGetTheirRun() throws Exception {
+    byte[] a = Files.readAllBytes(fastStart);
+    byte[] b = Files.readAllBytes(pair.resolve("new.mp4"));
+    serve(
+        writable(),
+        (app, c) -> {
+          HttpClient http = HttpClient.newHttpClient();
+          String base = c.getOrigin();
+          String idA =
+              id(
+                  http.send(creation(base, a.length, "a.mp4", "trail/ref.mp4"), text())
+                      .headers()
+                      .firstValue("Location")
+                      .orElseThrow());
+          String idB =
+              id(
+                  http.send(creation(base, b.length, "b.mp4", "trail/ref.mp4"), text())
+                      .headers()
+                      .firstValue("Location")
+                      .orElseThrow());
+          try (SseTestClient eventsA =
+                  new SseTestClient(app.port(), null, "/api/uploads/" + idA + "/events");
+              SseTestClient eventsB =
+                  new SseTestClient(app.port(), null, "/api/uploads/" + idB + "/events")) {
+            var sendA = http.sendAsync(patchRequest(base, idA, 0, a, 0), text());
+            var sendB = http.sendAsync(patchRequest(base, idB, 0, b, 0), text());
+            assertThat(sendA.get().statusCode()).isEqualTo(204);
+            assertThat(sendB.get().statusCode()).isEqualTo(204);
+            List<JsonNode> endA = eventsUntilEnd(eventsA);
+            List<JsonNode> endB = eventsUntilEnd(eventsB);
+            String runA = endA.get(endA.size() - 1).path("run").asText();
+            String runB = endB.get(endB.size() - 1).path("run").asText();
+            assertThat(runA).isNotEmpty().isNotEqualTo(runB);
+            assertThat(root.resolve(runA).resolve("new_markers.csv")).isRegularFile();
+            assertThat(root.resolve(runB).resolve("new_markers.csv")).isRegularFile();
+          }
+        });
+  }
+
   private void assertNothingLeft() throws IOException {
     try (var left = Files.list(root.resolve(".uploads/uploads"))) {
       assertThat(left).isEmpty();
@@ -348,14 +388,17 @@ class UploadRoutesTest {
   private static HttpResponse<String> patch(
       HttpClient http, String base, String id, long offset, byte[] all, int from)
       throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + "/api/uploads/" + id))
-            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(all, from, all.length - from))
-            .header("Tus-Resumable", "1.0.0")
-            .header("Upload-Offset", Long.toString(offset))
-            .header("Content-Type", "application/offset+octet-stream")
-            .build(),
-        text());
+    return http.send(patchRequest(base, id, offset, all, from), text());
+  }
+
+  private static HttpRequest patchRequest(
+      String base, String id, long offset, byte[] all, int from) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/uploads/" + id))
+        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(all, from, all.length - from))
+        .header("Tus-Resumable", "1.0.0")
+        .header("Upload-Offset", Long.toString(offset))
+        .header("Content-Type", "application/offset+octet-stream")
+        .build();
   }
 
   private static long offset(HttpClient http, String base, String id)
