@@ -27,8 +27,18 @@ public final class ServeOptions {
   @Option(
       names = "--allow-write",
       description =
-          "Enable the prune control, JSON export and saving annotations (off: read-only).")
+          "Enable the prune control, JSON export, saving annotations and adding runs by upload"
+              + " (off: read-only).")
   boolean allowWrite;
+
+  @Option(
+      names = "--max-upload",
+      defaultValue = "16G",
+      paramLabel = "SIZE",
+      description =
+          "Largest video accepted by upload (with --allow-write), in bytes or with K, M, G, T"
+              + " (default: ${DEFAULT-VALUE}).")
+  String maxUpload;
 
   @Option(names = "--open-browser", description = "Open the page in a browser once serving.")
   boolean openBrowser;
@@ -44,7 +54,8 @@ public final class ServeOptions {
     DashboardConfig config =
         base.withHost(host)
             .withPort(port(envName, fallback, System.getenv()))
-            .withAllowWrite(allowWrite);
+            .withAllowWrite(allowWrite)
+            .withMaxUploadBytes(bytes(maxUpload));
     Serving.serve(
         config,
         openBrowser,
@@ -52,6 +63,31 @@ public final class ServeOptions {
         envName,
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
+  }
+
+  /**
+   * A size such as {@code 16G}, {@code 500M} or {@code 1048576} in bytes (binary multiples).
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  static long bytes(String size) {
+    String s = size == null ? "" : size.trim().toUpperCase(java.util.Locale.ROOT);
+    String units = "KMGT";
+    int shift = 0;
+    if (!s.isEmpty() && units.indexOf(s.charAt(s.length() - 1)) >= 0) {
+      shift = 10 * (units.indexOf(s.charAt(s.length() - 1)) + 1);
+      s = s.substring(0, s.length() - 1);
+    }
+    try {
+      long n = Long.parseLong(s);
+      if (n > 0 && n <= (Long.MAX_VALUE >> shift)) {
+        return n << shift;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--max-upload must be a positive size such as 16G or 500M, got '" + size + "'");
   }
 
   /**

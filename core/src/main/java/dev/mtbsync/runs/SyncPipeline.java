@@ -77,13 +77,33 @@ public final class SyncPipeline {
   public static SyncResult run(
       SyncRequest req, Progress progress, TelemetryConfig telemetry, String runId)
       throws IOException {
+    return run(req, progress, telemetry, runId, null);
+  }
+
+  /**
+   * As {@link #run(SyncRequest, Progress, TelemetryConfig, String)}, with the new run's frames from
+   * {@code newScan} (null: decoded from {@link SyncRequest#newVideo()}), which may still be
+   * arriving: the reference is decoded meanwhile, and the new video must be whole only once {@code
+   * newScan} returns.
+   */
+  public static SyncResult run(
+      SyncRequest req,
+      Progress progress,
+      TelemetryConfig telemetry,
+      String runId,
+      NewVideoScan newScan)
+      throws IOException {
     try (TelemetrySampler sampler = TelemetrySampler.start(telemetry)) {
-      return run(req, progress, sampler, runId);
+      return run(req, progress, sampler, runId, newScan);
     }
   }
 
   private static SyncResult run(
-      SyncRequest req, Progress progress, TelemetrySampler telemetry, String fixedRunId)
+      SyncRequest req,
+      Progress progress,
+      TelemetrySampler telemetry,
+      String fixedRunId,
+      NewVideoScan newScan)
       throws IOException {
     long start = System.nanoTime();
     Instant started = Instant.now();
@@ -91,7 +111,9 @@ public final class SyncPipeline {
     List<RefMarker> refMarkers =
         req.refMarkers() == null ? null : MarkerCsv.readReference(req.refMarkers());
     FileSignature refSig = FileSignature.of(InputPaths.file(req.reference()));
-    FileSignature newSig = FileSignature.of(InputPaths.file(req.newVideo()));
+    // an upload still arriving is signed once it is whole
+    FileSignature newSig =
+        newScan == null ? FileSignature.of(InputPaths.file(req.newVideo())) : null;
     if (req.index() != null) {
       InputPaths.file(req.index());
     }
@@ -99,7 +121,9 @@ public final class SyncPipeline {
     GpsSeed.Loaded gpsRead =
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
     SyncableVideo.probe(req.reference());
-    SyncableVideo.probe(req.newVideo());
+    if (newScan == null) { // an upload is probed by its own decoder as its bytes arrive
+      SyncableVideo.probe(req.newVideo());
+    }
 
     // the decoders get the cores the matching gets (--threads)
     SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
@@ -116,11 +140,18 @@ public final class SyncPipeline {
               ? java.util.concurrent.CompletableFuture.completedFuture(indexed)
               : pool.submit(() -> refScanner.scan(req.reference(), progress, "decode reference"));
       Future<ScannedVideo> n =
-          pool.submit(() -> newScanner.scan(req.newVideo(), progress, "decode new"));
+          pool.submit(
+              () ->
+                  newScan == null
+                      ? newScanner.scan(req.newVideo(), progress, "decode new")
+                      : newScan.scan(newScanner, progress));
       ref = get(r);
       neu = get(n);
     } finally {
       pool.shutdownNow();
+    }
+    if (newSig == null) {
+      newSig = FileSignature.of(InputPaths.file(req.newVideo())); // whole now, and in place
     }
     long decoded = System.nanoTime();
     VideoLength refLength = SyncableVideo.check(req.reference(), ref);

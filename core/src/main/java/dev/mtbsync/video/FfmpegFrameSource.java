@@ -2,6 +2,7 @@ package dev.mtbsync.video;
 
 import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,32 @@ public final class FfmpegFrameSource implements FrameSource {
    * on every frame.
    */
   public static FfmpegFrameSource openGrey(Path file, int maxWidth) throws IOException {
-    FfmpegFrameSource src = open(file, FrameGrabber.ImageMode.RAW, -1, 1);
+    return grey(open(file, FrameGrabber.ImageMode.RAW, -1, 1), maxWidth);
+  }
+
+  /**
+   * As {@link #openGrey(Path, int)}, for bytes that arrive as a stream (an upload still in
+   * progress: see {@link GrowingFileInput}). The stream must support mark and reset (FFmpeg seeks
+   * through them) and is closed with the source.
+   *
+   * @param label the file the bytes are, named in errors
+   */
+  public static FfmpegFrameSource openGrey(InputStream in, Path label, int maxWidth)
+      throws IOException {
+    if (!in.markSupported()) {
+      throw new IllegalArgumentException("the stream must support mark and reset");
+    }
+    // DESIGN NOTE: JavaCV seeks a stream only when given a maximum size; the mark/reset of the
+    // stream above costs nothing here, so no size limit applies
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(in, Integer.MAX_VALUE);
+    // DESIGN NOTE: on a seekable input FFmpeg's MP4 reader walks every fragment of a fragmented
+    // file before the first frame, to index them all; that index is only for seeking, which a
+    // scan never does, and building it would wait for the whole upload
+    grabber.setOption("fflags", "ignidx");
+    return grey(start(label, grabber, FrameGrabber.ImageMode.RAW, -1, 1), maxWidth);
+  }
+
+  private static FfmpegFrameSource grey(FfmpegFrameSource src, int maxWidth) {
     VideoInfo info = src.info();
     int w = info.width();
     int h = info.height();
@@ -115,8 +141,17 @@ public final class FfmpegFrameSource implements FrameSource {
     if (Files.size(file) == 0) {
       throw new VideoFormatException(file, "file is empty (0 bytes)");
     }
+    return start(file, new FFmpegFrameGrabber(file.toFile()), mode, pixelFormat, channels);
+  }
+
+  private static FfmpegFrameSource start(
+      Path file,
+      FFmpegFrameGrabber grabber,
+      FrameGrabber.ImageMode mode,
+      int pixelFormat,
+      int channels)
+      throws IOException {
     FfmpegLog.quiet();
-    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
     grabber.setImageMode(mode);
     if (pixelFormat >= 0) {
       grabber.setPixelFormat(pixelFormat);

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param compare the files of a {@code compare-ui} session, or null
  * @param scanInterval how often the root is scanned for new perf.json files
  * @param keepAlive how often idle event streams get a keepalive comment
+ * @param maxUploadBytes the largest upload accepted at /api/uploads/, in bytes (with allowWrite)
  */
 public record DashboardConfig(
     Path root,
@@ -25,9 +26,13 @@ public record DashboardConfig(
     Landing landing,
     CompareInputs compare,
     Duration scanInterval,
-    Duration keepAlive) {
+    Duration keepAlive,
+    long maxUploadBytes) {
 
   public static final String LOOPBACK = "127.0.0.1";
+
+  /** The upload size limit unless told otherwise: 16 GiB, a long 4K ride. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 16L << 30;
 
   /** The page a command starts on. */
   public enum Landing {
@@ -46,7 +51,7 @@ public record DashboardConfig(
     }
   }
 
-  /** Loopback, port 8760, read-only, the dashboard page; scans twice a second. */
+  /** Loopback, port 8760, read-only, the dashboard page; scans twice a second; 16 GiB uploads. */
   public static DashboardConfig of(Path root) {
     return new DashboardConfig(
         root,
@@ -56,33 +61,43 @@ public record DashboardConfig(
         Landing.DASHBOARD,
         null,
         Duration.ofMillis(500),
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15),
+        DEFAULT_MAX_UPLOAD_BYTES);
   }
 
   public DashboardConfig withHost(String h) {
     return new DashboardConfig(
-        root, h, port, allowWrite, landing, compare, scanInterval, keepAlive);
+        root, h, port, allowWrite, landing, compare, scanInterval, keepAlive, maxUploadBytes);
   }
 
   public DashboardConfig withPort(int p) {
     return new DashboardConfig(
-        root, host, p, allowWrite, landing, compare, scanInterval, keepAlive);
+        root, host, p, allowWrite, landing, compare, scanInterval, keepAlive, maxUploadBytes);
   }
 
   public DashboardConfig withAllowWrite(boolean w) {
-    return new DashboardConfig(root, host, port, w, landing, compare, scanInterval, keepAlive);
+    return new DashboardConfig(
+        root, host, port, w, landing, compare, scanInterval, keepAlive, maxUploadBytes);
   }
 
   public DashboardConfig withLanding(Landing l) {
-    return new DashboardConfig(root, host, port, allowWrite, l, compare, scanInterval, keepAlive);
+    return new DashboardConfig(
+        root, host, port, allowWrite, l, compare, scanInterval, keepAlive, maxUploadBytes);
   }
 
   public DashboardConfig withCompare(CompareInputs c) {
-    return new DashboardConfig(root, host, port, allowWrite, landing, c, scanInterval, keepAlive);
+    return new DashboardConfig(
+        root, host, port, allowWrite, landing, c, scanInterval, keepAlive, maxUploadBytes);
   }
 
   public DashboardConfig withTimings(Duration scan, Duration alive) {
-    return new DashboardConfig(root, host, port, allowWrite, landing, compare, scan, alive);
+    return new DashboardConfig(
+        root, host, port, allowWrite, landing, compare, scan, alive, maxUploadBytes);
+  }
+
+  public DashboardConfig withMaxUploadBytes(long bytes) {
+    return new DashboardConfig(
+        root, host, port, allowWrite, landing, compare, scanInterval, keepAlive, bytes);
   }
 
   /**
@@ -100,6 +115,10 @@ public record DashboardConfig(
     }
     if (scanInterval.isNegative() || scanInterval.isZero() || keepAlive.isNegative()) {
       throw new IllegalArgumentException("scan and keepalive intervals must be positive");
+    }
+    if (maxUploadBytes <= 0) {
+      throw new IllegalArgumentException(
+          "--max-upload must be a positive size, got " + maxUploadBytes + " bytes");
     }
     return this;
   }

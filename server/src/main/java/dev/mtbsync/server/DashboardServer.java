@@ -15,6 +15,7 @@ import dev.mtbsync.server.perf.PerfIndex;
 import dev.mtbsync.server.perf.PerfWatcher;
 import dev.mtbsync.server.render.RenderJobs;
 import dev.mtbsync.server.sse.SseHub;
+import dev.mtbsync.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
@@ -123,9 +124,12 @@ public final class DashboardServer implements AutoCloseable {
     r.sse("/api/render/events", render::events);
     r.post("/api/render", writing(guards, render::start));
     r.post("/api/render/cancel", writing(guards, render::cancel));
+    UploadRoutes uploads = new UploadRoutes(site);
+    uploads.register(r, guards::checkUpload);
     HttpErrors.register(r);
 
     c.events.serverStopping(() -> stopLive(site));
+    c.events.serverStopping(uploads::close);
   }
 
   /** A write route: the guard first, then the handler. */
@@ -146,6 +150,14 @@ public final class DashboardServer implements AutoCloseable {
           s.directory = external ? Path.of(dev).toAbsolutePath().toString() : WEB_RESOURCES;
           s.location = external ? Location.EXTERNAL : Location.CLASSPATH;
           s.headers = java.util.Map.of("Cache-Control", external ? "no-cache" : "max-age=300");
+        });
+    // browser libraries the build installs (see server/vendor): always from the jar
+    c.staticFiles.add(
+        s -> {
+          s.hostedPath = "/static/vendor";
+          s.directory = "/dev/mtbsync/server/vendor";
+          s.location = Location.CLASSPATH;
+          s.headers = java.util.Map.of("Cache-Control", "max-age=300");
         });
   }
 

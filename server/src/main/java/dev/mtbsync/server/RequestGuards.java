@@ -38,6 +38,27 @@ final class RequestGuards {
 
   /** Before a write route. */
   void checkWrite(Context ctx) {
+    checkWriter(ctx);
+    String type = ctx.header(Header.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ForbiddenResponse("write requests must send JSON (Content-Type: application/json)");
+    }
+  }
+
+  /**
+   * Before an upload request (tus): as {@link #checkWrite}, but the body is the file's bytes, so
+   * instead of JSON the request must carry the protocol's {@code Tus-Resumable} header, which a
+   * page on another site cannot send without the preflight this server never grants.
+   */
+  void checkUpload(Context ctx) {
+    checkWriter(ctx);
+    if (ctx.header("Tus-Resumable") == null && !"OPTIONS".equals(ctx.method().name())) {
+      throw new ForbiddenResponse("upload requests must speak tus (no Tus-Resumable header)");
+    }
+  }
+
+  /** Writes on, and the request from this server's own pages (or no page at all). */
+  private void checkWriter(Context ctx) {
     if (!config.allowWrite()) {
       throw new ForbiddenResponse(
           "writes are off: start the dashboard with --allow-write to enable them");
@@ -49,10 +70,6 @@ final class RequestGuards {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
       throw new ForbiddenResponse("cross-site request refused");
-    }
-    String type = ctx.header(Header.CONTENT_TYPE);
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ForbiddenResponse("write requests must send JSON (Content-Type: application/json)");
     }
   }
 
