@@ -109,8 +109,8 @@ timed() { # out_file cmd... : wall user sys maxrss_kb
 
 results="$dir/results${label:+-$label}.tsv"
 : > "$results"
-printf '%-18s %6s %8s %8s %6s %7s %6s | %8s %8s %6s | %8s %8s %8s %4s\n' case frames ff_new sync_c \
-  ratio cpu_s rss_mb ff_both sync_u ratio med_ms p90_ms max_ms n
+printf '%-18s %6s %8s %8s %6s %7s %6s | %8s %8s %6s | %8s %8s %8s %4s | %7s %7s\n' case frames \
+  ff_new sync_c ratio cpu_s rss_mb ff_both sync_u ratio med_ms p90_ms max_ms n warp_med warp_p90
 for c in $cases; do
   material "$c"
   frames=$(ffprobe -v error -select_streams v -count_packets -show_entries stream=nb_read_packets \
@@ -128,9 +128,9 @@ for c in $cases; do
     --ref-markers "$base/ref_markers.csv" --out "$runs" -q $sync_args
   run=$(ls -d "$runs"/*/ 2>/dev/null | head -1)
   node - "$c" "$frames" "$base/truth.json" "${run}new_markers.csv" "$results" \
-    "$dir/t-ffnew" "$dir/t-ffref" "$dir/t-sync-u" "$dir/t-sync-c" <<'JS'
+    "$dir/t-ffnew" "$dir/t-ffref" "$dir/t-sync-u" "$dir/t-sync-c" "${run}timewarp.json" <<'JS'
 const fs = require('fs');
-const [c, frames, truthFile, csvFile, results, ffNew, ffRef, syncU, syncC] = process.argv.slice(2);
+const [c, frames, truthFile, csvFile, results, ffNew, ffRef, syncU, syncC, twFile] = process.argv.slice(2);
 const t = f => { try { return fs.readFileSync(f, 'utf8').trim().split('\n').pop().split(' ').map(Number); } catch { return [NaN, NaN, NaN, NaN]; } };
 const [fn] = t(ffNew), [fr] = t(ffRef), [wu] = t(syncU), [wc, uc, sc, rss] = t(syncC);
 const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8'));
@@ -145,16 +145,34 @@ try {
     if (m && m.t_new !== null && !Number.isNaN(tNew)) errs.push(Math.abs(tNew - m.t_new));
   });
 } catch { /* no markers: the sync failed */ }
+// the warp itself against the truth, at every true frame time it covers (for clips that hold
+// no marker): |warp(t_new) - truth(t_new)| in ms
+const werrs = [];
+try {
+  const m = JSON.parse(fs.readFileSync(twFile, 'utf8')).mapping, tn = m.t_new, tr = m.t_ref;
+  const T = truth.mapping.t_new, R = truth.mapping.t_ref;
+  for (let i = 0, j = 0; i < T.length; i++) {
+    const t = T[i];
+    if (t < tn[0] || t > tn[tn.length - 1]) continue;
+    while (j < tn.length - 2 && tn[j + 1] < t) j++;
+    const est = tr[j] + (tr[j + 1] - tr[j]) * (t - tn[j]) / (tn[j + 1] - tn[j]);
+    werrs.push(1000 * Math.abs(est - R[i]));
+  }
+} catch { /* no warp: the sync failed */ }
+werrs.sort((a, b) => a - b);
+const wq = p => werrs.length ? werrs[Math.min(werrs.length - 1, Math.floor(p * (werrs.length - 1)))] : NaN;
 errs.sort((a, b) => a - b);
 const q = p => errs.length ? 1000 * errs[Math.min(errs.length - 1, Math.floor(p * (errs.length - 1)))] : NaN;
 const f1 = x => Number.isFinite(x) ? x.toFixed(1) : '-', f2 = x => Number.isFinite(x) ? x.toFixed(2) : '-';
 console.log(`${c.padEnd(18)} ${frames.padStart(6)} ${f2(fn).padStart(8)} ${f2(wc).padStart(8)} ${f2(wc / fn).padStart(6)} ` +
   `${f1(uc + sc).padStart(7)} ${f1(rss / 1024).padStart(6)} | ${f2(fn + fr).padStart(8)} ${f2(wu).padStart(8)} ` +
-  `${f2(wu / (fn + fr)).padStart(6)} | ${f1(q(0.5)).padStart(8)} ${f1(q(0.9)).padStart(8)} ${f1(q(1)).padStart(8)} ${String(errs.length).padStart(4)}`);
+  `${f2(wu / (fn + fr)).padStart(6)} | ${f1(q(0.5)).padStart(8)} ${f1(q(0.9)).padStart(8)} ${f1(q(1)).padStart(8)} ${String(errs.length).padStart(4)}` +
+  ` | ${f1(wq(0.5)).padStart(7)} ${f1(wq(0.9)).padStart(7)}`);
 fs.appendFileSync(results, [c, frames, fn, fr, wu, wc, uc + sc, rss, errs.map(e => e.toFixed(5)).join(',')].join('\t') + '\n');
 JS
 done
 echo "ff_new: FFmpeg decoding the new video (all cores); sync_c: sync with the reference analysed" \
   "before (cached); ratio = sync_c / ff_new; cpu_s, rss_mb: that sync's CPU seconds and peak RSS;" \
   "ff_both: FFmpeg decoding both videos one after the other; sync_u: sync from nothing; marker" \
-  "errors against the synth truth (ms). Raw figures: $results"
+  "errors against the synth truth (ms); warp_med/warp_p90: the warp against the truth at every" \
+  "frame it covers (ms). Raw figures: $results"
