@@ -63,6 +63,10 @@ class SparkStandaloneIT {
   @BeforeAll
   static void startCluster() throws Exception {
     String built = System.getProperty(JAR_PROPERTY);
+    if (built == null) {
+      System.out.println(
+          "SKIPPED SparkStandaloneIT: runs after package (mvn -pl spark -am verify)");
+    }
     assumeThat(built)
         .as("runs in the integration-test phase, after package: mvn -pl spark -am verify")
         .isNotNull();
