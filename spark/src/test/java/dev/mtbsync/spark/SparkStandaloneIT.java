@@ -72,16 +72,6 @@ class SparkStandaloneIT {
         .isNotNull();
     jar = Path.of(built).toAbsolutePath();
     assumeThat(Files.isRegularFile(jar)).as(jar + " is not built").isTrue();
-    Path one = tmp.resolve("synth1");
-    Path two = tmp.resolve("synth2");
-    SynthRenderer.render(new SynthConfig(1, 6, 320, 180, 30, 30), one, Progress.NONE);
-    SynthRenderer.render(new SynthConfig(2, 6, 320, 180, 30, 30), two, Progress.NONE);
-    input = Files.createDirectories(tmp.resolve("input"));
-    Files.copy(one.resolve("new.mp4"), input.resolve("run1.mp4")); // the reference's trail
-    Files.copy(two.resolve("new.mp4"), input.resolve("run2.mp4")); // another trail: not ok
-    reference = one.resolve("ref.mp4");
-    refMarkers = one.resolve("ref_markers.csv");
-
     Path sparkHome = tmp.resolve("spark-home");
     sparkOnly(jar, Files.createDirectories(sparkHome.resolve("jars")).resolve("spark.jar"));
     work = Files.createDirectories(tmp.resolve("worker"));
@@ -117,6 +107,16 @@ class SparkStandaloneIT {
                 "" + freePort(),
                 master),
             sparkHome));
+    // the inputs while the master and worker start
+    Path one = tmp.resolve("synth1");
+    Path two = tmp.resolve("synth2");
+    SynthRenderer.render(new SynthConfig(1, 6, 320, 180, 30, 30), one, Progress.NONE);
+    SynthRenderer.render(new SynthConfig(2, 6, 320, 180, 30, 30), two, Progress.NONE);
+    input = Files.createDirectories(tmp.resolve("input"));
+    Files.copy(one.resolve("new.mp4"), input.resolve("run1.mp4")); // the reference's trail
+    Files.copy(two.resolve("new.mp4"), input.resolve("run2.mp4")); // another trail: not ok
+    reference = one.resolve("ref.mp4");
+    refMarkers = one.resolve("ref_markers.csv");
     awaitWorker(ui);
   }
 
