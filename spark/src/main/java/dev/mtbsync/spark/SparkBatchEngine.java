@@ -6,6 +6,7 @@ import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchRunner;
 import dev.mtbsync.runs.BatchSummaryCsv;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -80,6 +82,7 @@ public final class SparkBatchEngine implements BatchEngine {
     }
     conf.setIfMissing("spark.master", "local[*]");
     conf.setIfMissing("spark.ui.enabled", "false"); // a port and a second of start-up, unused here
+    shipOwnJar(conf);
     BatchBook book = new BatchBook(videos, listener, summary);
     Thread onCtrlC = new Thread(book::abort, "mtbsync-spark-batch-interrupt");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -125,6 +128,35 @@ public final class SparkBatchEngine implements BatchEngine {
       out.add(new PairTask.Pair(v.toAbsolutePath().toString(), id));
     }
     return out;
+  }
+
+  /**
+   * On a cluster the executors load mtbsync, and JavaCV's FFmpeg and OpenCV natives, from the jar
+   * this driver runs from: it goes into {@code spark.jars}, from where every executor fetches it.
+   * {@code spark-submit} has put its application jar there already; in-process ({@code local}) the
+   * classes are loaded already, and a driver run from a classes folder has no jar to ship.
+   */
+  static void shipOwnJar(SparkConf conf) {
+    if (conf.get("spark.master").startsWith("local") || conf.contains("spark.jars")) {
+      return;
+    }
+    ownJar().ifPresent(jar -> conf.setJars(new String[] {jar.toString()}));
+  }
+
+  /** The jar this class was loaded from, if it was loaded from a jar. */
+  static Optional<Path> ownJar() {
+    try {
+      var source = SparkBatchEngine.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path p = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(p) && p.toString().endsWith(".jar")
+          ? Optional.of(p.toAbsolutePath())
+          : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException notAFile) {
+      return Optional.empty();
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,24 @@ class SparkBatchTest {
         .as("one run folder per synced pair, the retry's run dropped")
         .hasSize(2)
         .contains(spark.resolve(rows.get(1).runId()), spark.resolve(rows.get(2).runId()));
+  }
+
+  @Test
+  void aClusterDriverShipsItsJarUnlessSparkSubmitDidOrSparkRunsInProcess() {
+    SparkConf submitted =
+        new SparkConf(false).setMaster("spark://head:7077").setJars(new String[] {"/a/app.jar"});
+    SparkBatchEngine.shipOwnJar(submitted);
+    assertThat(submitted.get("spark.jars")).isEqualTo("/a/app.jar");
+
+    SparkConf local = new SparkConf(false).setMaster("local[2]");
+    SparkBatchEngine.shipOwnJar(local);
+    assertThat(local.contains("spark.jars")).isFalse();
+
+    // these tests run from target/classes: no jar to ship (SparkStandaloneIT runs the jar's way)
+    assertThat(SparkBatchEngine.ownJar()).isEmpty();
+    SparkConf cluster = new SparkConf(false).setMaster("spark://head:7077");
+    SparkBatchEngine.shipOwnJar(cluster);
+    assertThat(cluster.contains("spark.jars")).isFalse();
   }
 
   private static BatchRunner.Config config(Path root) {
