@@ -45,7 +45,12 @@ final class DashboardModel {
       DashboardContext site, String runId, String markersFile, String perfJson) throws IOException {
     List<RunSummary> runs = RunSummaries.list(site.root(), RUNS_SHOWN);
     int total = RunSummaries.count(site.root());
-    RunSummary selected = runs.isEmpty() ? null : runs.get(0);
+    // opens on the newest run that did not fail: a failed one has no warp worth reading first
+    RunSummary selected =
+        runs.stream()
+            .filter(r -> !r.failed())
+            .findFirst()
+            .orElse(runs.isEmpty() ? null : runs.get(0));
     if (runId != null && !runId.isBlank()) {
       selected = RunSummaries.read(site.root(), site.root().runDir(runId));
     }
@@ -122,43 +127,7 @@ final class DashboardModel {
     List<String> warnings = new ArrayList<>(r.warnings());
     tw.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
 
-    List<Field> fields = new ArrayList<>();
-    Double p90 = tw.number("residuals.p90");
-    Double inlier = tw.number("inlier_frac");
-    fields.add(
-        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
-    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
-    fields.add(
-        new Field(
-            "P50 / P95",
-            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
-            ""));
-    fields.add(new Field("PPM", Fmt.whole(tw.number("ppm")), ""));
-    fields.add(
-        new Field(
-            "Inlier fraction",
-            Fmt.pct(inlier),
-            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
-    Double nPairs = tw.number("n_pairs");
-    Double nInliers = tw.number("n_inliers");
-    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
-    fields.add(
-        new Field(
-            "Affine fit a, b",
-            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
-            ""));
-    if (tw.warp() != null) {
-      fields.add(
-          new Field(
-              "Covers new time",
-              Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
-              ""));
-    }
-    fields.add(
-        new Field(
-            "Model",
-            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
-            ""));
+    List<Field> fields = r.fitted() ? fields(tw) : List.of();
 
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
@@ -212,14 +181,58 @@ final class DashboardModel {
         r.status(),
         tone(r.ok()),
         fields,
-        tw.reasons(),
-        WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks),
+        r.failure(),
+        r.failure() == null ? tw.reasons() : List.of(),
+        r.fitted() ? WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks) : null,
         options,
         markers,
         DeltaCards.of(SplitsView.read(site.root(), dir)),
         files,
         warnings,
-        videos ? "/compare?run=" + enc(r.id()) : null);
+        videos && r.fitted() ? "/compare?run=" + enc(r.id()) : null);
+  }
+
+  /** The warp's quality; only for a run whose timewarp.json holds a fitted mapping. */
+  private static List<Field> fields(TimewarpView tw) {
+    List<Field> fields = new ArrayList<>();
+    Double p90 = tw.number("residuals.p90");
+    Double inlier = tw.number("inlier_frac");
+    fields.add(
+        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
+    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
+    fields.add(
+        new Field(
+            "P50 / P95",
+            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
+            ""));
+    fields.add(new Field("PPM", Fmt.whole(tw.number("ppm")), ""));
+    fields.add(
+        new Field(
+            "Inlier fraction",
+            Fmt.pct(inlier),
+            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
+    Double nPairs = tw.number("n_pairs");
+    Double nInliers = tw.number("n_inliers");
+    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
+    fields.add(
+        new Field(
+            "Affine fit a, b",
+            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
+            ""));
+    if (tw.warp() != null) {
+      fields.add(
+          new Field(
+              "Covers new time",
+              Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
+              ""));
+    }
+    fields.add(
+        new Field(
+            "Model",
+            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
+            ""));
+
+    return fields;
   }
 
   private static RegressionCard regression(RegressionView v) {

@@ -55,21 +55,24 @@ public record DashboardPage(
   /**
    * The selected run.
    *
-   * @param fields the warp's quality, as label/value pairs
-   * @param reasons why the warp is not ok
-   * @param plot pairs and warp
+   * @param fields the warp's quality, as label/value pairs (none when the sync fitted no warp)
+   * @param failure "sync failed: REASON", null when the run did not fail
+   * @param reasons why the warp is not ok (when failure does not already say it)
+   * @param plot pairs and warp, null when the sync fitted no warp
    * @param markerFiles the run's new_markers*.csv
    * @param markers the chosen marker file, or null when the run has none
    * @param delta the delta time and splits
    * @param files every file of the run folder
    * @param warnings artefacts that could not be read
-   * @param compare the compare view of this run, or null when run.json names no videos
+   * @param compare the compare view of this run, or null when run.json names no videos or the sync
+   *     fitted no warp
    */
   public record RunDetail(
       String id,
       String status,
       String tone,
       List<Field> fields,
+      String failure,
       List<String> reasons,
       WarpPlot plot,
       List<Option> markerFiles,
