@@ -80,4 +80,17 @@ class FailedRunRoutesTest {
           assertThat(runs.get(1).get("fitted").asBoolean()).isTrue();
         });
   }
+
+  @Test
+  void theTelemetryHistoryMarksTheFailedRunsFigures() {
+    serve(
+        (app, c) -> {
+          JsonNode items = DashboardRoutesTest.json(c.get("/api/perf/history")).get("items");
+          assertThat(items).hasSize(2);
+          for (JsonNode it : items) {
+            boolean failed = it.get("run_id").asText().equals(FAILED);
+            assertThat(it.get("ok").asBoolean()).as(it.get("run_id").asText()).isEqualTo(!failed);
+          }
+        });
+  }
 }

@@ -127,6 +127,20 @@ public final class RunSummaries {
         List.copyOf(warnings));
   }
 
+  /**
+   * A folder's verdict as the runs list gives it: timewarp.json's {@code ok}, else run.json's; null
+   * when neither says (not a run, or unreadable).
+   */
+  public static Boolean verdict(RootPath root, Path dir) {
+    List<String> ignored = new ArrayList<>();
+    JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), ignored);
+    if (warp != null) {
+      return JsonFields.bool(warp.get("ok"));
+    }
+    JsonNode run = readIfThere(root, dir.resolve(RUN), ignored);
+    return run == null ? null : JsonFields.bool(run.get("ok"));
+  }
+
   /** A file's name as a run's page shows it: its path under the run folder. */
   public static String inRun(String runId, String path) {
     return path.startsWith(runId + "/") ? path.substring(runId.length() + 1) : path;
