@@ -19,6 +19,12 @@
     el.textContent = message;
   }
 
+  /* ppm as every page shows it: signed, +12 345 or -183 175 (Fmt.signedWhole) */
+  function signedWhole(v) {
+    if (v === null || v === undefined) { return "–"; }
+    var n = Math.round(v);
+    return (n > 0 ? "+" : "") + n.toLocaleString("en").replace(/,/g, "\u2009");
+  }
   function fmt(v, digits) { return v === null || v === undefined ? "–" : v.toFixed(digits); }
 
   /* A run finished: put its row at the top of the runs list (or refresh it). */
@@ -49,7 +55,7 @@
     pill.textContent = status;
     st.appendChild(pill);
     tr.appendChild(st);
-    [fmt(run.p90, 3), run.ppm === null ? "–" : Math.round(run.ppm).toLocaleString("en").replace(/,/g, "\u2009"),
+    [fmt(run.p90, 3), signedWhole(run.ppm),
      run.inlier_frac === null ? "–" : Math.round(100 * run.inlier_frac) + "%"].forEach(function (v) {
       var c = document.createElement("td");
       c.className = "num";

@@ -63,7 +63,7 @@ final class DashboardModel {
               r.status(),
               tone(r.ok()),
               Fmt.num(r.p90(), 3),
-              Fmt.whole(r.ppm()),
+              Fmt.signedWhole(r.ppm()),
               Fmt.pct(r.inlierFrac()),
               r.newVideo() == null ? "" : r.newVideo(),
               !r.warnings().isEmpty(),
@@ -205,7 +205,7 @@ final class DashboardModel {
             "P50 / P95",
             seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
             ""));
-    fields.add(new Field("PPM", Fmt.whole(tw.number("ppm")), ""));
+    fields.add(new Field("PPM", Fmt.signedWhole(tw.number("ppm")), ""));
     fields.add(
         new Field(
             "Inlier fraction",
@@ -248,7 +248,8 @@ final class DashboardModel {
           r.delta() != null && (r.key().equals("inlier_frac") ? r.delta() < 0 : r.delta() > 0);
       rows.add(
           new RegressionRow(
-              r.label(),
+              // the regression gate weighs the drift's size, whichever run is faster
+              r.key().equals("ppm") ? "|PPM|" : r.label(),
               digits == 0 ? Fmt.whole(r.current()) : Fmt.num(r.current(), digits),
               digits == 0 ? Fmt.whole(r.baseline()) : Fmt.num(r.baseline(), digits),
               delta,
