@@ -132,8 +132,8 @@ final class DashboardModel {
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
     if (chosen != null && !chosen.isBlank() && !r.markerFiles().contains(chosen)) {
-      site.root().existingFile(chosen); // outside the root: 403, as compare answers
-      throw new IllegalArgumentException(chosen + " is not a file of run " + r.id());
+      site.root().runFile(chosen, dir); // outside the run: 403, as compare answers
+      throw new IllegalArgumentException(chosen + " is not a marker file (new_markers*.csv)");
     }
     if (chosen == null || chosen.isBlank()) {
       String dflt = r.id() + "/new_markers.csv";
