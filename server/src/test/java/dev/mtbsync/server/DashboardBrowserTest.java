@@ -222,7 +222,8 @@ class DashboardBrowserTest {
       assertThat(dash.locator("#time-gap").textContent()).isEqualTo(gap);
       dash.close();
       assertThat(gap).matches("[+-]\\d+\\.\\d\\d s( lost| gained)?");
-      assertThat(page.locator("#gap-card").textContent()).doesNotContain("0 ms", "very warp", "Choose a");
+      assertThat(page.locator("#gap-card").textContent())
+          .doesNotContain("0 ms", "very warp", "Choose a");
       assertThat(page.locator("#delta-kpis").count()).isZero();
       page.locator("#ann-marker")
           .selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(0));

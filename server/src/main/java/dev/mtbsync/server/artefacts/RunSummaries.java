@@ -124,6 +124,7 @@ public final class RunSummaries {
         List.copyOf(reasons),
         List.copyOf(fitted || problems.isEmpty() ? reasons : problems),
         fitted,
+        Lap.of(SplitsView.read(root, dir)),
         List.copyOf(warnings));
   }
 

@@ -21,6 +21,8 @@ import java.util.List;
  * @param problems why the sync failed, as run.json records them (else timewarp.json's reasons)
  * @param fitted timewarp.json holds a mapping: a sync that found no warp writes only filler figures
  *     (a = 1, b = 0), which the pages must not show as measured
+ * @param lap run time, gap and best and worst sector against the reference (splits.csv, delta.csv),
+ *     null when the run has neither
  * @param warnings one line per artefact that could not be read
  */
 public record RunSummary(
@@ -38,6 +40,7 @@ public record RunSummary(
     List<String> reasons,
     List<String> problems,
     boolean fitted,
+    Lap lap,
     List<String> warnings) {
 
   /** ok, failed, or unknown (no readable warp). */

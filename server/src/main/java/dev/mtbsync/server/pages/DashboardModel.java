@@ -62,6 +62,12 @@ final class DashboardModel {
               Fmt.when(r.finished() != null ? r.finished() : r.modified()),
               r.status(),
               tone(r.ok()),
+              r.lap() == null || r.lap().runTimeSec() == null
+                  ? Fmt.NONE
+                  : Fmt.num(r.lap().runTimeSec(), 2) + " s",
+              r.lap() == null ? Fmt.NONE : Fmt.signed(r.lap().gapSec(), 2) + " s",
+              r.lap() == null ? "" : gainTone(r.lap().gapSec()),
+              sectors(r.lap()),
               Fmt.num(r.p90(), 3),
               Fmt.signedWhole(r.ppm()),
               Fmt.pct(r.inlierFrac()),
@@ -344,6 +350,26 @@ final class DashboardModel {
 
   private static String seconds(Double v, int digits) {
     return v == null ? Fmt.NONE : Fmt.num(v, digits) + " s";
+  }
+
+  /** "best Berm -0.40 s · worst Step-down +3.19 s", either part left out when there is none. */
+  private static String sectors(dev.mtbsync.server.artefacts.Lap lap) {
+    if (lap == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (lap.best() != null) {
+      parts.add("best " + lap.best().name() + " " + Fmt.signed(lap.best().deltaSec(), 2) + " s");
+    }
+    if (lap.worst() != null) {
+      parts.add("worst " + lap.worst().name() + " " + Fmt.signed(lap.worst().deltaSec(), 2) + " s");
+    }
+    return String.join(" · ", parts);
+  }
+
+  /** Time lost (above zero) is bad, time gained good. */
+  private static String gainTone(Double delta) {
+    return delta == null || Math.abs(delta) < 0.005 ? "" : delta > 0 ? "bad" : "good";
   }
 
   private static String tone(Boolean ok) {

@@ -32,12 +32,23 @@ public record DashboardPage(
   /** A headline figure. */
   public record Kpi(String label, String value, String note, String tone) {}
 
-  /** A row of the runs list. */
+  /**
+   * A row of the runs list.
+   *
+   * @param runTime the new run's time from the first gate to the last ("42.31 s"), else a dash
+   * @param gap the run's time gap ("+2.78 s"), else a dash
+   * @param gapTone {@code bad} for time lost, {@code good} for time gained
+   * @param sectors "best Berm -0.40 s · worst Step-down +3.19 s", empty without splits
+   */
   public record RunRow(
       String id,
       String when,
       String status,
       String tone,
+      String runTime,
+      String gap,
+      String gapTone,
+      String sectors,
       String p90,
       String ppm,
       String inlier,
