@@ -56,7 +56,8 @@
   }
 
   /* Draws a chart into svg (replacing its content).
-     spec: {title, unit, key, points: [{value, run, time}], smooth: bool} */
+     spec: {title, unit, key, points: [{value, run, time, failed}], smooth: bool};
+     a failed run's point is drawn hollow and red */
   function line(svg, spec) {
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     svg.setAttribute("class", "chart line-chart");
@@ -98,9 +99,10 @@
     var r = n > 80 ? 1.6 : 2.6;
     pts.forEach(function (p, i) {
       if (p.value === null || p.value === undefined) { return; }
+      var cls = (i === n - 1 ? "last" : "") + (p.failed ? " failed" : "");
       var c = el("circle", {cx: x(i).toFixed(1), cy: y(p.value).toFixed(1), r: i === n - 1 ? 3.6 : r,
-                            "class": i === n - 1 ? "last" : ""});
-      c.appendChild(el("title", {}, p.run + " · " + shortTime(p.time) + " · " + fmt(p.value) + " " + spec.unit));
+                            "class": cls.trim()});
+      c.appendChild(el("title", {}, p.run + (p.failed ? " (sync failed)" : "") + " · " + shortTime(p.time) + " · " + fmt(p.value) + " " + spec.unit));
       dots.appendChild(c);
     });
     svg.appendChild(dots);

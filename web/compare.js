@@ -1,6 +1,6 @@
 /* The compare page: two videos side by side, kept in step through the warp (new-run time ->
    reference time, computed here from timewarp.json's knots by MtbWarp), the markers within 5 s of
-   the playhead, the delta summary and annotations. Frame stepping and pins (web/pins.js) use
+   the playhead and annotations. Frame stepping and pins (web/pins.js) use
    window.mtbCompare; a refit hands the page a new view through its setView. */
 (function () {
   "use strict";
@@ -243,30 +243,6 @@
     });
   }
 
-  function renderDeltas() {
-    var d = data.deltas, box = $("delta-kpis");
-    box.innerHTML = "";
-    $("delta-note").hidden = true;
-    [["Count", String(d.count), "markers with both times"],
-     ["MAE", d.mae === null ? "–" : Math.round(1000 * d.mae) + " ms", "mean |Δ|"],
-     ["P90", d.p90 === null ? "–" : Math.round(1000 * d.p90) + " ms", "90% within"],
-     ["Median", d.median === null ? "–" : Math.round(1000 * d.median) + " ms", "median |Δ|"]].forEach(function (k) {
-      var div = document.createElement("div");
-      div.className = "kpi" + (k[0] === "P90" && d.p90 !== null ? (d.p90 <= 0.05 ? " good" : d.p90 <= 0.25 ? " warn" : " bad") : "");
-      div.appendChild(text("div", k[0], "label"));
-      div.appendChild(text("div", k[1], "value"));
-      div.appendChild(text("div", k[2], "note"));
-      box.appendChild(div);
-    });
-    if (data.run_id && d.count > 0 && d.mae < 0.0005) {
-      var note = $("delta-note");
-      note.hidden = false;
-      note.textContent = "These markers were placed by this very warp, so their deltas are zero by " +
-        "construction. Choose a hand-placed new_markers*.csv above (or start compare-ui with " +
-        "--new-markers) to measure how far the warp's placement is from yours.";
-    }
-  }
-
   function renderAnnotations() {
     var ul = $("ann-list");
     ul.innerHTML = "";
@@ -311,14 +287,13 @@
     });
   }
 
-  /* A fresh view of the same comparison (after a refit): new warp, markers, deltas and pins. */
+  /* A fresh view of the same comparison (after a refit): new warp, markers and pins. */
   function setView(view) {
     data = view;
     warp = data.warp ? new window.MtbWarp(data.warp.t_new, data.warp.t_ref, data.warp.confidence) : null;
     api.warp = warp;
     api.data = data;
     renderAll();
-    renderDeltas();
     drawTicks();
     lastNearKey = "";
     refresh();
@@ -341,7 +316,6 @@
   }
 
   renderAll();
-  renderDeltas();
   renderAnnotations();
   setupAnnotations();
   refresh();

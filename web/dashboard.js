@@ -19,6 +19,18 @@
     el.textContent = message;
   }
 
+  /* ppm as every page shows it: signed, +12 345 or -183 175 (Fmt.signedWhole) */
+  function signedWhole(v) {
+    if (v === null || v === undefined) { return "–"; }
+    var n = Math.round(v);
+    return (n > 0 ? "+" : "") + n.toLocaleString("en").replace(/,/g, "\u2009");
+  }
+  function text(tag, value, cls) {
+    var e = document.createElement(tag);
+    e.textContent = value;
+    if (cls) { e.className = cls; }
+    return e;
+  }
   function fmt(v, digits) { return v === null || v === undefined ? "–" : v.toFixed(digits); }
 
   /* A run finished: put its row at the top of the runs list (or refresh it). */
@@ -49,7 +61,21 @@
     pill.textContent = status;
     st.appendChild(pill);
     tr.appendChild(st);
-    [fmt(run.p90, 3), run.ppm === null ? "–" : Math.round(run.ppm).toLocaleString("en").replace(/,/g, "\u2009"),
+    var lap = run.lap;
+    var gap = document.createElement("td");
+    gap.className = "num run-gap";
+    gap.appendChild(text("span", lap ? (lap.gap_sec >= 0 ? "+" : "") + lap.gap_sec.toFixed(2) + " s" : "–",
+      "delta " + (!lap || Math.abs(lap.gap_sec) < 0.005 ? "" : lap.gap_sec > 0 ? "bad" : "good")));
+    tr.appendChild(gap);
+    var rt = document.createElement("td");
+    rt.className = "num run-time";
+    rt.textContent = lap && lap.run_time_sec !== null ? lap.run_time_sec.toFixed(2) + " s" : "–";
+    tr.appendChild(rt);
+    var parts = [];
+    if (lap && lap.best) { parts.push("best " + lap.best.name + " " + lap.best.delta_sec.toFixed(2) + " s"); }
+    if (lap && lap.worst) { parts.push("worst " + lap.worst.name + " +" + lap.worst.delta_sec.toFixed(2) + " s"); }
+    if (parts.length) { td.appendChild(text("div", parts.join(" · "), "when sectors")); }
+    [fmt(run.p90, 3), signedWhole(run.ppm),
      run.inlier_frac === null ? "–" : Math.round(100 * run.inlier_frac) + "%"].forEach(function (v) {
       var c = document.createElement("td");
       c.className = "num";

@@ -66,7 +66,7 @@
     var items = this.shown(), self = this;
     Object.keys(this.svgs).forEach(function (k) {
       var s = self.svgs[k];
-      var points = items.map(function (it) { return {value: it[k], run: it.run_id, time: it.timestamp}; });
+      var points = items.map(function (it) { return {value: it[k], run: it.run_id, time: it.timestamp, failed: it.ok === false}; });
       global.MtbCharts.line(s.svg, {title: s.metric.label, unit: s.metric.unit, points: points, smooth: self.smooth});
       var lastKnown = null;
       for (var i = points.length - 1; i >= 0; i--) { if (points[i].value !== null && points[i].value !== undefined) { lastKnown = points[i].value; break; } }
@@ -91,13 +91,14 @@
     items.slice(-limit).reverse().forEach(function (it) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-run", it.run_id);
-      if (self.fresh[it.path]) { tr.className = "fresh"; }
+      tr.className = (self.fresh[it.path] ? "fresh" : "") + (it.ok === false ? " failed" : "");
       var a = document.createElement("a");
       a.href = "/?run=" + encodeURIComponent(it.run_id);
       a.className = "run-id";
       a.textContent = it.run_id;
       var td = document.createElement("td");
       td.appendChild(a);
+      if (it.ok === false) { td.appendChild(text("span", "sync failed", "pill bad")); }
       tr.appendChild(td);
       tr.appendChild(text("td", global.MtbCharts.shortTime(it.timestamp)));
       COLUMNS.forEach(function (c) { tr.appendChild(cell(it[c], c)); });

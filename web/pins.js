@@ -2,7 +2,7 @@
    with the buttons or the keys "," and "." (one frame; with shift, one second); then pin the two
    frames shown as the same moment. Every change sends the run's whole list of pins to
    POST /api/anchors, which refits the warp through them and answers the view afresh: markers,
-   deltas, ticks and this list are redrawn from it. Pins that run backwards come back as 409 with a
+   ticks and this list are redrawn from it. Pins that run backwards come back as 409 with a
    message that names both, shown beside the button. */
 (function () {
   "use strict";

@@ -75,6 +75,23 @@ public record TimeGap(double seconds, boolean byGates, String from, String to) {
   }
 
   /**
+   * The gate closing the sector where the new run gained the most time, or null when it gained in
+   * none.
+   *
+   * @param gates the split gates in trail order
+   */
+  public static Splits.Gate bestSector(List<Splits.Gate> gates) {
+    Splits.Gate best = null;
+    for (Splits.Gate g : gates) {
+      double d = g.sectorDeltaSec();
+      if (Double.isFinite(d) && d < 0 && (best == null || d < best.sectorDeltaSec())) {
+        best = g;
+      }
+    }
+    return best;
+  }
+
+  /**
    * The curve measured from the first gate: delta and distance zero where the reference passes it,
    * so the curve's value under each gate is that gate's running delta. Unchanged with no gates, or
    * when the first gate lies outside the curve.

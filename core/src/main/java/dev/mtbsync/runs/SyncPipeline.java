@@ -406,6 +406,8 @@ public final class SyncPipeline {
     run.put("started", started.toString());
     run.put("finished", Instant.now().toString());
     run.put("ok", fit != null && problems.isEmpty());
+    // why it failed, in the file a reader opens first (the dashboard's card says it)
+    run.put("problems", List.copyOf(problems));
     Json.write(dir.resolve("run.json"), run);
 
     PairsCsv.writeRaw(dir.resolve("pairs_raw.csv"), found.raw());

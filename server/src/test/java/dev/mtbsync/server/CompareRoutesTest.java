@@ -172,6 +172,10 @@ class CompareRoutesTest {
               .contains(
                   "id=\"compare-markers\"",
                   "<option value=\"20250601-100000-aaaa/new_markers.edited.csv\" selected>");
+          assertThat(page)
+              .as("the run's time gap card; no marker-placement summary, no note about a picker")
+              .contains("id=\"gap-card\"", "No delta time for this run")
+              .doesNotContain("Delta summary", "delta-kpis", "very warp");
           JsonNode v =
               Json.MAPPER.readTree(c.get("/api/compare?run=20250601-100000-aaaa").body().string());
           assertThat(v.get("deltas").get("mae").asDouble())

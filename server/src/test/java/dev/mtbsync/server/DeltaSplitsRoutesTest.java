@@ -228,4 +228,53 @@ class DeltaSplitsRoutesTest {
   private static String signed(double v) {
     return String.format(java.util.Locale.ROOT, "%+.2f", v);
   }
+
+  @Test
+  void theRunsListShowsEachRunsTimeItsGapAndItsBestAndWorstSector() throws IOException {
+    dev.mtbsync.gps.TimeGap gap = dev.mtbsync.gps.TimeGap.of(gates, curve);
+    Splits.Gate last = gates.get(gates.size() - 1);
+    Splits.Gate worst = dev.mtbsync.gps.TimeGap.worstSector(gates);
+    Splits.Gate best = dev.mtbsync.gps.TimeGap.bestSector(gates);
+    assertThat(worst != null || best != null)
+        .as("the drawn warp gains or loses somewhere")
+        .isTrue();
+    serve(
+        (app, c) -> {
+          JsonNode lap = DashboardRoutesTest.json(c.get("/api/runs")).get("runs").get(0).get("lap");
+          assertThat(lap.get("run_time_sec").asDouble())
+              .isCloseTo(last.newElapsedSec(), within(1e-3));
+          assertThat(lap.get("gap_sec").asDouble()).isCloseTo(gap.seconds(), within(1e-3));
+          String html = page(c, "/");
+          int at = html.indexOf("<tr data-run=\"" + WITH + "\"");
+          String row = html.substring(at, html.indexOf("</tr>", at));
+          assertThat(row)
+              .contains(String.format(java.util.Locale.ROOT, ">%.2f s<", last.newElapsedSec()))
+              .contains(String.format(java.util.Locale.ROOT, "%+.2f s</span>", gap.seconds()));
+          if (worst != null) {
+            assertThat(row)
+                .contains(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "worst %s %+.2f s",
+                        worst.name(),
+                        worst.sectorDeltaSec()));
+          }
+          if (best != null) {
+            assertThat(row)
+                .contains(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "best %s %+.2f s",
+                        best.name(),
+                        best.sectorDeltaSec()));
+          }
+          // the same figure as the run's own delta card
+          assertThat(page(c, "/?run=" + WITH)).contains(gap.label());
+          int other = html.indexOf("<tr data-run=\"" + WITHOUT + "\"");
+          assertThat(html.substring(other, html.indexOf("</tr>", other)))
+              .as("no splits: dashes, no sectors")
+              .contains("<td class=\"num run-time\">–</td>")
+              .doesNotContain("worst ", "best ");
+        });
+  }
 }

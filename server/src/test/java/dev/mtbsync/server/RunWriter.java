@@ -112,6 +112,37 @@ final class RunWriter {
     return dir;
   }
 
+  /**
+   * A sync that found no warp, written as the pipeline writes one: run.json with {@code ok: false}
+   * and its problems, timewarp.json without a mapping (the writer's filler a = 1, b = 0), the pairs
+   * it tried, and perf.json.
+   */
+  static Path writeFailed(Path root, String id, String problem) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(id));
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("schema_version", 1);
+    run.put("run_id", id);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("reference", null);
+    inputs.put("new", null);
+    run.put("inputs", inputs);
+    run.put("finished", Instant.now().toString());
+    run.put("ok", false);
+    run.put("problems", List.of(problem));
+    Json.write(dir.resolve("run.json"), run);
+    Random rnd = new Random(7);
+    List<TimePair> raw = new ArrayList<>();
+    for (double t = 0.2; t <= 6; t += 1) {
+      raw.add(new TimePair(t, 30 * rnd.nextDouble(), 0.2, 5));
+    }
+    PairsCsv.writeRaw(dir.resolve("pairs_raw.csv"), raw);
+    PairsCsv.write(dir.resolve("pairs.csv"), List.of());
+    TimewarpFile.write(
+        dir.resolve("timewarp.json"), null, null, WarpConfig.DEFAULT, List.of(problem));
+    PerfFile.write(dir.resolve(PerfFile.NAME), id, perf(9));
+    return dir;
+  }
+
   /** Plausible figures that differ by seed; no GPU (null), as on a machine without NVML. */
   static Perf perf(long seed) {
     double total = 8 + seed % 5;

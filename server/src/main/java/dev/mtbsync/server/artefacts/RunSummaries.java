@@ -73,6 +73,7 @@ public final class RunSummaries {
     Double inlier = null;
     Integer nPairs = null;
     List<String> reasons = new ArrayList<>();
+    boolean fitted = false;
     JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), warnings);
     if (warp != null) {
       ok = JsonFields.bool(warp.get("ok"));
@@ -81,11 +82,17 @@ public final class RunSummaries {
       inlier = JsonFields.number(warp.get("inlier_frac"));
       nPairs = JsonFields.integer(warp.get("n_pairs"));
       warp.path("reasons").forEach(r -> reasons.add(r.asText()));
+      fitted = warp.path("mapping").isObject();
     }
     String finished = null;
     String newVideo = null;
+    List<String> problems = new ArrayList<>();
     JsonNode run = readIfThere(root, dir.resolve(RUN), warnings);
     if (run != null) {
+      // timewarp.json is the warp's verdict (pins may have repaired it since); run.json speaks
+      // when there is no warp
+      ok = warp == null ? JsonFields.bool(run.get("ok")) : ok;
+      run.path("problems").forEach(r -> problems.add(r.asText()));
       finished = JsonFields.text(run.get("finished"));
       String path = JsonFields.text(run.path("inputs").path("new").get("path"));
       newVideo = path == null ? null : Path.of(path).getFileName().toString();
@@ -115,7 +122,24 @@ public final class RunSummaries {
         total,
         markerFiles(root, dir),
         List.copyOf(reasons),
+        List.copyOf(fitted || problems.isEmpty() ? reasons : problems),
+        fitted,
+        Lap.of(SplitsView.read(root, dir)),
         List.copyOf(warnings));
+  }
+
+  /**
+   * A folder's verdict as the runs list gives it: timewarp.json's {@code ok}, else run.json's; null
+   * when neither says (not a run, or unreadable).
+   */
+  public static Boolean verdict(RootPath root, Path dir) {
+    List<String> ignored = new ArrayList<>();
+    JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), ignored);
+    if (warp != null) {
+      return JsonFields.bool(warp.get("ok"));
+    }
+    JsonNode run = readIfThere(root, dir.resolve(RUN), ignored);
+    return run == null ? null : JsonFields.bool(run.get("ok"));
   }
 
   /** A file's name as a run's page shows it: its path under the run folder. */

@@ -18,6 +18,11 @@ import java.util.List;
  * @param totalSec the sync's wall time (perf.json, s)
  * @param markerFiles the run's {@code new_markers*.csv}, as paths under the root
  * @param reasons why the warp is not ok (timewarp.json)
+ * @param problems why the sync failed, as run.json records them (else timewarp.json's reasons)
+ * @param fitted timewarp.json holds a mapping: a sync that found no warp writes only filler figures
+ *     (a = 1, b = 0), which the pages must not show as measured
+ * @param lap run time, gap and best and worst sector against the reference (splits.csv, delta.csv),
+ *     null when the run has neither
  * @param warnings one line per artefact that could not be read
  */
 public record RunSummary(
@@ -33,10 +38,27 @@ public record RunSummary(
     Double totalSec,
     List<String> markerFiles,
     List<String> reasons,
+    List<String> problems,
+    boolean fitted,
+    Lap lap,
     List<String> warnings) {
 
   /** ok, failed, or unknown (no readable warp). */
   public String status() {
     return ok == null ? "unknown" : ok ? "ok" : "failed";
+  }
+
+  /** The sync (or its warp) failed. */
+  public boolean failed() {
+    return Boolean.FALSE.equals(ok);
+  }
+
+  /** "sync failed: REASON; REASON", null when the run did not fail. */
+  public String failure() {
+    if (!failed()) {
+      return null;
+    }
+    return "sync failed: "
+        + (problems.isEmpty() ? "no reason recorded" : String.join("; ", problems));
   }
 }

@@ -76,10 +76,7 @@ public record CompareSource(
     }
     Path markers;
     if (markersFile != null && !markersFile.isBlank()) {
-      markers = root.existingFile(markersFile);
-      if (!markers.getParent().equals(dir)) {
-        throw new IllegalArgumentException(markersFile + " is not a file of run " + runId);
-      }
+      markers = root.runFile(markersFile, dir);
     } else {
       markers = root.artefact(dir.resolve("new_markers.csv")).orElse(null);
     }

@@ -2,7 +2,10 @@ package dev.mtbsync.server.files;
 
 import java.io.IOException;
 
-/** A request named a path that is not a plain path inside the root (answered 403). */
+/**
+ * A request named a path that is not a plain path inside the root, or not inside the run folder it
+ * was asked about (answered 403).
+ */
 public final class OutsideRootException extends IOException {
 
   private final String why;

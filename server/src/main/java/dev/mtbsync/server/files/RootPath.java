@@ -82,6 +82,22 @@ public final class RootPath {
   }
 
   /**
+   * As {@link #existingFile}, for a file that must lie in the run folder {@code runDir} itself (a
+   * {@code markers=} parameter): any other path, inside the root or not, is refused (403) the same
+   * way by every page and route, never replaced by a default.
+   */
+  public Path runFile(String relative, Path runDir) throws IOException {
+    Path file = resolve(relative);
+    if (!runDir.equals(file.getParent())) {
+      throw new OutsideRootException(relative, "not a file of run " + relative(runDir));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(relative);
+    }
+    return file;
+  }
+
+  /**
    * A file the server names itself in a folder of the root ({@code RUN/timewarp.json}), checked as
    * {@link #resolve} checks a request's path. Every artefact the server opens comes through here or
    * through {@link #resolve}, so a fixed name planted as a link out of the root is never followed.

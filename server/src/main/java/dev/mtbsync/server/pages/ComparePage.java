@@ -12,6 +12,8 @@ import java.util.List;
  * @param heading what is compared
  * @param runId the run compared, null for a compare-ui session
  * @param markerFiles the run's new_markers*.csv to choose from (empty for a session)
+ * @param gap the run's time gap, as the dashboard's delta card states it (the core's one figure);
+ *     null for a compare-ui session or while picking
  */
 public record ComparePage(
     Shell shell,
@@ -19,7 +21,8 @@ public record ComparePage(
     String viewJson,
     String heading,
     String runId,
-    List<Option> markerFiles) {
+    List<Option> markerFiles,
+    DashboardPage.DeltaCard gap) {
 
   /** A run one may compare. */
   public record Pick(

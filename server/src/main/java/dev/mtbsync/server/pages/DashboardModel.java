@@ -45,7 +45,12 @@ final class DashboardModel {
       DashboardContext site, String runId, String markersFile, String perfJson) throws IOException {
     List<RunSummary> runs = RunSummaries.list(site.root(), RUNS_SHOWN);
     int total = RunSummaries.count(site.root());
-    RunSummary selected = runs.isEmpty() ? null : runs.get(0);
+    // opens on the newest run that did not fail: a failed one has no warp worth reading first
+    RunSummary selected =
+        runs.stream()
+            .filter(r -> !r.failed())
+            .findFirst()
+            .orElse(runs.isEmpty() ? null : runs.get(0));
     if (runId != null && !runId.isBlank()) {
       selected = RunSummaries.read(site.root(), site.root().runDir(runId));
     }
@@ -57,8 +62,14 @@ final class DashboardModel {
               Fmt.when(r.finished() != null ? r.finished() : r.modified()),
               r.status(),
               tone(r.ok()),
+              r.lap() == null || r.lap().runTimeSec() == null
+                  ? Fmt.NONE
+                  : Fmt.num(r.lap().runTimeSec(), 2) + " s",
+              r.lap() == null ? Fmt.NONE : Fmt.signed(r.lap().gapSec(), 2) + " s",
+              r.lap() == null ? "" : gainTone(r.lap().gapSec()),
+              sectors(r.lap()),
               Fmt.num(r.p90(), 3),
-              Fmt.whole(r.ppm()),
+              Fmt.signedWhole(r.ppm()),
               Fmt.pct(r.inlierFrac()),
               r.newVideo() == null ? "" : r.newVideo(),
               !r.warnings().isEmpty(),
@@ -122,49 +133,13 @@ final class DashboardModel {
     List<String> warnings = new ArrayList<>(r.warnings());
     tw.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
 
-    List<Field> fields = new ArrayList<>();
-    Double p90 = tw.number("residuals.p90");
-    Double inlier = tw.number("inlier_frac");
-    fields.add(
-        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
-    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
-    fields.add(
-        new Field(
-            "P50 / P95",
-            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
-            ""));
-    fields.add(new Field("PPM", Fmt.whole(tw.number("ppm")), ""));
-    fields.add(
-        new Field(
-            "Inlier fraction",
-            Fmt.pct(inlier),
-            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
-    Double nPairs = tw.number("n_pairs");
-    Double nInliers = tw.number("n_inliers");
-    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
-    fields.add(
-        new Field(
-            "Affine fit a, b",
-            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
-            ""));
-    if (tw.warp() != null) {
-      fields.add(
-          new Field(
-              "Covers new time",
-              Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
-              ""));
-    }
-    fields.add(
-        new Field(
-            "Model",
-            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
-            ""));
+    List<Field> fields = r.fitted() ? fields(tw) : List.of();
 
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
     if (chosen != null && !chosen.isBlank() && !r.markerFiles().contains(chosen)) {
-      site.root().existingFile(chosen); // outside the root: 403, as compare answers
-      throw new IllegalArgumentException(chosen + " is not a file of run " + r.id());
+      site.root().runFile(chosen, dir); // outside the run: 403, as compare answers
+      throw new IllegalArgumentException(chosen + " is not a marker file (new_markers*.csv)");
     }
     if (chosen == null || chosen.isBlank()) {
       String dflt = r.id() + "/new_markers.csv";
@@ -212,14 +187,58 @@ final class DashboardModel {
         r.status(),
         tone(r.ok()),
         fields,
-        tw.reasons(),
-        WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks),
+        r.failure(),
+        r.failure() == null ? tw.reasons() : List.of(),
+        r.fitted() ? WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks) : null,
         options,
         markers,
         DeltaCards.of(SplitsView.read(site.root(), dir)),
         files,
         warnings,
-        videos ? "/compare?run=" + enc(r.id()) : null);
+        videos && r.fitted() ? "/compare?run=" + enc(r.id()) : null);
+  }
+
+  /** The warp's quality; only for a run whose timewarp.json holds a fitted mapping. */
+  private static List<Field> fields(TimewarpView tw) {
+    List<Field> fields = new ArrayList<>();
+    Double p90 = tw.number("residuals.p90");
+    Double inlier = tw.number("inlier_frac");
+    fields.add(
+        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
+    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
+    fields.add(
+        new Field(
+            "P50 / P95",
+            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
+            ""));
+    fields.add(new Field("PPM", Fmt.signedWhole(tw.number("ppm")), ""));
+    fields.add(
+        new Field(
+            "Inlier fraction",
+            Fmt.pct(inlier),
+            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
+    Double nPairs = tw.number("n_pairs");
+    Double nInliers = tw.number("n_inliers");
+    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
+    fields.add(
+        new Field(
+            "Affine fit a, b",
+            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
+            ""));
+    if (tw.warp() != null) {
+      fields.add(
+          new Field(
+              "Covers new time",
+              Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
+              ""));
+    }
+    fields.add(
+        new Field(
+            "Model",
+            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
+            ""));
+
+    return fields;
   }
 
   private static RegressionCard regression(RegressionView v) {
@@ -235,7 +254,8 @@ final class DashboardModel {
           r.delta() != null && (r.key().equals("inlier_frac") ? r.delta() < 0 : r.delta() > 0);
       rows.add(
           new RegressionRow(
-              r.label(),
+              // the regression gate weighs the drift's size, whichever run is faster
+              r.key().equals("ppm") ? "|PPM|" : r.label(),
               digits == 0 ? Fmt.whole(r.current()) : Fmt.num(r.current(), digits),
               digits == 0 ? Fmt.whole(r.baseline()) : Fmt.num(r.baseline(), digits),
               delta,
@@ -330,6 +350,26 @@ final class DashboardModel {
 
   private static String seconds(Double v, int digits) {
     return v == null ? Fmt.NONE : Fmt.num(v, digits) + " s";
+  }
+
+  /** "best Berm -0.40 s · worst Step-down +3.19 s", either part left out when there is none. */
+  private static String sectors(dev.mtbsync.server.artefacts.Lap lap) {
+    if (lap == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (lap.best() != null) {
+      parts.add("best " + lap.best().name() + " " + Fmt.signed(lap.best().deltaSec(), 2) + " s");
+    }
+    if (lap.worst() != null) {
+      parts.add("worst " + lap.worst().name() + " " + Fmt.signed(lap.worst().deltaSec(), 2) + " s");
+    }
+    return String.join(" · ", parts);
+  }
+
+  /** Time lost (above zero) is bad, time gained good. */
+  private static String gainTone(Double delta) {
+    return delta == null || Math.abs(delta) < 0.005 ? "" : delta > 0 ? "bad" : "good";
   }
 
   private static String tone(Boolean ok) {

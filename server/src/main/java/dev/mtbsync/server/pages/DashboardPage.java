@@ -32,12 +32,23 @@ public record DashboardPage(
   /** A headline figure. */
   public record Kpi(String label, String value, String note, String tone) {}
 
-  /** A row of the runs list. */
+  /**
+   * A row of the runs list.
+   *
+   * @param runTime the new run's time from the first gate to the last ("42.31 s"), else a dash
+   * @param gap the run's time gap ("+2.78 s"), else a dash
+   * @param gapTone {@code bad} for time lost, {@code good} for time gained
+   * @param sectors "best Berm -0.40 s · worst Step-down +3.19 s", empty without splits
+   */
   public record RunRow(
       String id,
       String when,
       String status,
       String tone,
+      String runTime,
+      String gap,
+      String gapTone,
+      String sectors,
       String p90,
       String ppm,
       String inlier,
@@ -55,21 +66,24 @@ public record DashboardPage(
   /**
    * The selected run.
    *
-   * @param fields the warp's quality, as label/value pairs
-   * @param reasons why the warp is not ok
-   * @param plot pairs and warp
+   * @param fields the warp's quality, as label/value pairs (none when the sync fitted no warp)
+   * @param failure "sync failed: REASON", null when the run did not fail
+   * @param reasons why the warp is not ok (when failure does not already say it)
+   * @param plot pairs and warp, null when the sync fitted no warp
    * @param markerFiles the run's new_markers*.csv
    * @param markers the chosen marker file, or null when the run has none
    * @param delta the delta time and splits
    * @param files every file of the run folder
    * @param warnings artefacts that could not be read
-   * @param compare the compare view of this run, or null when run.json names no videos
+   * @param compare the compare view of this run, or null when run.json names no videos or the sync
+   *     fitted no warp
    */
   public record RunDetail(
       String id,
       String status,
       String tone,
       List<Field> fields,
+      String failure,
       List<String> reasons,
       WarpPlot plot,
       List<Option> markerFiles,

@@ -28,6 +28,18 @@ final class Fmt {
         : String.format(Locale.ROOT, "%,d", Math.round(v)).replace(',', '\u2009');
   }
 
+  /**
+   * A signed whole number with thin-space thousands: +12 345, -183 175, 0. Speed drift (ppm) is
+   * always shown this way: its sign says which run is faster.
+   */
+  static String signedWhole(Double v) {
+    if (v == null || !Double.isFinite(v)) {
+      return NONE;
+    }
+    long n = Math.round(v);
+    return (n > 0 ? "+" : "") + whole((double) n);
+  }
+
   static String pct(Double fraction) {
     return fraction == null ? NONE : String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
   }

@@ -4,6 +4,7 @@ import dev.mtbsync.server.ApiJson;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.artefacts.RunSummary;
+import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.compare.CompareView;
 import dev.mtbsync.server.html.Templates;
@@ -42,7 +43,7 @@ public final class Pages {
     Shell shell = shell("Compare", "compare");
     ComparePage page;
     if ((run == null || run.isBlank()) && site.config().compare() == null) {
-      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null, List.of());
+      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null, List.of(), null);
     } else {
       CompareSource s =
           run == null || run.isBlank()
@@ -62,7 +63,12 @@ public final class Pages {
           files.add(new Option(f, name, chosen));
         }
       }
-      page = new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId(), files);
+      DashboardPage.DeltaCard gap =
+          s.runId() == null
+              ? null
+              : DeltaCards.of(SplitsView.read(site.root(), site.root().runDir(s.runId())));
+      page =
+          new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId(), files, gap);
     }
     ctx.html(Templates.render("compare/index.jte", "page", page));
   }

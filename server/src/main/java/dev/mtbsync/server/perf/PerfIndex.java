@@ -3,6 +3,7 @@ package dev.mtbsync.server.perf;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.server.artefacts.PerfPoint;
 import dev.mtbsync.server.artefacts.Problems;
+import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -181,7 +182,13 @@ public final class PerfIndex {
     String folder = root.relative(file.getParent());
     String modified = a.lastModifiedTime().toInstant().toString();
     try {
-      PerfPoint p = PerfPoint.of(rel, folder, modified, PerfFile.read(file));
+      PerfPoint p =
+          PerfPoint.of(
+              rel,
+              folder,
+              modified,
+              PerfFile.read(file),
+              RunSummaries.verdict(root, file.getParent()));
       files.put(file, new Known(a.lastModifiedTime(), a.size(), p, null, false));
       changes.add(new Change(p, false));
     } catch (NoSuchFileException gone) {

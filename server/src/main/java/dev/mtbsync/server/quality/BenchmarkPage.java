@@ -158,7 +158,7 @@ public record BenchmarkPage(
           num(row.resP90(), 3, row.resP90() != null && row.resP90() > c.maxP90Sec() ? "bad" : ""));
       cells.add(num(row.resMae(), 3, ""));
       cells.add(
-          num(row.ppm(), 0, row.ppm() != null && Math.abs(row.ppm()) > c.maxPpm() ? "warn" : ""));
+          signed(row.ppm(), row.ppm() != null && Math.abs(row.ppm()) > c.maxPpm() ? "warn" : ""));
       cells.add(
           num(
               row.inlierFrac(),
@@ -196,6 +196,15 @@ public record BenchmarkPage(
     }
     return new Cell(
         digits == 0 ? grouped(v) : fmt(v, digits), String.valueOf(v), ("num " + tone).trim());
+  }
+
+  /** ppm as every page shows it: +12 345, -183 175. */
+  private static Cell signed(Double v, String tone) {
+    if (v == null) {
+      return new Cell("–", "", "num");
+    }
+    long n = Math.round(v);
+    return new Cell((n > 0 ? "+" : "") + grouped(v), String.valueOf(v), ("num " + tone).trim());
   }
 
   private static String pct(double pct, int total) {

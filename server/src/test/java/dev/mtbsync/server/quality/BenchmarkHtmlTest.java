@@ -69,6 +69,8 @@ class BenchmarkHtmlTest {
     // the table: a row per run, sortable, numbers carrying their sort keys
     assertThat(count(html, "<td class=\"run\"")).isEqualTo(4);
     assertThat(html).contains("<table class=\"sortable\">", "data-sort=\"-210000.0\"", "RSS MB");
+    // ppm signed, one convention on every page: +120, -210 000
+    assertThat(html).contains(">+120<", ">-210\u2009000<", ">+300<").doesNotContain(">120<");
     assertThat(html).contains("<script>", "aria-sort");
     // the unreadable perf.json is listed, not fatal
     assertThat(html).contains("Not read (1)", "perf.json: not a JSON file");
