@@ -97,7 +97,7 @@ public final class FfmpegFrameSource implements FrameSource {
     // file before the first frame, to index them all; that index is only for seeking, which a
     // scan never does, and building it would wait for the whole upload
     grabber.setOption("fflags", "ignidx");
-    return grey(start(label, grabber, FrameGrabber.ImageMode.RAW, -1, 1), maxWidth);
+    return grey(start(label, grabber, true, FrameGrabber.ImageMode.RAW, -1, 1), maxWidth);
   }
 
   private static FfmpegFrameSource grey(FfmpegFrameSource src, int maxWidth) {
@@ -141,12 +141,13 @@ public final class FfmpegFrameSource implements FrameSource {
     if (Files.size(file) == 0) {
       throw new VideoFormatException(file, "file is empty (0 bytes)");
     }
-    return start(file, new FFmpegFrameGrabber(file.toFile()), mode, pixelFormat, channels);
+    return start(file, new FFmpegFrameGrabber(file.toFile()), false, mode, pixelFormat, channels);
   }
 
   private static FfmpegFrameSource start(
       Path file,
       FFmpegFrameGrabber grabber,
+      boolean growing,
       FrameGrabber.ImageMode mode,
       int pixelFormat,
       int channels)
@@ -158,7 +159,14 @@ public final class FfmpegFrameSource implements FrameSource {
     }
     grabber.setVideoOption("threads", "0"); // FFmpeg's choice: frame threads on every core
     try {
-      grabber.start();
+      if (growing) {
+        // DESIGN NOTE: JavaCV's start() holds one lock for every grabber of the process while it
+        // opens; on a file still arriving the open waits for bytes, and every other video of the
+        // server would wait behind it. FFmpeg's open has been safe to run in parallel since 4.0
+        grabber.startUnsafe();
+      } else {
+        grabber.start();
+      }
     } catch (FrameGrabber.Exception e) {
       closeQuietly(grabber);
       throw new VideoFormatException(file, Mp4Index.whyUnreadable(file), e);
