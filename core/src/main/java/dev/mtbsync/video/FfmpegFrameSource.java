@@ -35,7 +35,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 public final class FfmpegFrameSource implements FrameSource {
 
   /** 8-bit pixel formats whose first plane is the luma, i.e. already a grey picture. */
-  private static final Set<Integer> LUMA_FIRST =
+  static final Set<Integer> LUMA_FIRST =
       Set.of(
           avutil.AV_PIX_FMT_YUV420P,
           avutil.AV_PIX_FMT_YUVJ420P,

@@ -77,19 +77,6 @@ public final class SparseLumaDecoder implements AutoCloseable {
     }
   }
 
-  /** 8-bit pixel formats whose first plane is the luma, i.e. already a grey picture. */
-  private static final Set<Integer> LUMA_FIRST =
-      Set.of(
-          avutil.AV_PIX_FMT_YUV420P,
-          avutil.AV_PIX_FMT_YUVJ420P,
-          avutil.AV_PIX_FMT_YUV422P,
-          avutil.AV_PIX_FMT_YUVJ422P,
-          avutil.AV_PIX_FMT_YUV444P,
-          avutil.AV_PIX_FMT_YUVJ444P,
-          avutil.AV_PIX_FMT_NV12,
-          avutil.AV_PIX_FMT_NV21,
-          avutil.AV_PIX_FMT_GRAY8);
-
   private final Path file;
   private final VideoInfo info;
   private final int turns;
@@ -310,7 +297,7 @@ public final class SparseLumaDecoder implements AutoCloseable {
     int w = frame.width();
     int h = frame.height();
     try (Mat small = new Mat(outHeight, outWidth, opencv_core.CV_8UC1)) {
-      if (LUMA_FIRST.contains(frame.format())) {
+      if (FfmpegFrameSource.LUMA_FIRST.contains(frame.format())) {
         try (BytePointer data = frame.data(0).capacity((long) frame.linesize(0) * h);
             Mat luma = new Mat(h, w, opencv_core.CV_8UC1, data, frame.linesize(0));
             Size size = new Size(outWidth, outHeight)) {
