@@ -103,10 +103,10 @@ class PerfStreamTest {
       awaitClients(0);
     }
     assertThat(peak).as("threads added while 60 streams are open").isLessThan(30);
-    assertThat(sseThreads("mtbsync-sse-"))
+    assertThat(sseThreads(server.context().hub().threadPrefix()))
         .as("the perf hub's own threads: senders, keepalive, accept")
         .isLessThanOrEqualTo(4);
-    assertThat(sseThreads("mtbsync-render-sse-"))
+    assertThat(sseThreads(server.context().renderHub().threadPrefix()))
         .as("the render hub's, which none of these streams joined: its keepalive")
         .isLessThanOrEqualTo(1);
   }

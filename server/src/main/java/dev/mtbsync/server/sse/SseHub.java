@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SseHub implements AutoCloseable {
 
   static final int REPLAY = 256;
+  private static final AtomicInteger HUBS = new AtomicInteger();
 
   /** Counters for the load script and tests. */
   public record Stats(int clients, long published, long droppedSlow, long joined) {}
@@ -45,6 +46,7 @@ public final class SseHub implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong droppedSlow = new AtomicLong();
   private final AtomicLong joined = new AtomicLong();
+  private final String threadPrefix;
   private volatile boolean closed;
 
   /**
@@ -57,11 +59,14 @@ public final class SseHub implements AutoCloseable {
   }
 
   /**
-   * As {@link #SseHub(int, int, Duration)}, its threads named {@code name-sender-N}, {@code
-   * name-accept-N} and {@code name-keepalive-N}, so a server with several hubs tells them apart.
+   * As {@link #SseHub(int, int, Duration)}, its threads named {@code name-H-sender}, {@code
+   * name-H-accept} and {@code name-H-keepalive} (H numbers the hubs of this process), so a server
+   * with several hubs, or a process with several servers, tells them apart.
    */
   public SseHub(String name, int senderThreads, int queueCapacity, Duration keepAlive) {
     this.queueCapacity = queueCapacity;
+    String prefix = name + "-" + HUBS.incrementAndGet();
+    this.threadPrefix = prefix + "-";
     this.senders =
         new ThreadPoolExecutor(
             senderThreads,
@@ -69,13 +74,13 @@ public final class SseHub implements AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon(name + "-sender"));
+            daemon(prefix + "-sender"));
     senders.allowCoreThreadTimeOut(true);
     this.acceptor =
         new ThreadPoolExecutor(
-            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(name + "-accept"));
+            1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix + "-accept"));
     acceptor.allowCoreThreadTimeOut(true);
-    this.ticker = Executors.newSingleThreadScheduledExecutor(daemon(name + "-keepalive"));
+    this.ticker = Executors.newSingleThreadScheduledExecutor(daemon(prefix + "-keepalive"));
     long ms = Math.max(10, keepAlive.toMillis());
     ticker.scheduleAtFixedRate(this::keepAlive, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -138,6 +143,11 @@ public final class SseHub implements AutoCloseable {
 
   public int clients() {
     return subscribers.size();
+  }
+
+  /** The start of every name of this hub's threads (unique in the process). */
+  public String threadPrefix() {
+    return threadPrefix;
   }
 
   public Stats stats() {

@@ -162,15 +162,15 @@ class SseHubTest {
     hub.close(); // idempotent
     assertThat(a.closed).isTrue();
     long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (threads() > 0 && System.nanoTime() < end) {
+    while (threads(hub) > 0 && System.nanoTime() < end) {
       Thread.sleep(10);
     }
-    assertThat(threads()).isZero();
+    assertThat(threads(hub)).isZero();
   }
 
-  private static long threads() {
+  private static long threads(SseHub hub) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("mtbsync-sse-") && t.isAlive())
+        .filter(t -> t.getName().startsWith(hub.threadPrefix()) && t.isAlive())
         .count();
   }
 }
