@@ -3,6 +3,7 @@ package dev.mtbsync.export;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,32 @@ public final class MarkerExport {
     return export(req, markers, video == null ? null : ClipProbe.probe(video));
   }
 
+  /**
+   * Renders one export into a stream, writing no file: for a server that hands the file out. Only
+   * the video the request names is probed (none: the rate is assumed, as {@link #run} does without
+   * one); the run folder's run.json is not consulted, so the caller decides which video to trust.
+   *
+   * @param to receives the whole file; {@code req.json()} is ignored
+   * @return what was rendered; its {@code file} is the name {@link #run} would have written
+   * @throws IllegalArgumentException for a bad setting, naming it
+   * @throws IOException when the markers or the video cannot be read, or no marker lands on the
+   *     clip
+   */
+  public static ExportResult render(ExportRequest req, OutputStream to) throws IOException {
+    req.validate();
+    List<NewMarker> markers = MarkerCsv.readNew(req.markers());
+    return export(req, markers, req.video() == null ? null : ClipProbe.probe(req.video()), to);
+  }
+
   /** Exports markers already read, onto a clip already probed (null: no video known). */
   static ExportResult export(ExportRequest req, List<NewMarker> markers, SourceClip clip)
+      throws IOException {
+    return export(req, markers, clip, null);
+  }
+
+  /** As above; into {@code to} rather than files when it is not null. */
+  private static ExportResult export(
+      ExportRequest req, List<NewMarker> markers, SourceClip clip, OutputStream to)
       throws IOException {
     Path video = clip == null ? null : clip.file();
     List<String> notes = new ArrayList<>();
@@ -142,9 +167,13 @@ public final class MarkerExport {
             req.reel(),
             req.chapters());
     Path out = req.out() != null ? req.out() : defaultOut(req.markers(), req.preset());
-    write(out, job, writer);
     Path json = null;
-    if (req.json()) {
+    if (to != null) {
+      writer.write(job, to);
+    } else {
+      write(out, job, writer);
+    }
+    if (to == null && req.json()) {
       json = out.resolveSibling(out.getFileName() + ".json");
       write(json, job, new JsonMarkerWriter());
     }
