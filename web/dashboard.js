@@ -71,10 +71,14 @@
     rt.className = "num run-time";
     rt.textContent = lap && lap.run_time_sec !== null ? lap.run_time_sec.toFixed(2) + " s" : "–";
     tr.appendChild(rt);
-    var parts = [];
-    if (lap && lap.best) { parts.push("best " + lap.best.name + " " + lap.best.delta_sec.toFixed(2) + " s"); }
-    if (lap && lap.worst) { parts.push("worst " + lap.worst.name + " +" + lap.worst.delta_sec.toFixed(2) + " s"); }
-    if (parts.length) { td.appendChild(text("div", parts.join(" · "), "when sectors")); }
+    /* best and worst sector one a line each, as runs.jte writes them: never cut off */
+    if (lap && (lap.best || lap.worst)) {
+      var sectors = document.createElement("div");
+      sectors.className = "when sectors";
+      if (lap.best) { sectors.appendChild(text("span", "best " + lap.best.name + " " + lap.best.delta_sec.toFixed(2) + " s", "sector-best")); }
+      if (lap.worst) { sectors.appendChild(text("span", "worst " + lap.worst.name + " +" + lap.worst.delta_sec.toFixed(2) + " s", "sector-worst")); }
+      td.appendChild(sectors);
+    }
     [fmt(run.p90, 3), signedWhole(run.ppm),
      run.inlier_frac === null ? "–" : Math.round(100 * run.inlier_frac) + "%"].forEach(function (v) {
       var c = document.createElement("td");

@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.gps.RunRecap;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.runs.SyncResult;
@@ -10,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What sync prints about the GPS and the split times, after the usual summary. */
+/**
+ * What sync prints about the GPS and the split times, after the usual summary, with the rider's one
+ * line about the run ({@link RunRecap}: the sector that cost the most, where the rider stopped), as
+ * the run's dashboard page states it.
+ */
 final class GpsReport {
 
   private GpsReport() {}
@@ -26,6 +31,9 @@ final class GpsReport {
         head = "             ";
       }
     }
+    if (r.splits().size() < 2 && r.ok() && r.warp() != null) {
+      o.println("run          " + RunRecap.of(r.splits(), r.warp()).line());
+    }
     if (r.splits().size() >= 2) {
       Splits.Gate last = r.splits().get(r.splits().size() - 1);
       TimeGap gap = TimeGap.of(r.splits(), List.of());
@@ -37,13 +45,8 @@ final class GpsReport {
           last.refElapsedSec(),
           last.newElapsedSec(),
           gap.label());
-      Splits.Gate worst = TimeGap.worstSector(r.splits());
-      if (worst != null) {
-        o.printf(
-            Locale.ROOT,
-            "             lost most in %s: %+.2f s%n",
-            worst.name(),
-            worst.sectorDeltaSec());
+      if (r.ok() && r.warp() != null) {
+        o.println("             " + RunRecap.of(r.splits(), r.warp()).line());
       }
       for (Splits.Gate g : r.splits().subList(1, r.splits().size())) {
         o.printf(

@@ -111,6 +111,11 @@ class GpsCommandsTest {
             "pictures vs GPS: median ",
             "splits       ",
             ", time gap ");
+    // the rider's line the run's page states too: the worst sector and any stops, or nothing
+    assertThat(run.out())
+        .containsPattern(
+            "(?m)^ {13}(lost most in .+: [+-]\\d+\\.\\d\\d s|nothing notable: .+)"
+                + "(; stopped about \\d+\\.\\d s at \\d+\\.\\d s)*$");
     String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
     withJson[args.length] = "--json";
     MainTest.Run json = mtbsync(withJson);

@@ -1,6 +1,7 @@
 package dev.mtbsync.server;
 
 import dev.mtbsync.server.api.CompareApi;
+import dev.mtbsync.server.api.ExportApi;
 import dev.mtbsync.server.api.FilesApi;
 import dev.mtbsync.server.api.PerfApi;
 import dev.mtbsync.server.api.PinsApi;
@@ -95,6 +96,7 @@ public final class DashboardServer implements AutoCloseable {
     CompareApi compare = new CompareApi(site);
     PinsApi pins = new PinsApi(site);
     RenderApi render = new RenderApi(site);
+    ExportApi export = new ExportApi(site);
 
     var r = c.routes;
     r.before(ctx -> SecurityHeaders.apply(ctx.res()));
@@ -108,6 +110,7 @@ public final class DashboardServer implements AutoCloseable {
     r.get("/api/timewarp", runs::timewarp);
     r.get("/api/splits", runs::splits);
     r.get("/api/markers", runs::markers);
+    r.get("/api/markers/export", export::markers);
     r.get("/api/regression", quality::regression);
     r.get("/api/batch-summary", quality::batchSummary);
     r.get("/api/perf/history", perf::history);

@@ -86,6 +86,8 @@ public final class RunSummaries {
     }
     String finished = null;
     String newVideo = null;
+    String reference = null;
+    String referenceKey = null;
     List<String> problems = new ArrayList<>();
     JsonNode run = readIfThere(root, dir.resolve(RUN), warnings);
     if (run != null) {
@@ -95,7 +97,15 @@ public final class RunSummaries {
       run.path("problems").forEach(r -> problems.add(r.asText()));
       finished = JsonFields.text(run.get("finished"));
       String path = JsonFields.text(run.path("inputs").path("new").get("path"));
-      newVideo = path == null ? null : Path.of(path).getFileName().toString();
+      newVideo = fileName(path);
+      JsonNode ref = run.path("inputs").path("reference");
+      String refPath = JsonFields.text(ref.get("path"));
+      reference = fileName(refPath);
+      String sha = JsonFields.text(ref.get("sha256_first_mib"));
+      referenceKey =
+          sha != null && ref.path("size_bytes").isIntegralNumber()
+              ? ref.path("size_bytes").asLong() + ":" + sha
+              : refPath;
     }
     Double total = null;
     Path perf = dir.resolve(PerfFile.NAME);
@@ -119,6 +129,8 @@ public final class RunSummaries {
         inlier,
         nPairs,
         newVideo,
+        reference,
+        referenceKey,
         total,
         markerFiles(root, dir),
         List.copyOf(reasons),
@@ -126,6 +138,19 @@ public final class RunSummaries {
         fitted,
         Lap.of(SplitsView.read(root, dir)),
         List.copyOf(warnings));
+  }
+
+  /** The last part of a path as run.json records it, null for none or a path that is not one. */
+  private static String fileName(String path) {
+    if (path == null) {
+      return null;
+    }
+    try {
+      Path name = Path.of(path).getFileName();
+      return name == null ? null : name.toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
   }
 
   /**

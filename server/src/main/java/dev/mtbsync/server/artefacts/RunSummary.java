@@ -15,6 +15,10 @@ import java.util.List;
  * @param inlierFrac share of pairs supporting the warp (0 to 1)
  * @param nPairs pairs the warp was fitted to
  * @param newVideo the new run's file name (run.json)
+ * @param reference the reference's file name (run.json), null when it names none
+ * @param referenceKey what tells one reference video from another: its size and the SHA-256 of its
+ *     first MiB as run.json records them (else its path), so runs synced against one file share it
+ *     wherever that file was read from; null when run.json names no reference
  * @param totalSec the sync's wall time (perf.json, s)
  * @param markerFiles the run's {@code new_markers*.csv}, as paths under the root
  * @param reasons why the warp is not ok (timewarp.json)
@@ -35,6 +39,8 @@ public record RunSummary(
     Double inlierFrac,
     Integer nPairs,
     String newVideo,
+    String reference,
+    String referenceKey,
     Double totalSec,
     List<String> markerFiles,
     List<String> reasons,

@@ -1,5 +1,7 @@
 package dev.mtbsync.server.pages;
 
+import dev.mtbsync.export.MarkerTimecodes;
+import dev.mtbsync.export.Timecode;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
@@ -67,7 +69,8 @@ final class DashboardModel {
                   : Fmt.num(r.lap().runTimeSec(), 2) + " s",
               r.lap() == null ? Fmt.NONE : Fmt.signed(r.lap().gapSec(), 2) + " s",
               r.lap() == null ? "" : gainTone(r.lap().gapSec()),
-              sectors(r.lap()),
+              sector("best", r.lap() == null ? null : r.lap().best()),
+              sector("worst", r.lap() == null ? null : r.lap().worst()),
               Fmt.num(r.p90(), 3),
               Fmt.signedWhole(r.ppm()),
               Fmt.pct(r.inlierFrac()),
@@ -83,7 +86,7 @@ final class DashboardModel {
         kpis(runs, total, reg),
         rows,
         total,
-        selected == null ? null : detail(site, selected, markersFile),
+        selected == null ? null : detail(site, runs, selected, markersFile),
         regression(reg),
         batch(site),
         perfJson);
@@ -126,7 +129,8 @@ final class DashboardModel {
     return k;
   }
 
-  private static RunDetail detail(DashboardContext site, RunSummary r, String markersFile)
+  private static RunDetail detail(
+      DashboardContext site, List<RunSummary> runs, RunSummary r, String markersFile)
       throws IOException {
     Path dir = site.root().runDir(r.id());
     TimewarpView tw = TimewarpView.read(site.root(), dir);
@@ -155,6 +159,8 @@ final class DashboardModel {
     List<WarpPlot.Mark> marks = new ArrayList<>();
     if (chosen != null) {
       MarkerTable t = MarkerTable.read(site.root(), site.root().existingFile(chosen));
+      Timecode known = RunCards.timecode(site, r.id());
+      Timecode tc = known != null ? known : RunCards.assumedTimecode();
       List<MarkerLine> lines = new ArrayList<>();
       for (MarkerRow m : t.markers()) {
         lines.add(
@@ -162,6 +168,7 @@ final class DashboardModel {
                 m.name(),
                 Fmt.num(m.tRef(), 3),
                 m.tNew() == null ? "not covered" : Fmt.num(m.tNew(), 3),
+                m.tNew() == null ? "" : MarkerTimecodes.label(tc, m.tNew()),
                 m.tNew() == null || m.halfWidthMs() == null ? "" : "± " + m.halfWidthMs() + " ms",
                 Fmt.num(m.confidence(), 2),
                 Confidence.band(m.confidence()),
@@ -173,7 +180,13 @@ final class DashboardModel {
           marks.add(new WarpPlot.Mark(m.name(), m.tNew(), m.tRef(), m.needsReview()));
         }
       }
-      markers = new MarkersCard(t.file(), lines, t.toReview(), t.warnings());
+      markers =
+          new MarkersCard(
+              t.file(),
+              lines,
+              t.toReview(),
+              RunCards.timecodeNote(tc, known == null),
+              t.warnings());
     }
     List<FileLink> files = new ArrayList<>();
     for (FileList.Entry e : FileList.of(site.root(), dir, 3).files()) {
@@ -182,6 +195,7 @@ final class DashboardModel {
               e.path().substring(r.id().length() + 1), fileHref(e.path()), Fmt.size(e.size())));
     }
     boolean videos = site.root().has(dir.resolve(RunSummaries.RUN));
+    SplitsView splits = SplitsView.read(site.root(), dir);
     return new RunDetail(
         r.id(),
         r.status(),
@@ -192,7 +206,11 @@ final class DashboardModel {
         r.fitted() ? WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks) : null,
         options,
         markers,
-        DeltaCards.of(SplitsView.read(site.root(), dir)),
+        r.fitted() ? RunCards.recap(tw, splits) : "",
+        DeltaCards.of(splits),
+        SectorCards.of(site, runs, r),
+        RunCards.gps(tw),
+        markers == null || markers.rows().isEmpty() ? List.of() : RunCards.downloads(chosen),
         files,
         warnings,
         videos && r.fitted() ? "/compare?run=" + enc(r.id()) : null);
@@ -352,19 +370,9 @@ final class DashboardModel {
     return v == null ? Fmt.NONE : Fmt.num(v, digits) + " s";
   }
 
-  /** "best Berm -0.40 s · worst Step-down +3.19 s", either part left out when there is none. */
-  private static String sectors(dev.mtbsync.server.artefacts.Lap lap) {
-    if (lap == null) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    if (lap.best() != null) {
-      parts.add("best " + lap.best().name() + " " + Fmt.signed(lap.best().deltaSec(), 2) + " s");
-    }
-    if (lap.worst() != null) {
-      parts.add("worst " + lap.worst().name() + " " + Fmt.signed(lap.worst().deltaSec(), 2) + " s");
-    }
-    return String.join(" · ", parts);
+  /** "best Berm -0.40 s", empty when there is no such sector. */
+  private static String sector(String which, dev.mtbsync.server.artefacts.Lap.Sector s) {
+    return s == null ? "" : which + " " + s.name() + " " + Fmt.signed(s.deltaSec(), 2) + " s";
   }
 
   /** Time lost (above zero) is bad, time gained good. */

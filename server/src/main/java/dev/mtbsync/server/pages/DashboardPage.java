@@ -38,7 +38,8 @@ public record DashboardPage(
    * @param runTime the new run's time from the first gate to the last ("42.31 s"), else a dash
    * @param gap the run's time gap ("+2.78 s"), else a dash
    * @param gapTone {@code bad} for time lost, {@code good} for time gained
-   * @param sectors "best Berm -0.40 s · worst Step-down +3.19 s", empty without splits
+   * @param best "best Berm -0.40 s", empty when no sector gained time
+   * @param worst "worst Step-down +3.19 s", empty when no sector lost time
    */
   public record RunRow(
       String id,
@@ -48,7 +49,8 @@ public record DashboardPage(
       String runTime,
       String gap,
       String gapTone,
-      String sectors,
+      String best,
+      String worst,
       String p90,
       String ppm,
       String inlier,
@@ -72,7 +74,12 @@ public record DashboardPage(
    * @param plot pairs and warp, null when the sync fitted no warp
    * @param markerFiles the run's new_markers*.csv
    * @param markers the chosen marker file, or null when the run has none
+   * @param recap the rider's one line about the run ({@code RunRecap}), empty when it has no warp
    * @param delta the delta time and splits
+   * @param sectors this run's reference's runs sector by sector, null when fewer than two were
+   *     timed
+   * @param gps the GPS block of timewarp.json, null when the sync had no GPS
+   * @param exports the chosen marker file as editor downloads (empty without markers)
    * @param files every file of the run folder
    * @param warnings artefacts that could not be read
    * @param compare the compare view of this run, or null when run.json names no videos or the sync
@@ -88,7 +95,11 @@ public record DashboardPage(
       WarpPlot plot,
       List<Option> markerFiles,
       MarkersCard markers,
+      String recap,
       DeltaCard delta,
+      SectorsCard sectors,
+      GpsCard gps,
+      List<Download> exports,
       List<FileLink> files,
       List<String> warnings,
       String compare) {}
@@ -134,13 +145,75 @@ public record DashboardPage(
       String deltaTone,
       boolean worst) {}
 
-  /** A marker file as a table. */
+  /**
+   * A marker file as a table.
+   *
+   * @param timecodes what the timecode column counts in ("at 29.97 fps, drop-frame, from the new
+   *     video's first frame")
+   */
   public record MarkersCard(
-      String file, List<MarkerLine> rows, long toReview, List<String> warnings) {}
+      String file, List<MarkerLine> rows, long toReview, String timecodes, List<String> warnings) {}
+
+  /** An editor download of the run's markers. */
+  public record Download(String label, String href, String title) {}
+
+  /**
+   * Runs of one reference, sector by sector ({@code SectorTable}).
+   *
+   * @param reference the reference video's name
+   * @param sectors the sectors' labels ("Berm → Step-down"), in trail order
+   * @param rows the reference, then each run
+   * @param best the theoretical best: each sector's best time and their sum
+   */
+  public record SectorsCard(
+      String reference, List<String> sectors, List<SectorRow> rows, SectorRow best) {}
+
+  /**
+   * A row of the sectors table.
+   *
+   * @param id the run's id (its path under the root), empty for the reference and the best
+   * @param label the run's folder name (or "Reference")
+   * @param sub what tells it apart (its new video's name, the run's date)
+   * @param href its page, empty for the reference and the theoretical best
+   * @param selected the run shown on this page
+   * @param cells one per sector
+   * @param total the sum of its sectors, a dash when it lacks one
+   */
+  public record SectorRow(
+      String id,
+      String label,
+      String sub,
+      String href,
+      boolean selected,
+      List<SectorCell> cells,
+      String total) {}
+
+  /** A sector time; {@code best}: the best of its column. */
+  public record SectorCell(String value, boolean best) {}
+
+  /**
+   * The GPS a sync used ({@code gps} in timewarp.json).
+   *
+   * @param seeded "yes: the GPS seeded the search" or "no"
+   * @param tracks one per run that had a track
+   * @param figures how the tracks line up and how the pictures agree with the GPS
+   * @param disagreements stretches where the pictures were kept against the GPS
+   */
+  public record GpsCard(
+      String seeded,
+      List<GpsTrackLine> tracks,
+      List<Field> figures,
+      List<String> disagreements,
+      List<String> notes) {}
+
+  /** A run's track: its file, format, fixes used of read, length and clock. */
+  public record GpsTrackLine(
+      String role, String file, String format, String fixes, String length, String clock) {}
 
   /**
    * A marker row.
    *
+   * @param timecode t_new as HH:MM:SS:FF at the new video's rate, empty when not covered
    * @param interval "± 45 ms": half the width of t_new's 90 % interval, empty when the file has
    *     none
    * @param band confidence band: high, mid or low
@@ -150,6 +223,7 @@ public record DashboardPage(
       String name,
       String tRef,
       String tNew,
+      String timecode,
       String interval,
       String confidence,
       String band,
