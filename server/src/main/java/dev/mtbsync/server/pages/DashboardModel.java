@@ -206,7 +206,7 @@ final class DashboardModel {
         r.fitted() ? WarpPlot.of(tw.warp(), tw.kept(), tw.raw(), marks) : null,
         options,
         markers,
-        r.fitted() ? RunCards.recap(tw, splits) : "",
+        r.fitted() && !r.failed() ? RunCards.recap(tw, splits) : "",
         DeltaCards.of(splits),
         SectorCards.of(site, runs, r),
         RunCards.gps(tw),
