@@ -82,8 +82,6 @@ public final class ComparisonRenderer {
       Moment first = timeline.at(timeline.start());
       skipTo(neu, first.tNew());
       skipTo(ref, first.tRef());
-      FrameCursor newFrames = new FrameCursor(neu, 1.5 / Math.max(1, neu.info().fps()));
-      FrameCursor refFrames = new FrameCursor(ref, 1.5 / Math.max(1, ref.info().fps()));
       long total =
           Double.isInfinite(timeline.end())
               ? -1
@@ -112,8 +110,13 @@ public final class ComparisonRenderer {
                   refBox,
                   config.follow(),
                   config.layout(),
-                  registration(in, config, newBox, refBox))) {
-        byte[] i420 = new byte[config.width() * config.height() * 3 / 2];
+                  registration(in, config, newBox, refBox));
+          Prefetch newAhead = new Prefetch(neu, "mtbsync-render-decode-new");
+          Prefetch refAhead = new Prefetch(ref, "mtbsync-render-decode-ref");
+          Encoder encoder =
+              new Encoder(config.width() * config.height() * 3 / 2, "mtbsync-render-encode")) {
+        FrameCursor newFrames = new FrameCursor(newAhead, 1.5 / Math.max(1, neu.info().fps()));
+        FrameCursor refFrames = new FrameCursor(refAhead, 1.5 / Math.max(1, ref.info().fps()));
         for (long i = 0; total < 0 || i < total; i++) {
           double t = timeline.start() + i / fps;
           Moment m = timeline.at(t);
@@ -125,10 +128,12 @@ public final class ComparisonRenderer {
           canvas.put(BACKGROUND);
           compositor.draw(m, newFrame, refFrame);
           opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
+          byte[] i420 = encoder.buffer();
           yuv.data().get(i420);
-          sink.write(i420);
+          encoder.frame(i420, sink::write);
           if (sound != null) {
-            sound.copyUntil(t + 1 / fps, sink);
+            double until = t + 1 / fps;
+            encoder.submit(() -> sound.copyUntil(until, sink));
           }
           frames++;
           if (newFrame != null && refFrame != null) {
@@ -136,6 +141,7 @@ public final class ComparisonRenderer {
           }
           progress.update(stage, frames, total);
         }
+        encoder.finish();
       }
       if (frames == 0) {
         throw new RenderInputException(

@@ -1,0 +1,106 @@
+package dev.mtbsync.render;
+
+import dev.mtbsync.video.FrameSource;
+import dev.mtbsync.video.VideoFrame;
+import dev.mtbsync.video.VideoInfo;
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Decodes a video on a thread of its own, a few frames ahead of the reader.
+ *
+ * <p>DESIGN NOTE: the render reads two videos, composes and encodes, one frame at a time; decoding
+ * and scaling one 1080p frame costs about as much as composing it, so on one thread each step waits
+ * for the others. Decoding ahead lets them overlap on the cores the machine has. The queue holds
+ * {@value #AHEAD} frames (about 12 MB at 1080p), so memory stays flat. The source is used by this
+ * thread only once the prefetch starts; closing the prefetch stops the thread before the owner
+ * closes the source.
+ */
+final class Prefetch implements FrameSource {
+
+  /** Frames decoded ahead of the reader. */
+  static final int AHEAD = 2;
+
+  private static final VideoFrame END = new VideoFrame(-1, Double.NaN, 0, 0, 0, null);
+
+  private final FrameSource source;
+  private final BlockingQueue<VideoFrame> frames = new ArrayBlockingQueue<>(AHEAD);
+  private final Thread decoder;
+  private volatile IOException failure;
+  private volatile boolean stopped;
+  private boolean ended;
+
+  /**
+   * Starts decoding {@code source} from where it stands.
+   *
+   * @param name the thread's name
+   */
+  Prefetch(FrameSource source, String name) {
+    this.source = source;
+    this.decoder = new Thread(this::decode, name);
+    decoder.setDaemon(true);
+    decoder.start();
+  }
+
+  private void decode() {
+    try {
+      VideoFrame f;
+      do {
+        f = source.next();
+        if (stopped) {
+          return;
+        }
+        frames.put(f == null ? END : f);
+      } while (f != null);
+    } catch (IOException e) {
+      failure = e;
+      frames.offer(END);
+    } catch (InterruptedException e) {
+      // stopped by close()
+    } catch (RuntimeException e) {
+      failure = new IOException(e.getMessage(), e);
+      frames.offer(END);
+    }
+  }
+
+  @Override
+  public VideoInfo info() {
+    return source.info();
+  }
+
+  @Override
+  public VideoFrame next() throws IOException {
+    if (ended) {
+      return null;
+    }
+    VideoFrame f;
+    try {
+      f = frames.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for a decoded frame", e);
+    }
+    if (f == END) {
+      ended = true;
+      if (failure != null) {
+        throw failure;
+      }
+      return null;
+    }
+    return f;
+  }
+
+  /** Stops the decoding thread (the source itself stays open: its owner closes it). */
+  @Override
+  public void close() {
+    stopped = true;
+    decoder.interrupt();
+    frames.clear();
+    try {
+      decoder.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
