@@ -88,7 +88,9 @@
       return;
     }
     var rate = followerRate(lead);
-    if (rate >= RATE_MIN && rate <= RATE_MAX) {
+    // at its end the follower is held too: play() on an ended video would restart it from 0
+    var atEnd = other.duration && target >= other.duration - 0.5 / fpsOf(other);
+    if (rate >= RATE_MIN && rate <= RATE_MAX && !atEnd) {
       if (state.stepping || other.paused) {
         state.stepping = false;
         other.play().catch(function () {});

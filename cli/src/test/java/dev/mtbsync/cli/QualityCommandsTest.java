@@ -322,6 +322,46 @@ class QualityCommandsTest {
   }
 
   @Test
+  void benchmarkQualityJudgesSyncQualityAndTheSeedsPpmRuleOnlyWhenAsked() throws IOException {
+    runFolder("run-a", "{}");
+    Path b = runFolder("run-b", "{}");
+    // a rider 3 % slower than the reference, synced as well as run-a
+    Files.writeString(
+        b.resolve("timewarp.json"),
+        "{\"ok\":true,\"ppm\":-30000,\"inlier_frac\":0.9,\"residuals\":{\"mae\":0.01,\"p90\":0.03},\"n_pairs\":20}");
+    Run sync =
+        mtbsync(
+            "benchmark-quality", "--root", root.toString(), "--no-csv", "--no-json", "--strict");
+    assertThat(sync.code()).as(sync.err()).isZero();
+    assertThat(sync.out())
+        .contains("Strict OK: 2 (100.0%)\n")
+        .contains(
+            "Strict criteria: inlier fraction ≥ 0.50, P90 ≤ 1.0 s, covers ≥ 50 % of the new run,"
+                + " no marker needs review\n")
+        .doesNotContain("not strict");
+
+    Run seed =
+        mtbsync(
+            "benchmark-quality",
+            "--root",
+            root.toString(),
+            "--no-csv",
+            "--no-json",
+            "--strict",
+            "--strict-ppm",
+            "500");
+    assertThat(seed.code()).as(seed.err()).isZero();
+    assertThat(seed.out())
+        .contains(
+            "Strict OK: 1 (50.0%)\n",
+            ", |ppm| ≤ 500\n", "  not strict: run-b (|ppm| 30000 > 500)\n");
+
+    Run bad = mtbsync("benchmark-quality", "--root", root.toString(), "--strict-ppm", "-5");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).isEqualTo("mtbsync: --strict-ppm must be 0 or more, got -5.0\n");
+  }
+
+  @Test
   void benchmarkQualityWritesItsReportsAndExitsTwoWithoutRuns() throws IOException {
     Run empty = mtbsync("benchmark-quality", "--root", root.toString());
     assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
