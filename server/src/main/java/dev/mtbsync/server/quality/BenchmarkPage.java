@@ -177,7 +177,7 @@ public record BenchmarkPage(
           new Cell(
               row.strictOk() ? "yes" : "no: " + String.join(", ", row.strictMisses()),
               row.strictOk() ? "1" : "0",
-              row.strictOk() ? "good" : "warn"));
+              row.strictOk() ? "good" : "warn why"));
       cells.add(
           num(row.resP90(), 3, row.resP90() != null && row.resP90() > c.maxP90Sec() ? "bad" : ""));
       cells.add(num(row.resMae(), 3, ""));
