@@ -14,7 +14,7 @@
   var leadSel = document.getElementById("lead");
   var playBtn = document.getElementById("play");
   var NEAR = 5;
-  var state = {lead: "new", quiet: {new: 0, ref: 0}, playing: false};
+  var state = {lead: "new", quiet: {new: 0, ref: 0}, playing: false, stepping: false};
 
   function $(id) { return document.getElementById(id); }
   function text(tag, value, cls) {
@@ -47,25 +47,67 @@
       " (" + (v.error ? "error " + v.error.code : "unknown error") + ")", "warning"));
   }); });
 
-  /* Move the follower to where the lead is, without its seek counting as the user's. */
+  /* Chromium's playbackRate range: outside it (and near 0, for a stop) the follower is stepped by
+     seeking instead of rate control. */
+  var RATE_MIN = 1 / 16, RATE_MAX = 16;
+  /* s: while rates follow the warp, a drift is closed over about this long. */
+  var CATCH_UP = 0.5;
+
+  function fpsOf(v) {
+    var f = v === vNew ? data.neu.fps : data.ref.fps;
+    return f && f > 0 ? f : 30;
+  }
+
+  /* Seconds of the follower per second of the lead at the playhead (the warp's local slope). */
+  function followerRate(lead) {
+    var t = vNew.currentTime, h = 1 / 60;
+    var slope = (toRef(t + h) - toRef(Math.max(0, t - h))) / (t + h - Math.max(0, t - h));
+    return lead === vNew ? slope : (slope > 0 ? 1 / slope : Infinity);
+  }
+
+  function seekQuietly(v, t) {
+    state.quiet[v === vNew ? "new" : "ref"]++;
+    v.currentTime = t;
+  }
+
+  /* Move the follower to where the lead is, without its seek counting as the user's. While
+     playing, the follower plays at the warp's slope (with a small correction for any drift) where
+     the browser can play at that rate; where it cannot (a stop: the reference barely moves while
+     the new run plays on; or a rush above 16x) the follower is held and seeked to the warp's time
+     on every animation frame it is half a frame off, so it never drifts by more than a frame. */
   function follow() {
     var lead = state.lead === "new" ? vNew : vRef, other = lead === vNew ? vRef : vNew;
     var target = lead === vNew ? toRef(lead.currentTime) : toNew(lead.currentTime);
     if (!isFinite(target)) { return; }
     if (other.duration) { target = Math.min(target, other.duration); }
-    var drift = Math.abs(other.currentTime - target);
-    if (!state.playing || drift > 0.15) {
-      if (drift > 0.001) {
-        state.quiet[other === vNew ? "new" : "ref"]++;
-        other.currentTime = target;
-      }
+    var drift = other.currentTime - target;
+    if (!state.playing || !warp) {
+      state.stepping = false;
+      if (Math.abs(drift) > (state.playing ? 0.15 : 0.001)) { seekQuietly(other, target); }
+      refresh();
+      return;
     }
-    if (state.playing && warp) {
-      // follow the warp's local slope so the follower keeps pace between corrections
-      var t = vNew.currentTime, h = 0.25;
-      var slope = (toRef(t + h) - toRef(t - h)) / (2 * h);
-      var rate = lead === vNew ? slope : (slope > 0 ? 1 / slope : 1);
-      other.playbackRate = Math.max(0.25, Math.min(4, rate || 1));
+    var rate = followerRate(lead);
+    // at its end the follower is held too: play() on an ended video would restart it from 0
+    var atEnd = other.duration && target >= other.duration - 0.5 / fpsOf(other);
+    if (rate >= RATE_MIN && rate <= RATE_MAX && !atEnd) {
+      if (state.stepping || other.paused) {
+        state.stepping = false;
+        other.play().catch(function () {});
+      }
+      if (Math.abs(drift) > 0.15) {
+        seekQuietly(other, target);
+      } else {
+        var r = Math.max(RATE_MIN, Math.min(RATE_MAX, rate - drift / CATCH_UP));
+        if (Math.abs(r - other.playbackRate) > 0.005 * rate) { other.playbackRate = r; }
+      }
+    } else {
+      if (!state.stepping) {
+        state.stepping = true;
+        other.pause();
+        other.playbackRate = 1;
+      }
+      if (!other.seeking && Math.abs(drift) > 0.5 / fpsOf(other)) { seekQuietly(other, target); }
     }
     refresh();
   }
@@ -84,6 +126,7 @@
     v.addEventListener("seeked", refresh);
     v.addEventListener("play", function () { if (!state.playing && v === (state.lead === "new" ? vNew : vRef)) { start(); } });
     v.addEventListener("pause", function () { if (state.playing && v === (state.lead === "new" ? vNew : vRef)) { stop(); } });
+    v.addEventListener("ended", function () { if (state.playing && v === (state.lead === "new" ? vNew : vRef)) { stop(); } });
     v.addEventListener("loadedmetadata", setup);
   });
 
@@ -93,7 +136,7 @@
     var lead = state.lead === "new" ? vNew : vRef, other = lead === vNew ? vRef : vNew;
     follow();
     lead.play().catch(function () {});
-    other.play().catch(function () {});
+    if (!state.stepping) { other.play().catch(function () {}); }
     (function tick() {
       if (!state.playing) { return; }
       follow();
@@ -103,6 +146,7 @@
 
   function stop() {
     state.playing = false;
+    state.stepping = false;
     playBtn.textContent = "Play";
     vNew.pause();
     vRef.pause();
@@ -123,10 +167,19 @@
     follow();
   });
 
+  /* t= of the address: the moment of the new run to open at (checked by the server). */
+  var startAt = dataEl.getAttribute("data-start") ? Number(dataEl.getAttribute("data-start")) : null;
+
   function setup() {
     if (!vNew.duration) { return; }
     scrub.max = vNew.duration.toFixed(2);
     drawTicks();
+    if (startAt !== null && isFinite(startAt)) {
+      var at = Math.min(startAt, vNew.duration);
+      startAt = null;
+      jump(at);
+      return;
+    }
     follow();
   }
 
@@ -184,7 +237,108 @@
     $("sync-state").textContent = !warp ? "no warp" : !inRange ? "outside the warp's range" :
       "ref " + secs(expected) + (Math.abs(drift) > 0.08 ? " (catching up)" : " · in step");
     $("sync-state").className = "sync-state " + (inRange && Math.abs(drift) <= 0.08 ? "good" : "warn");
+    renderGap(t);
     renderNear(t);
+  }
+
+  /* The running gap at new time t (s, above zero: behind), as core's TimeGap.runningAt: the new
+     run's time since the anchor (the first gate) minus the reference's, through the warp. NaN
+     outside the warp or before the anchor. */
+  function gapAt(t) {
+    var g = data.gap;
+    if (!warp || !g || t < warp.validFrom() || t > warp.validTo() || t < g.anchor_new - 1e-6) { return NaN; }
+    return (t - g.anchor_new) - (warp.map(t) - g.anchor_ref);
+  }
+
+  function gapText(d) {
+    var s = (d >= 0 ? "+" : "−") + Math.abs(d).toFixed(2) + " s";
+    return d >= 0.005 ? s + " behind" : d <= -0.005 ? s + " ahead" : "±0.00 s level";
+  }
+  function gapTone(d) { return d >= 0.005 ? "bad" : d <= -0.005 ? "good" : ""; }
+
+  /* Which gates lie at or before new time t: 0 (before the first) to gates.length (after the last). */
+  function gatesPassed(t) {
+    var gs = data.gap ? data.gap.gates : [], k = 0;
+    while (k < gs.length && gs[k].t_new <= t + 1e-3) { k++; }
+    return k;
+  }
+
+  function sectorAt(t) {
+    var gs = data.gap ? data.gap.gates : [], k = gatesPassed(t);
+    if (!gs.length) { return ""; }
+    if (k === 0) { return "before " + gs[0].name; }
+    if (k === gs.length) { return gs.length === 1 ? "after " + gs[0].name : "after " + gs[k - 1].name + ", the last gate"; }
+    return "sector " + k + "/" + (gs.length - 1) + ": " + gs[k - 1].name + " → " + gs[k].name;
+  }
+
+  function renderGap(t) {
+    var g = data.gap, box = $("gap-now"), badge = $("gap-badge");
+    if (!g) { box.hidden = true; badge.hidden = true; return; }
+    box.hidden = false;
+    var d = gapAt(t), text;
+    if (isFinite(d)) {
+      text = gapText(d);
+    } else if (warp && g.anchor_name && t < g.anchor_new && t >= warp.validFrom()) {
+      text = "from " + g.anchor_name;
+    } else {
+      text = "–";
+    }
+    var tone = isFinite(d) ? gapTone(d) : "";
+    $("gap-at").textContent = text;
+    $("gap-at").className = "gap-at " + tone;
+    badge.hidden = false;
+    badge.textContent = isFinite(d) ? text : "gap " + text;
+    badge.className = "gap-badge " + tone;
+    $("sector-now").textContent = sectorAt(t);
+    var k = gatesPassed(t);
+    document.querySelectorAll("#gate-jumps .gate-jump").forEach(function (b, i) {
+      b.classList.toggle("current", i === k - 1);
+    });
+  }
+
+  /* /compare at new time t (s): the address a gate or marker name links to. */
+  function momentHref(t) {
+    var q = new URLSearchParams();
+    if (data.run_id) { q.set("run", data.run_id); }
+    var markers = new URLSearchParams(location.search).get("markers");
+    if (markers) { q.set("markers", markers); }
+    q.set("t", t.toFixed(3));
+    return "/compare?" + q.toString();
+  }
+
+  /* A link to the moment that, clicked here, moves both videos there without reloading. */
+  function momentLink(label, t, cls) {
+    var a = document.createElement("a");
+    a.href = momentHref(t);
+    a.className = cls || "";
+    a.textContent = label;
+    a.addEventListener("click", function (e) {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
+      e.preventDefault();
+      jump(t);
+    });
+    return a;
+  }
+
+  function renderGates() {
+    var box = $("gate-jumps");
+    box.innerHTML = "";
+    var g = data.gap;
+    if (!g) { return; }
+    $("gap-def").textContent = "The " + g.definition + ". " + (g.anchor_name ? "Timed from " + g.anchor_name + "." : "Fewer than two gates: timed from the start of the shared stretch.");
+    g.gates.forEach(function (gate) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "button gate-jump";
+      b.setAttribute("data-t-new", gate.t_new);
+      b.title = "both videos to " + gate.name + " (new " + secs(gate.t_new) + ", ref " + secs(gate.t_ref) + ")";
+      b.appendChild(text("span", gate.name, "gate-name"));
+      if (gate.delta_sec !== null && gate.gate > 1) {
+        b.appendChild(text("span", (gate.delta_sec >= 0 ? "+" : "−") + Math.abs(gate.delta_sec).toFixed(2), "gate-delta " + gapTone(gate.delta_sec)));
+      }
+      b.addEventListener("click", function () { jump(gate.t_new); });
+      box.appendChild(b);
+    });
   }
 
   var lastNearKey = "";
@@ -203,14 +357,12 @@
       var at = m.t_new !== null ? m.t_new : m.predicted;
       var li = document.createElement("li");
       li.className = band(m.confidence) + (m.needs_review ? " review" : "");
-      var b = document.createElement("button");
-      b.type = "button";
+      var b = momentLink("", at, "near-item");
       b.appendChild(text("span", "", "dot"));
       b.appendChild(text("span", m.name, "name"));
       var d = at - t;
       b.appendChild(text("span", Math.abs(d) < 0.05 ? "now" : d > 0 ? "in " + d.toFixed(1) + " s" : d.toFixed(1).slice(1) + " s ago", "rel"));
       b.appendChild(text("span", "new " + secs(at) + plusMinus(m) + " · conf " + m.confidence.toFixed(2) + (m.delta !== null ? " · Δ " + ms(m.delta) : ""), "meta"));
-      b.addEventListener("click", function () { jump(at); });
       li.appendChild(b);
       ul.appendChild(li);
     });
@@ -230,11 +382,8 @@
       tr.className = band(m.confidence);
       tr.setAttribute("data-marker", m.name);
       var name = document.createElement("td");
-      var a = document.createElement("a");
-      a.href = "#";
-      a.textContent = m.name;
-      a.addEventListener("click", function (e) { e.preventDefault(); var at = m.t_new !== null ? m.t_new : m.predicted; if (at !== null) { jump(at); } });
-      name.appendChild(a);
+      var at = m.t_new !== null ? m.t_new : m.predicted;
+      name.appendChild(at !== null ? momentLink(m.name, at) : text("span", m.name));
       tr.appendChild(name);
       [secs(m.t_ref), secs(m.predicted), secs(m.t_new) + plusMinus(m), m.delta === null ? "–" : Math.round(1000 * m.delta)].forEach(function (v) {
         tr.appendChild(text("td", v, "num"));
@@ -294,6 +443,7 @@
     api.warp = warp;
     api.data = data;
     renderAll();
+    renderGates();
     drawTicks();
     lastNearKey = "";
     refresh();
@@ -316,10 +466,11 @@
   }
 
   renderAll();
+  renderGates();
   renderAnnotations();
   setupAnnotations();
   refresh();
-  var api = {warp: warp, state: state, toRef: toRef, toNew: toNew, data: data, vNew: vNew, vRef: vRef,
+  var api = {warp: warp, state: state, toRef: toRef, toNew: toNew, gapAt: gapAt, data: data, vNew: vNew, vRef: vRef,
     setView: setView, seekAlone: seekAlone, seekBoth: seekBoth, onView: [], warn: function (msg) {
       $("compare-warnings").appendChild(text("div", "⚠ " + msg, "warning"));
     }};

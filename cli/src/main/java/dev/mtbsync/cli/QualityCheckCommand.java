@@ -2,6 +2,7 @@ package dev.mtbsync.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mtbsync.io.Json;
+import dev.mtbsync.quality.QualityHistories;
 import dev.mtbsync.quality.QualityHistory;
 import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.quality.RegressionFile;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Spec;
       "",
       "Reads ROOT/quality_history.json (written by sync and batch), takes the median of the last"
           + " --reg-window runs before the newest as the baseline, and compares P90, |ppm| and"
-          + " inlier fraction with it. Reads only; regression.json is left as sync wrote it."
+          + " inlier fraction with it. Reads only; regression.json is left as sync wrote it.",
+      "",
+      "Runs synced into sub-folders (sync --out ROOT/pairA) keep their history there: the"
+          + " histories of every folder holding runs are found at any depth, and the newest run"
+          + " is judged against the runs of its own history."
     },
     footer = {
       "",
@@ -70,7 +75,9 @@ final class QualityCheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    QualityHistory.Loaded history = QualityHistory.read(root);
+    QualityHistories.Found found = QualityHistories.newest(root);
+    QualityHistory.Loaded history =
+        found == null ? new QualityHistory.Loaded(List.of(), List.of(), false) : found.loaded();
     if (history.unreadable()) {
       err.println("mtbsync: " + history.problems().get(0));
       return ExitCodes.ERROR;
@@ -96,6 +103,9 @@ final class QualityCheckCommand implements Callable<Integer> {
       out.println(v.status().label());
     } else {
       QualityReport.table(out, v);
+      if (!found.prefix().isEmpty()) {
+        out.println("History: " + found.prefix() + QualityHistory.FILE);
+      }
     }
     return switch (v.status()) {
       case OK, LEARNING -> ExitCodes.OK;

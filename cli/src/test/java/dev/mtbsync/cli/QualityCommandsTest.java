@@ -134,6 +134,10 @@ class QualityCommandsTest {
   }
 
   private Run sync(String... extra) {
+    return syncInto(root, extra);
+  }
+
+  private Run syncInto(Path out, String... extra) {
     String[] base = {
       "sync",
       "--reference",
@@ -141,12 +145,52 @@ class QualityCommandsTest {
       "--new",
       pair.resolve("new.mp4").toString(),
       "--out",
-      root.toString(),
+      out.toString(),
       "--no-gpu"
     };
     String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return mtbsync(args);
+  }
+
+  @Test
+  void qualityCheckFindsTheHistoryOfRunsSyncedIntoASubFolder() throws IOException {
+    // an older history of the root itself, steady at P90 1.0 s: not the newest run's baseline
+    history(20, rec(1.0, 200, 0.8));
+    Files.setLastModifiedTime(
+        root.resolve("quality_history.json"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    Path pairA = root.resolve("trail").resolve("pairA");
+    for (int i = 0; i < 2; i++) {
+      Run r = syncInto(pairA, "--quiet");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    assertThat(pairA.resolve("quality_history.json")).isNotEmptyFile();
+    String newest;
+    try (var runs = Files.list(pairA)) {
+      newest =
+          runs.filter(p -> Files.isRegularFile(p.resolve("run.json")))
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow();
+    }
+
+    Run nested = check();
+    assertThat(nested.code()).as(nested.err()).isEqualTo(ExitCodes.OK);
+    assertThat(nested.out())
+        .startsWith("Regression status: LEARNING\n")
+        .contains("(1 in history before this one)")
+        .contains("Run ID: trail/pairA/" + newest + "\n")
+        .endsWith("History: trail/pairA/quality_history.json\n");
+
+    Run json = check("--json");
+    assertThat(json.out()).contains("\"run_id\":\"trail/pairA/" + newest + "\"");
+    Run gate = mtbsync("quality-gate", "--root", root.toString(), "--out", root.toString());
+    assertThat(gate.code()).as(gate.out() + gate.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.readString(root.resolve("quality_gate.json")))
+        .contains("\"status\" : \"NO_DATA\"", "trail/pairA/" + newest)
+        .doesNotContain("no quality history");
   }
 
   @Test
@@ -275,6 +319,46 @@ class QualityCommandsTest {
         "{\"ok\":true,\"ppm\":120,\"inlier_frac\":0.9,\"residuals\":{\"mae\":0.01,\"p90\":0.03},\"n_pairs\":20}");
     Files.writeString(dir.resolve("perf.json"), perf);
     return dir;
+  }
+
+  @Test
+  void benchmarkQualityJudgesSyncQualityAndTheSeedsPpmRuleOnlyWhenAsked() throws IOException {
+    runFolder("run-a", "{}");
+    Path b = runFolder("run-b", "{}");
+    // a rider 3 % slower than the reference, synced as well as run-a
+    Files.writeString(
+        b.resolve("timewarp.json"),
+        "{\"ok\":true,\"ppm\":-30000,\"inlier_frac\":0.9,\"residuals\":{\"mae\":0.01,\"p90\":0.03},\"n_pairs\":20}");
+    Run sync =
+        mtbsync(
+            "benchmark-quality", "--root", root.toString(), "--no-csv", "--no-json", "--strict");
+    assertThat(sync.code()).as(sync.err()).isZero();
+    assertThat(sync.out())
+        .contains("Strict OK: 2 (100.0%)\n")
+        .contains(
+            "Strict criteria: inlier fraction ≥ 0.50, P90 ≤ 1.0 s, covers ≥ 50 % of the new run,"
+                + " no marker needs review\n")
+        .doesNotContain("not strict");
+
+    Run seed =
+        mtbsync(
+            "benchmark-quality",
+            "--root",
+            root.toString(),
+            "--no-csv",
+            "--no-json",
+            "--strict",
+            "--strict-ppm",
+            "500");
+    assertThat(seed.code()).as(seed.err()).isZero();
+    assertThat(seed.out())
+        .contains(
+            "Strict OK: 1 (50.0%)\n",
+            ", |ppm| ≤ 500\n", "  not strict: run-b (|ppm| 30000 > 500)\n");
+
+    Run bad = mtbsync("benchmark-quality", "--root", root.toString(), "--strict-ppm", "-5");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).isEqualTo("mtbsync: --strict-ppm must be 0 or more, got -5.0\n");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mtbsync.gps;
 
+import dev.mtbsync.align.MonotoneWarp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,25 @@ public record TimeGap(double seconds, boolean byGates, String from, String to) {
           curve.get(curve.size() - 1).deltaSec() - curve.get(0).deltaSec(), false, null, null);
     }
     return null;
+  }
+
+  /**
+   * The running gap at a moment of the new run: its time since the first gate minus the reference's
+   * time since that gate, the reference's moment given by the warp. At each gate on the warp it is
+   * that gate's running delta ({@link Splits.Gate#deltaSec()}), at the last one the run's gap
+   * ({@link #of}); between gates it is the delta curve measured from the first gate ({@link
+   * #fromFirstGate}). The compare page states it at its playhead with this arithmetic.
+   *
+   * @param warp new-run time to reference time
+   * @param first the first gate (trail order)
+   * @param tNew the moment of the new run (s), inside the warp's range
+   * @return seconds, above zero behind (time lost); NaN outside the warp's range
+   */
+  public static double runningAt(MonotoneWarp warp, Splits.Gate first, double tNew) {
+    if (!(tNew >= warp.validFrom() && tNew <= warp.validTo())) {
+      return Double.NaN;
+    }
+    return (tNew - first.tNew()) - (warp.map(tNew) - first.tRef());
   }
 
   /** "+2.27 s lost", "-0.40 s gained", "+0.00 s". */

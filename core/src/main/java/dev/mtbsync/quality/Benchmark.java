@@ -2,6 +2,8 @@ package dev.mtbsync.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.markers.MarkerCsv;
+import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.PerfFile;
@@ -44,11 +46,19 @@ public final class Benchmark {
    * @param pattern glob on run folder names or their paths under the root, null for all
    * @param limit the newest runs to include, null for all
    * @param fields perf.json fields to include, from {@link PerfFile#FIELDS}
+   * @param criteria what {@code strict_ok} asks of a run
    */
-  public record Options(String pattern, Integer limit, List<String> fields) {
+  public record Options(
+      String pattern, Integer limit, List<String> fields, StrictCriteria criteria) {
     public static final Options DEFAULT = new Options(null, null, DEFAULT_FIELDS);
 
+    /** With the default strict criteria. */
+    public Options(String pattern, Integer limit, List<String> fields) {
+      this(pattern, limit, fields, StrictCriteria.DEFAULT);
+    }
+
     public Options validate() {
+      criteria.validate();
       if (limit != null && limit < 1) {
         throw new IllegalArgumentException("--limit must be 1 or more, got " + limit);
       }
@@ -62,9 +72,15 @@ public final class Benchmark {
     }
   }
 
-  /** The quality fields of a timewarp.json. */
+  /** The quality fields of a timewarp.json; {@code covered} is its valid new-time span (s). */
   private record Warp(
-      boolean ok, Double ppm, Double inlierFrac, Double mae, Double p90, Integer nPairs) {}
+      boolean ok,
+      Double ppm,
+      Double inlierFrac,
+      Double mae,
+      Double p90,
+      Integer nPairs,
+      Double covered) {}
 
   private Benchmark() {}
 
@@ -98,27 +114,40 @@ public final class Benchmark {
           skipped.add(e.getMessage() + " (perf figures left empty)");
         }
       }
+      Double coverage = coverage(f.dir(), w.covered());
+      Integer review;
+      try {
+        review = reviewMarkers(f.dir());
+      } catch (IOException e) {
+        review = null;
+        skipped.add(e.getMessage() + " (markers needing review not counted)");
+      }
+      List<String> misses =
+          options.criteria().misses(w.inlierFrac(), w.p90(), w.ppm(), coverage, review);
       rows.add(
           new BenchmarkRow(
               f.id(),
               f.modified().toInstant().toString(),
               w.ok(),
-              StrictCriteria.DEFAULT.passes(w.inlierFrac(), w.p90(), w.ppm()),
+              misses.isEmpty(),
               w.ppm(),
               w.inlierFrac(),
               w.mae(),
               w.p90(),
               w.nPairs(),
+              coverage,
+              review,
+              List.copyOf(misses),
               perf));
     }
     return new BenchmarkReport(
         root,
         Instant.now().toString(),
         List.copyOf(options.fields()),
-        StrictCriteria.DEFAULT,
+        options.criteria(),
         List.copyOf(rows),
         summarise(rows, options.fields()),
-        histograms(rows),
+        histograms(rows, options.criteria()),
         List.copyOf(skipped));
   }
 
@@ -141,13 +170,56 @@ public final class Benchmark {
         nPairs = nPairs == null ? r.length : nPairs;
       }
     }
+    JsonNode valid = t.get("valid_t_new");
+    Double covered =
+        valid != null && valid.isArray() && valid.size() == 2
+            ? difference(number(valid.get(0)), number(valid.get(1)))
+            : null;
+    boolean fitted = p90 != null;
     return new Warp(
         t.path("ok").asBoolean(false),
         number(t.get("ppm")),
-        number(t.get("inlier_frac")),
+        // a failed sync writes inlier_frac 0.0 beside no fit: not a measured fraction
+        fitted ? number(t.get("inlier_frac")) : null,
         mae,
         p90,
-        nPairs);
+        nPairs,
+        covered);
+  }
+
+  private static Double difference(Double from, Double to) {
+    return from == null || to == null ? null : to - from;
+  }
+
+  /**
+   * The share of the new run the warp covers: its span over the new video's decoded length as
+   * run.json records it ({@code inputs.new.decoded_sec}, else {@code header_sec}); null when either
+   * is unknown.
+   */
+  private static Double coverage(Path dir, Double covered) {
+    Path run = dir.resolve("run.json");
+    if (covered == null || !Files.isRegularFile(run)) {
+      return null;
+    }
+    try {
+      JsonNode neu = ArtefactJson.readObject(run).path("inputs").path("new");
+      Double length = number(neu.get("decoded_sec"));
+      if (length == null) {
+        length = number(neu.get("header_sec"));
+      }
+      return length == null || length <= 0 ? null : Math.min(1, Math.max(0, covered / length));
+    } catch (IOException e) {
+      return null; // run.json is the dashboard's to report; the coverage is just unknown
+    }
+  }
+
+  /** Markers flagged needs_review in new_markers.csv; 0 without the file. */
+  private static int reviewMarkers(Path dir) throws IOException {
+    Path file = dir.resolve("new_markers.csv");
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    return (int) MarkerCsv.readNew(file).stream().filter(NewMarker::needsReview).count();
   }
 
   /** |t_ref - (a t_new + b)| of each pair; empty when the file is missing or unreadable. */
@@ -190,8 +262,17 @@ public final class Benchmark {
         perfMeans);
   }
 
-  private static List<Histogram> histograms(List<BenchmarkRow> rows) {
-    StrictCriteria c = StrictCriteria.DEFAULT;
+  /**
+   * The runs every chart counts: those with a fitted warp (a P90 residual and an inlier fraction).
+   * A failed sync has neither; counting its placeholder inlier fraction in one chart only made the
+   * charts disagree on how many runs there are.
+   */
+  public static List<BenchmarkRow> charted(List<BenchmarkRow> rows) {
+    return rows.stream().filter(r -> r.resP90() != null && r.inlierFrac() != null).toList();
+  }
+
+  private static List<Histogram> histograms(List<BenchmarkRow> all, StrictCriteria c) {
+    List<BenchmarkRow> rows = charted(all);
     return List.of(
         Histogram.of(
             "res_p90",

@@ -23,7 +23,8 @@ public final class BenchmarkFiles {
 
   /**
    * One row per run, newest first: {@code run_id,modified,ok,strict_ok,ppm,inlier_frac,res_mae,
-   * res_p90,n_pairs}, then the chosen perf fields; empty cells where a value is missing.
+   * res_p90,n_pairs,coverage,review_markers}, then the chosen perf fields; empty cells where a
+   * value is missing.
    */
   public static void writeCsv(Path file, BenchmarkReport r) throws IOException {
     List<String> header =
@@ -37,7 +38,9 @@ public final class BenchmarkFiles {
                 "inlier_frac",
                 "res_mae",
                 "res_p90",
-                "n_pairs"));
+                "n_pairs",
+                "coverage",
+                "review_markers"));
     header.addAll(r.fields());
     AtomicFiles.write(
         file,
@@ -56,6 +59,8 @@ public final class BenchmarkFiles {
               cells.add(cell(row.resMae()));
               cells.add(cell(row.resP90()));
               cells.add(row.nPairs() == null ? "" : row.nPairs().toString());
+              cells.add(cell(row.coverage()));
+              cells.add(row.reviewMarkers() == null ? "" : row.reviewMarkers().toString());
               for (String f : r.fields()) {
                 cells.add(cell(row.perf().get(f)));
               }

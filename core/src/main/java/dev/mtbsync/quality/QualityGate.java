@@ -1,6 +1,7 @@
 package dev.mtbsync.quality;
 
 import dev.mtbsync.quality.RegressionVerdict.Status;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The CI quality gate: judges the newest run of a batch root's history against the runs before it
- * ({@link RegressionGate}) and turns the verdict into a status a CI job acts on. Reads only.
+ * ({@link RegressionGate}; a nested root's newest history, as {@link QualityHistories#newest}) and
+ * turns the verdict into a status a CI job acts on. Reads only.
  *
  * <p>Verdict to status: ok is PASS, warn is WARN, fail is FAIL, or WARN_LEARNING while the history
  * holds fewer than {@link GateConfig#learningRuns()} runs (the Python tool's guard against failing
@@ -30,7 +32,15 @@ public final class QualityGate {
       String why = Files.exists(root) ? ": not a folder" : ": no such file or folder";
       return new GateResult(GateStatus.ERROR, now, root, config, 0, null, root + why, List.of());
     }
-    QualityHistory.Loaded history = QualityHistory.read(root);
+    QualityHistories.Found found;
+    try {
+      found = QualityHistories.newest(root);
+    } catch (IOException e) {
+      return new GateResult(
+          GateStatus.ERROR, now, root, config, 0, null, root + ": " + e.getMessage(), List.of());
+    }
+    QualityHistory.Loaded history =
+        found == null ? new QualityHistory.Loaded(List.of(), List.of(), false) : found.loaded();
     List<String> problems = history.problems();
     if (history.unreadable()) {
       return new GateResult(
@@ -45,7 +55,7 @@ public final class QualityGate {
           config,
           0,
           null,
-          QualityHistory.file(root) + ": no usable record (" + problems.get(0) + ")",
+          found.file() + ": no usable record (" + problems.get(0) + ")",
           problems);
     }
     if (records.isEmpty()) {

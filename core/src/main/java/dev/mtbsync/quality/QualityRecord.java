@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * One successful sync in {@code quality_history.json}: its warp quality and speed.
  *
- * @param runId the run folder's name
+ * @param runId the run folder's name (its path under the root where a nested history is read)
  * @param timestamp when it was recorded (ISO-8601)
  * @param newVideo the new run's file name
  * @param p90Sec P90 residual of the warp (s)
@@ -50,6 +50,12 @@ public record QualityRecord(
         p.rssMb(),
         p.gpuUtil(),
         p.gpuMemMb());
+  }
+
+  /** This record with another run id (a nested root names runs by their path under it). */
+  public QualityRecord withRunId(String id) {
+    return new QualityRecord(
+        id, timestamp, newVideo, p90Sec, ppm, inlierFrac, fps, cpuPct, rssMb, gpuUtil, gpuMemMb);
   }
 
   private static Double round(double v, int digits) {

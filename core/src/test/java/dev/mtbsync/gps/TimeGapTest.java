@@ -2,6 +2,7 @@ package dev.mtbsync.gps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mtbsync.align.MonotoneWarp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,29 @@ class TimeGapTest {
     assertThat(TimeGap.bestSector(List.of(GATES.get(0))))
         .as("the first gate has no sector")
         .isNull();
+  }
+
+  @Test
+  void theRunningGapIsEachGatesDeltaAtTheGateAndTheDeltaCurveBetween() {
+    // a warp through the gates (new time -> reference time), with a stop of the new rider
+    MonotoneWarp warp =
+        new MonotoneWarp(
+            new double[] {0, 9.6, 14, 16, 20.79, 26.69},
+            new double[] {0, 10, 14.2, 14.2 + 1e-4, 18, 24},
+            new double[] {0.9, 0.9, 0.9, 0.9, 0.9, 0.9});
+    for (Splits.Gate g : GATES) {
+      assertThat(TimeGap.runningAt(warp, GATES.get(0), g.tNew()))
+          .as(g.name())
+          .isCloseTo(g.deltaSec(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+    List<DeltaTime.Point> curve =
+        TimeGap.fromFirstGate(DeltaTime.curve(warp, null, null), GATES.get(0).tRef());
+    assertThat(curve).hasSizeGreaterThan(40);
+    for (DeltaTime.Point p : curve) {
+      assertThat(TimeGap.runningAt(warp, GATES.get(0), p.tNew()))
+          .as("at new time %.2f s", p.tNew())
+          .isCloseTo(p.deltaSec(), org.assertj.core.data.Offset.offset(0.002));
+    }
+    assertThat(TimeGap.runningAt(warp, GATES.get(0), 27)).as("past the warp").isNaN();
   }
 }

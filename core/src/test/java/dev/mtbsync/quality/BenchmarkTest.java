@@ -50,7 +50,7 @@ class BenchmarkTest {
   @BeforeEach
   void runs() throws IOException {
     run("run-a", 10, warp(true, 0.03, 120, 0.9), PERF);
-    run("run-b", 20, warp(true, 0.2, -30000, 0.8), PERF); // riders at other paces: not strict
+    run("run-b", 20, warp(true, 0.2, -30000, 0.8), PERF); // riders at other paces: still synced
     run("run-c", 30, "{\"ok\": tru", PERF); // torn file
     run("run-d", 40, warp(true, 0.5, 400, 0.55), "not json at all");
     Path e =
@@ -79,7 +79,8 @@ class BenchmarkTest {
         .containsExactly("run-a", "run-b", "run-d", "run-e", "run-f");
     assertThat(r.rows())
         .extracting(BenchmarkRow::strictOk)
-        .containsExactly(true, false, true, true, false);
+        .containsExactly(true, true, true, true, false);
+    assertThat(r.rows().get(4).strictMisses()).containsExactly("no fitted warp");
     assertThat(r.rows())
         .extracting(BenchmarkRow::ok)
         .containsExactly(true, true, true, true, false);
@@ -106,8 +107,8 @@ class BenchmarkTest {
     assertThat(s.total()).isEqualTo(5);
     assertThat(s.ok()).isEqualTo(4);
     assertThat(s.okPct()).isEqualTo(80.0);
-    assertThat(s.strictOk()).isEqualTo(3);
-    assertThat(s.strictOkPct()).isEqualTo(60.0);
+    assertThat(s.strictOk()).isEqualTo(4);
+    assertThat(s.strictOkPct()).isEqualTo(80.0);
     assertThat(s.meanPpm()).isCloseTo((120 + 30000 + 400 + 0) / 4.0, Offset.offset(1e-9));
     assertThat(s.perfMeans()).containsEntry("fps", 200.5).containsEntry("gpu_mem_mb", null);
   }
@@ -122,8 +123,65 @@ class BenchmarkTest {
   }
 
   @Test
-  void histogramsCountEveryRunWithAFit() throws IOException {
+  void theSeedsPpmRuleIsAnOptionThatJudgesThePaceOfTheRiders() throws IOException {
+    StrictCriteria seed = StrictCriteria.DEFAULT.withMaxPpm(500.0);
+    BenchmarkReport r =
+        Benchmark.run(root, new Benchmark.Options(null, null, Benchmark.DEFAULT_FIELDS, seed));
+    assertThat(r.rows())
+        .extracting(BenchmarkRow::strictOk)
+        .containsExactly(true, false, true, true, false);
+    assertThat(r.rows().get(1).strictMisses()).containsExactly("|ppm| 30000 > 500");
+    assertThat(r.criteria().maxPpm()).isEqualTo(500.0);
+    assertThat(r.histograms().get(1).limit()).isEqualTo(500.0);
+    assertThat(Benchmark.run(root, Benchmark.Options.DEFAULT).histograms().get(1).limit())
+        .as("no ppm limit drawn by default")
+        .isNull();
+  }
+
+  @Test
+  void aRunThatCoversLittleOfTheNewVideoOrLeavesMarkersToReviewIsNotStrict() throws IOException {
+    Path a = root.resolve("run-a");
+    // the warp covers 10-40 s of a new run that decodes to 100 s: 30 %
+    Files.writeString(
+        a.resolve("timewarp.json"),
+        warp(true, 0.03, 120, 0.9)
+            .replace("\"n_pairs\":40}", "\"n_pairs\":40,\"valid_t_new\":[10.0,40.0]}"));
+    Files.writeString(
+        a.resolve("run.json"),
+        "{\"schema_version\":1,\"inputs\":{\"new\":{\"decoded_sec\":100.0}}}");
+    Files.writeString(
+        a.resolve("new_markers.csv"),
+        "name,t_ref,t_new,confidence,needs_review\n"
+            + "drop,12.0,12.5,0.9,false\nberm,20.0,21.0,0.3,true\nrock,30.0,,0,true\n");
+    Path b = root.resolve("run-b");
+    Files.writeString(
+        b.resolve("timewarp.json"),
+        warp(true, 0.2, -30000, 0.8)
+            .replace("\"n_pairs\":40}", "\"n_pairs\":40,\"valid_t_new\":[0.0,90.0]}"));
+    Files.writeString(
+        b.resolve("run.json"),
+        "{\"schema_version\":1,\"inputs\":{\"new\":{\"decoded_sec\":100.0}}}");
+    Files.writeString(
+        b.resolve("new_markers.csv"),
+        "name,t_ref,t_new,confidence,needs_review\ndrop,12,12.5,1,false\n");
+    BenchmarkReport r = Benchmark.run(root, Benchmark.Options.DEFAULT);
+    BenchmarkRow ra = r.rows().stream().filter(x -> x.runId().equals("run-a")).findFirst().get();
+    BenchmarkRow rb = r.rows().stream().filter(x -> x.runId().equals("run-b")).findFirst().get();
+    assertThat(ra.coverage()).isCloseTo(0.3, Offset.offset(1e-9));
+    assertThat(ra.reviewMarkers()).isEqualTo(2);
+    assertThat(ra.strictOk()).isFalse();
+    assertThat(ra.strictMisses())
+        .containsExactly("covers 30 % of the new run < 50 %", "2 markers need review");
+    assertThat(rb.coverage()).isCloseTo(0.9, Offset.offset(1e-9));
+    assertThat(rb.reviewMarkers()).isZero();
+    assertThat(rb.strictOk()).isTrue();
+  }
+
+  @Test
+  void everyChartCountsTheSameRunsThoseWithAFittedWarp() throws IOException {
     List<Histogram> h = Benchmark.run(root, Benchmark.Options.DEFAULT).histograms();
+    // run-f failed (no fit, a placeholder inlier fraction of 0.0): in no chart
+    assertThat(h).extracting(Histogram::total).containsExactly(4, 4, 4);
     assertThat(h).extracting(Histogram::metric).containsExactly("res_p90", "ppm", "inlier_frac");
     Histogram p90 = h.get(0);
     // 0.03, 0.2, 0.5, 0.31 over edges 0, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2
@@ -154,17 +212,17 @@ class BenchmarkTest {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0))
         .isEqualTo(
-            "run_id,modified,ok,strict_ok,ppm,inlier_frac,res_mae,res_p90,n_pairs,fps,cpu_pct,gpu_util,gpu_mem_mb,rss_mb");
+            "run_id,modified,ok,strict_ok,ppm,inlier_frac,res_mae,res_p90,n_pairs,coverage,review_markers,fps,cpu_pct,gpu_util,gpu_mem_mb,rss_mb");
     assertThat(lines).hasSize(6);
     assertThat(lines.get(1))
         .startsWith("run-a,")
-        .endsWith(",true,true,120,0.9,0.015,0.03,40,200.5,180,,,500");
+        .endsWith(",true,true,120,0.9,0.015,0.03,40,,0,200.5,180,,,500");
     Path json = root.resolve("out.json");
     BenchmarkFiles.writeJson(json, r);
     assertThat(Files.readString(json))
         .contains(
             "\"schema_version\" : 1",
-            "\"strict_ok_pct\" : 60.0",
+            "\"strict_ok_pct\" : 80.0",
             "\"max_p90_sec\" : 1.0",
             "\"skipped\" : [");
   }

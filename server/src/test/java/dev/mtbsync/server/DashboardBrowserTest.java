@@ -211,7 +211,7 @@ class DashboardBrowserTest {
             .as("reference time after scrubbing to %.2f s", t)
             .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
       }
-      page.locator("#near li button").first().waitFor();
+      page.locator("#near li a.near-item").first().waitFor();
       // the run's one time gap, as its dashboard states it; no marker-placement "delta" that
       // reads 0 ms for markers this very warp placed
       String gap = page.locator("#compare-gap").textContent();
@@ -222,6 +222,18 @@ class DashboardBrowserTest {
       assertThat(dash.locator("#time-gap").textContent()).isEqualTo(gap);
       dash.close();
       assertThat(gap).matches("[+-]\\d+\\.\\d\\d s( lost| gained)?");
+      // at the last gate the running gap at the playhead is that same figure
+      page.locator("#gate-jumps .gate-jump").last().click();
+      page.waitForFunction(
+          "() => { const c = window.mtbCompare; return !c.vNew.seeking && !c.vRef.seeking"
+              + " && Math.abs(c.vNew.currentTime - c.data.gap.gates.at(-1).t_new) < 0.002; }");
+      double atLastGate =
+          Double.parseDouble(
+              page.locator("#gap-at").textContent().split(" ")[0].replace('\u2212', '-'));
+      assertThat(atLastGate)
+          .as("the gap at the last gate against the card's " + gap)
+          .isCloseTo(
+              Double.parseDouble(gap.split(" ")[0]), org.assertj.core.data.Offset.offset(0.011));
       assertThat(page.locator("#gap-card").textContent())
           .doesNotContain("0 ms", "very warp", "Choose a");
       assertThat(page.locator("#delta-kpis").count()).isZero();

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param canWrite annotations can be saved
  * @param canPin pins can be saved and the warp refitted (a run, with {@code --allow-write})
  * @param warnings what could not be read
+ * @param gap the running gap's anchor and the gates, null without a warp
  */
 public record CompareView(
     String runId,
@@ -42,7 +43,8 @@ public record CompareView(
     List<Pin> pins,
     boolean canWrite,
     boolean canPin,
-    List<String> warnings) {
+    List<String> warnings,
+    GapView gap) {
 
   /**
    * A video as the page plays it.
@@ -156,7 +158,8 @@ public record CompareView(
         List.copyOf(pins),
         canWrite,
         canWrite && s.anchors() != null,
-        List.copyOf(warnings));
+        List.copyOf(warnings),
+        GapView.of(markers, warp));
   }
 
   private static CompareMarker marker(

@@ -14,6 +14,7 @@ import java.util.List;
  * @param markerFiles the run's new_markers*.csv to choose from (empty for a session)
  * @param gap the run's time gap, as the dashboard's delta card states it (the core's one figure);
  *     null for a compare-ui session or while picking
+ * @param startAt the moment of the new run to open at ({@code t=}, s), null for the start
  */
 public record ComparePage(
     Shell shell,
@@ -22,7 +23,8 @@ public record ComparePage(
     String heading,
     String runId,
     List<Option> markerFiles,
-    DashboardPage.DeltaCard gap) {
+    DashboardPage.DeltaCard gap,
+    Double startAt) {
 
   /** A run one may compare. */
   public record Pick(

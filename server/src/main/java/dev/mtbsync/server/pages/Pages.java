@@ -7,6 +7,7 @@ import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.compare.CompareView;
+import dev.mtbsync.server.compare.StartAt;
 import dev.mtbsync.server.html.Templates;
 import dev.mtbsync.server.perf.PerfHistory;
 import io.javalin.http.Context;
@@ -37,13 +38,19 @@ public final class Pages {
     ctx.html(Templates.render("telemetry/index.jte", "page", page));
   }
 
-  /** {@code ?run=ID} compares a run; without it, the compare-ui session or a list to pick from. */
+  /**
+   * {@code ?run=ID} compares a run; without it, the compare-ui session or a list to pick from.
+   * {@code &t=SECONDS} opens it at that moment of the new run.
+   */
   public void compare(Context ctx) throws Exception {
     String run = ctx.queryParam("run");
+    Double startAt = StartAt.parse(ctx.queryParam("t"));
     Shell shell = shell("Compare", "compare");
     ComparePage page;
     if ((run == null || run.isBlank()) && site.config().compare() == null) {
-      page = new ComparePage(shell, picks(), null, "Pick a run to compare", null, List.of(), null);
+      page =
+          new ComparePage(
+              shell, picks(), null, "Pick a run to compare", null, List.of(), null, null);
     } else {
       CompareSource s =
           run == null || run.isBlank()
@@ -68,7 +75,8 @@ public final class Pages {
               ? null
               : DeltaCards.of(SplitsView.read(site.root(), site.root().runDir(s.runId())));
       page =
-          new ComparePage(shell, List.of(), ApiJson.forScript(v), heading, s.runId(), files, gap);
+          new ComparePage(
+              shell, List.of(), ApiJson.forScript(v), heading, s.runId(), files, gap, startAt);
     }
     ctx.html(Templates.render("compare/index.jte", "page", page));
   }

@@ -1,5 +1,6 @@
 package dev.mtbsync.server.quality;
 
+import dev.mtbsync.quality.Benchmark;
 import dev.mtbsync.quality.BenchmarkReport;
 import dev.mtbsync.quality.BenchmarkRow;
 import dev.mtbsync.quality.BenchmarkSummary;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param criteria the strict criteria, in words
  * @param kpis the headline figures
  * @param charts P90, |ppm| and inlier-fraction histograms
+ * @param chartNote which runs the charts count (every chart the same runs)
  * @param trend P90 of each run, oldest first
  * @param columns table columns
  * @param rows table rows, newest run first
@@ -34,6 +36,7 @@ public record BenchmarkPage(
     String criteria,
     List<Kpi> kpis,
     List<BarChart> charts,
+    String chartNote,
     SeriesChart trend,
     List<Column> columns,
     List<Row> rows,
@@ -102,8 +105,12 @@ public record BenchmarkPage(
         new Kpi(
             "Mean |PPM|",
             s.meanPpm() == null ? "–" : grouped(s.meanPpm()),
-            "strict limit " + grouped(c.maxPpm()),
-            s.meanPpm() == null ? "" : s.meanPpm() <= c.maxPpm() ? "good" : "warn"));
+            c.maxPpm() == null
+                ? "the riders' pace: not a sync measure (--strict-ppm to judge it)"
+                : "strict limit " + grouped(c.maxPpm()),
+            s.meanPpm() == null || c.maxPpm() == null
+                ? ""
+                : s.meanPpm() <= c.maxPpm() ? "good" : "warn"));
     Double fps = s.perfMeans().get("fps");
     if (fps != null) {
       kpis.add(new Kpi("Mean FPS", fmt(fps, 0), "frames decoded per second of sync", ""));
@@ -114,8 +121,23 @@ public record BenchmarkPage(
       charts.add(BarChart.of(h, !h.metric().equals("inlier_frac")));
     }
 
+    List<BenchmarkRow> charted = Benchmark.charted(r.rows());
+    int left = r.rows().size() - charted.size();
+    String chartNote =
+        "Every chart counts the "
+            + charted.size()
+            + (charted.size() == 1 ? " run" : " runs")
+            + " with a fitted warp (P90 residual and inlier fraction measured)"
+            + (left == 0
+                ? "."
+                : "; "
+                    + left
+                    + (left == 1 ? " run" : " runs")
+                    + " without one (a failed sync) "
+                    + (left == 1 ? "is" : "are")
+                    + " in the table only.");
     List<SeriesChart.Point> points = new ArrayList<>();
-    for (BenchmarkRow row : r.rows()) {
+    for (BenchmarkRow row : charted) {
       points.add(0, new SeriesChart.Point(row.runId(), row.resP90()));
     }
     SeriesChart trend =
@@ -136,6 +158,8 @@ public record BenchmarkPage(
     columns.add(new Column("PPM", true));
     columns.add(new Column("Inlier", true));
     columns.add(new Column("Pairs", true));
+    columns.add(new Column("Covers", true));
+    columns.add(new Column("Review", true));
     for (String f : r.fields()) {
       columns.add(new Column(PERF_LABELS.getOrDefault(f, f), true));
     }
@@ -151,32 +175,45 @@ public record BenchmarkPage(
           new Cell(row.ok() ? "ok" : "not ok", row.ok() ? "1" : "0", row.ok() ? "good" : "bad"));
       cells.add(
           new Cell(
-              row.strictOk() ? "yes" : "no",
+              row.strictOk() ? "yes" : "no: " + String.join(", ", row.strictMisses()),
               row.strictOk() ? "1" : "0",
-              row.strictOk() ? "good" : "warn"));
+              row.strictOk() ? "good" : "warn why"));
       cells.add(
           num(row.resP90(), 3, row.resP90() != null && row.resP90() > c.maxP90Sec() ? "bad" : ""));
       cells.add(num(row.resMae(), 3, ""));
       cells.add(
-          signed(row.ppm(), row.ppm() != null && Math.abs(row.ppm()) > c.maxPpm() ? "warn" : ""));
+          signed(
+              row.ppm(),
+              row.ppm() != null && c.maxPpm() != null && Math.abs(row.ppm()) > c.maxPpm()
+                  ? "warn"
+                  : ""));
       cells.add(
           num(
               row.inlierFrac(),
               2,
               row.inlierFrac() != null && row.inlierFrac() < c.minInlierFrac() ? "bad" : ""));
       cells.add(num(row.nPairs() == null ? null : row.nPairs().doubleValue(), 0, ""));
+      Double covers = row.coverage() == null ? null : 100 * row.coverage();
+      cells.add(
+          covers == null
+              ? new Cell("–", "", "num")
+              : new Cell(
+                  fmt(covers, 0) + "%",
+                  String.valueOf(covers),
+                  row.coverage() < c.minCoverage() ? "num bad" : "num"));
+      cells.add(
+          num(
+              row.reviewMarkers() == null ? null : row.reviewMarkers().doubleValue(),
+              0,
+              row.reviewMarkers() != null && row.reviewMarkers() > c.maxReviewMarkers()
+                  ? "warn"
+                  : ""));
       for (String f : r.fields()) {
         cells.add(num(row.perf().get(f), f.endsWith("_sec") ? 2 : 1, ""));
       }
       rows.add(new Row(cells));
     }
-    String criteria =
-        String.format(
-            Locale.ROOT,
-            "strict: inlier fraction ≥ %s, P90 ≤ %s s, |ppm| ≤ %s",
-            fmt(c.minInlierFrac(), 2),
-            fmt(c.maxP90Sec(), 1),
-            grouped(c.maxPpm()));
+    String criteria = "strict (sync quality): " + c.describe();
     return new BenchmarkPage(
         "Sync quality benchmark",
         r.root().toAbsolutePath().normalize().toString(),
@@ -184,6 +221,7 @@ public record BenchmarkPage(
         criteria,
         kpis,
         charts,
+        chartNote,
         trend,
         columns,
         rows,

@@ -49,7 +49,9 @@ class BenchmarkHtmlTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<title>Sync quality benchmark · mtbsync</title>");
     assertThat(html).contains("<div class=\"label\">Runs</div>", "<div class=\"value\">4</div>");
-    assertThat(html).contains("<div class=\"value\">25.0%</div>"); // strict: run aa only
+    // strict is sync quality: cc misses P90 and inliers; bb's -210 000 ppm is the riders' pace
+    assertThat(html).contains("<div class=\"value\">75.0%</div>");
+    assertThat(html).contains("no: inlier fraction 0.40 &lt; 0.50, P90 1.700 s &gt; 1.0 s");
     // three histograms and the P90 trend
     assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(4);
     assertThat(html)
@@ -64,7 +66,8 @@ class BenchmarkHtmlTest {
         .as("bars drawn with a height: every chart has some")
         .isGreaterThanOrEqualTo(8);
     assertThat(html)
-        .contains("class=\"bar failing\"", "strict ≤ 1 s", "strict ≤ 500 ppm", "strict ≥ 0.5");
+        .contains("class=\"bar failing\"", "strict ≤ 1 s", "strict ≥ 0.5")
+        .doesNotContain("strict ≤ 500 ppm");
     assertThat(html).contains("P90 residual (s)", "4 runs with a fitted warp");
     // the table: a row per run, sortable, numbers carrying their sort keys
     assertThat(count(html, "<td class=\"run\"")).isEqualTo(4);
@@ -76,6 +79,35 @@ class BenchmarkHtmlTest {
     assertThat(html).contains("Not read (1)", "perf.json: not a JSON file");
     // self-contained: nothing fetched from elsewhere
     assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link ", "@import", "url(");
+  }
+
+  @Test
+  void everyChartCountsTheRunsWithAFittedWarpAndThePageSaysSo() throws IOException {
+    report();
+    Path failed = Files.createDirectories(root.resolve("20250101-000005-ee"));
+    Files.writeString(
+        failed.resolve("timewarp.json"),
+        "{\"ok\":false,\"ppm\":null,\"inlier_frac\":0.0,\"residuals\":{\"p90\":null}}");
+    String html = BenchmarkHtml.render(Benchmark.run(root, Benchmark.Options.DEFAULT));
+    assertThat(html)
+        .contains(
+            "Every chart counts the 4 runs with a fitted warp (P90 residual and inlier fraction"
+                + " measured); 1 run without one (a failed sync) is in the table only.");
+    assertThat(html)
+        .as("no chart counts the failed run")
+        .doesNotContain("5 runs with a fitted warp");
+    assertThat(count(html, "<td class=\"run\"")).isEqualTo(5);
+    String seed =
+        BenchmarkHtml.render(
+            Benchmark.run(
+                root,
+                new Benchmark.Options(
+                    null,
+                    null,
+                    Benchmark.DEFAULT_FIELDS,
+                    dev.mtbsync.quality.StrictCriteria.DEFAULT.withMaxPpm(500.0))));
+    assertThat(seed)
+        .contains("strict ≤ 500 ppm", "|ppm| ≤ 500", "<div class=\"value\">20.0%</div>");
   }
 
   @Test
