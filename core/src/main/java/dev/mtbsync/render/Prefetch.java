@@ -47,20 +47,23 @@ final class Prefetch implements FrameSource {
     try {
       VideoFrame f;
       do {
-        f = source.next();
+        try {
+          f = source.next();
+        } catch (IOException e) {
+          failure = e;
+          f = null;
+        } catch (RuntimeException e) {
+          failure = new IOException(e.getMessage(), e);
+          f = null;
+        }
         if (stopped) {
           return;
         }
+        // put, not offer: the end (or the failure) must reach a reader however full the queue is
         frames.put(f == null ? END : f);
       } while (f != null);
-    } catch (IOException e) {
-      failure = e;
-      frames.offer(END);
     } catch (InterruptedException e) {
       // stopped by close()
-    } catch (RuntimeException e) {
-      failure = new IOException(e.getMessage(), e);
-      frames.offer(END);
     }
   }
 
