@@ -1,7 +1,7 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
 import dev.mtbsync.server.compare.CompareInputs;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.io.IOException;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;

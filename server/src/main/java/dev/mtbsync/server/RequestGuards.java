@@ -1,5 +1,6 @@
 package dev.mtbsync.server;
 
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;

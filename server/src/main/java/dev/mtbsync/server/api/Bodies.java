@@ -1,6 +1,6 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.server.ApiJson;
+import dev.mtbsync.server.json.ApiJson;
 import io.javalin.http.Context;
 import java.util.Map;
 

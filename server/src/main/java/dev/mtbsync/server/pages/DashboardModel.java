@@ -1,7 +1,6 @@
 package dev.mtbsync.server.pages;
 
 import dev.mtbsync.runs.BatchRow;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
 import dev.mtbsync.server.artefacts.MarkerRow;
 import dev.mtbsync.server.artefacts.MarkerTable;
@@ -25,6 +24,7 @@ import dev.mtbsync.server.pages.DashboardPage.RegressionCard;
 import dev.mtbsync.server.pages.DashboardPage.RegressionRow;
 import dev.mtbsync.server.pages.DashboardPage.RunDetail;
 import dev.mtbsync.server.pages.DashboardPage.RunRow;
+import dev.mtbsync.server.site.DashboardContext;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

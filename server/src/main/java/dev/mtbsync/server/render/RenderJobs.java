@@ -5,7 +5,7 @@ import dev.mtbsync.render.ComparisonRenderer;
 import dev.mtbsync.render.RenderConfig;
 import dev.mtbsync.render.RenderInputs;
 import dev.mtbsync.render.RenderResult;
-import dev.mtbsync.server.ApiJson;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.sse.SseHub;
 import io.javalin.http.ConflictResponse;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.mtbsync.server.uploads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.ArtefactJson;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.mtbsync.server.uploads;
 
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.html.Templates;
 import dev.mtbsync.server.pages.UploadPage;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.sse.JavalinSseChannel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,6 +1,6 @@
 package dev.mtbsync.server.uploads;
 
-import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.video.GrowingFileInput;
 import java.io.IOException;
 import java.nio.file.Files;
