@@ -83,7 +83,7 @@ final class CompareUiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean files = ref != null || neu != null || timewarp != null;
     if (files == (root != null)) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "give --ref, --new and --timewarp-json, or --root to pick a run (not both)");
     }
     DashboardConfig config;

@@ -16,6 +16,7 @@ import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.GrowingFileInput;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -165,7 +166,7 @@ final class UploadSession {
           state.wait(100);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted");
+          throw new InterruptedIOException("interrupted");
         }
       }
     }
