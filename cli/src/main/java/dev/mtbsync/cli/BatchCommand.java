@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -146,6 +147,7 @@ final class BatchCommand implements Callable<Integer> {
             reviewThreshold,
             jobs,
             tracking.telemetry());
+    UsageException.flagged(Map.of("jobs", "--jobs"), config::validate); // before any decoding
     List<BatchRow> rows;
     if (distributed != null) {
       BatchEngine.Listener heard =

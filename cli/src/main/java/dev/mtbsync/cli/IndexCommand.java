@@ -64,7 +64,7 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OrbConfig params =
-        SyncOptions.flagged(
+        UsageException.flagged(
             Map.of("fps", "--fps"),
             () ->
                 new OrbConfig(

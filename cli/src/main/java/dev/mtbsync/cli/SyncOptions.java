@@ -4,7 +4,6 @@ import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -46,7 +45,7 @@ public final class SyncOptions {
   @Mixin WarpOptions warpOptions;
 
   OrbConfig refOrb() {
-    return flagged(
+    return UsageException.flagged(
         Map.of("fps", "--fps"),
         () ->
             new OrbConfig(fast ? Math.min(fps, 5) : fps, fast ? 640 : 960, fast ? 300 : 500, clahe)
@@ -54,7 +53,7 @@ public final class SyncOptions {
   }
 
   OrbConfig newOrb() {
-    return flagged(
+    return UsageException.flagged(
         Map.of("fps", "--new-fps"),
         () ->
             new OrbConfig(
@@ -64,28 +63,11 @@ public final class SyncOptions {
 
   MatchConfig match() {
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    return flagged(Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
+    return UsageException.flagged(
+        Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
   }
 
   WarpConfig warp() {
     return warpOptions.warp();
-  }
-
-  /**
-   * Builds a config; a value it refuses is told by the flag the user typed ("--new-fps must be 0.5
-   * to 30, got 0.0"), where the engine speaks of its parameter ("fps must be ...").
-   */
-  static <T> T flagged(Map<String, String> flags, Supplier<T> config) {
-    try {
-      return config.get();
-    } catch (IllegalArgumentException e) {
-      String m = String.valueOf(e.getMessage());
-      for (Map.Entry<String, String> f : flags.entrySet()) {
-        if (m.startsWith(f.getKey() + " must")) {
-          throw new UsageException(f.getValue() + m.substring(f.getKey().length()), e);
-        }
-      }
-      throw e;
-    }
   }
 }

@@ -57,7 +57,7 @@ public final class WarpOptions {
           "max P90", "--warp-max-p90");
 
   WarpConfig warp() {
-    return SyncOptions.flagged(
+    return UsageException.flagged(
         WARP_FLAGS,
         () ->
             new WarpConfig(

@@ -116,6 +116,20 @@ class CommandLineShapeTest {
             "0");
     assertThat(window.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(window.err()).startsWith("mtbsync: --warp-window-sec must be 0.2 to 10 s, got 0.0");
+    Run jobs =
+        mtbsync(
+            "batch",
+            dir.toString(),
+            "--reference",
+            ref.toString(),
+            "--root",
+            dir.resolve("runs").toString(),
+            "--jobs",
+            "0");
+    assertThat(jobs.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(jobs.err()).isEqualTo("mtbsync: --jobs must be 1 to 16, got 0\n");
+    assertThat(dir.resolve("runs")).doesNotExist();
+
     assertThat(Main.exitCode(new UsageException("x"))).isEqualTo(ExitCodes.USAGE);
     assertThat(Main.exitCode(new IOException("x"))).isEqualTo(ExitCodes.ERROR);
   }

@@ -70,7 +70,7 @@ public final class BatchRunner {
 
     public Config validate() {
       if (jobs < 1 || jobs > 16) {
-        throw new IllegalArgumentException("--jobs must be 1 to 16, got " + jobs);
+        throw new IllegalArgumentException("jobs must be 1 to 16, got " + jobs);
       }
       return this;
     }
