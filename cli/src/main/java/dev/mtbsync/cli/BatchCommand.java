@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Sync every video of a folder against one reference.",
       "",
       "Analyses the reference once, then syncs each video of INPUT_DIR (mp4, mov, m4v, mkv,"
-          + " avi, mts, m2ts, webm; not sub-folders) into a run folder of its own in --out-dir,"
+          + " avi, mts, m2ts, webm; not sub-folders) into a run folder of its own in --root,"
           + " and keeps ROOT/batch_summary.csv up to date after every pair. A broken video is"
           + " recorded as failed and the batch goes on; Ctrl-C keeps the finished runs and marks"
           + " the rest interrupted. Each successful sync is added to the quality history."
@@ -40,8 +41,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  mtbsync batch runs_to_sync --reference ref.mp4 --ref-markers ref_markers.csv"
-          + " --out-dir batch_out --jobs 2",
-      "  java -jar mtbsync-spark.jar batch runs_to_sync --reference ref.mp4 --out-dir batch_out"
+          + " --root batch_out --jobs 2",
+      "  java -jar mtbsync-spark.jar batch runs_to_sync --reference ref.mp4 --root batch_out"
           + " --engine spark --master spark://head:7077"
     })
 final class BatchCommand implements Callable<Integer> {
@@ -67,7 +68,7 @@ final class BatchCommand implements Callable<Integer> {
   Path reference;
 
   @Option(
-      names = "--out-dir",
+      names = {"--root", "--out-dir"},
       required = true,
       paramLabel = "DIR",
       description = "Batch root: one run folder per video, batch_summary.csv.",
@@ -146,6 +147,7 @@ final class BatchCommand implements Callable<Integer> {
             reviewThreshold,
             jobs,
             tracking.telemetry());
+    UsageException.flagged(Map.of("jobs", "--jobs"), config::validate); // before any decoding
     List<BatchRow> rows;
     if (distributed != null) {
       BatchEngine.Listener heard =

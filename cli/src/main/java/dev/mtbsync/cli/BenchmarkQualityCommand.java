@@ -103,7 +103,7 @@ final class BenchmarkQualityCommand implements Callable<Integer> {
       paramLabel = "GLOB",
       description =
           "Only run folders whose name or path under the root matches, e.g. '2025*' or"
-              + " 'pairA/*'. Runs are found at any depth (sync --out ROOT/pairA).")
+              + " 'pairA/*'. Runs are found at any depth (sync --root ROOT/pairA).")
   String pattern;
 
   @Option(

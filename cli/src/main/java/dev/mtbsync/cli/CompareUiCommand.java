@@ -1,7 +1,7 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
 import dev.mtbsync.server.compare.CompareInputs;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ final class CompareUiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean files = ref != null || neu != null || timewarp != null;
     if (files == (root != null)) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "give --ref, --new and --timewarp-json, or --root to pick a run (not both)");
     }
     DashboardConfig config;

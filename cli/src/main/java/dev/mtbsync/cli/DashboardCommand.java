@@ -1,6 +1,6 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
-import dev.mtbsync.server.DashboardConfig;
+import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import dev.mtbsync.synth.SynthTruth;

@@ -7,6 +7,7 @@ import dev.mtbsync.gps.NoGpsException;
 import dev.mtbsync.gps.TrackPoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,7 +91,7 @@ final class GpsExtractCommand implements Callable<Integer> {
           track.detail().isEmpty() ? "no remarks" : track.detail(),
           a.time(),
           b.time(),
-          java.time.Duration.between(a.time(), b.time()).toMillis() / 1000.0);
+          Duration.between(a.time(), b.time()).toMillis() / 1000.0);
       int left = track.points().size() - fixes.size();
       if (left > 0) {
         o.printf(Locale.ROOT, "  left out %d samples without a fix%n", left);
@@ -105,7 +106,7 @@ final class GpsExtractCommand implements Callable<Integer> {
     String gpx = (dot > 0 ? name.substring(0, dot) : name) + ".gpx";
     Path target = input.resolveSibling(gpx);
     if (target.equals(input)) {
-      throw new IllegalArgumentException("--out is needed: " + input + " is already a .gpx file");
+      throw new UsageException("--out is needed: " + input + " is already a .gpx file");
     }
     return target;
   }

@@ -52,11 +52,11 @@ public final class GpsOptions {
 
   private static GpsSource source(String value, double offset, String flag) {
     if (!Double.isFinite(offset) || Math.abs(offset) > 86_400) {
-      throw new IllegalArgumentException(flag + " must be seconds within a day, got " + offset);
+      throw new UsageException(flag + " must be seconds within a day, got " + offset);
     }
     if (value == null) {
       if (offset != 0) {
-        throw new IllegalArgumentException(flag + " needs a GPS source for that run");
+        throw new UsageException(flag + " needs a GPS source for that run");
       }
       return GpsSource.NONE;
     }

@@ -10,6 +10,7 @@ import dev.mtbsync.video.VideoLength;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +64,8 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OrbConfig params =
-        SyncOptions.flagged(
-            java.util.Map.of("fps", "--fps"),
+        UsageException.flagged(
+            Map.of("fps", "--fps"),
             () ->
                 new OrbConfig(
                         fps, OrbConfig.DEFAULT.maxWidth(), OrbConfig.DEFAULT.keypoints(), clahe)

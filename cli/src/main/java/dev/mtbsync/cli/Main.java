@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,8 +75,8 @@ public final class Main implements Runnable {
     PrintWriter err = cmd.getErr();
     if (e.getCause() instanceof IOException io) {
       err.println("mtbsync: " + describe(io));
-      if (java.util.Arrays.asList(args).contains("--verbose")
-          || java.util.Arrays.asList(args).contains("-v")) {
+      List<String> given = Arrays.asList(args);
+      if (given.contains("--verbose") || given.contains("-v")) {
         io.printStackTrace(err);
       }
       return ExitCodes.ERROR;
@@ -95,7 +97,17 @@ public final class Main implements Runnable {
         || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))) {
       e.printStackTrace(err);
     }
-    return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.ERROR;
+    return exitCode(e);
+  }
+
+  /**
+   * Exit 2 for a usage error ({@link UsageException}) and for a value the engine refuses (its
+   * configs' {@code validate()} throw {@link IllegalArgumentException}); 1 for everything else.
+   */
+  static int exitCode(Exception e) {
+    return e instanceof UsageException || e instanceof IllegalArgumentException
+        ? ExitCodes.USAGE
+        : ExitCodes.ERROR;
   }
 
   /** One line naming the file and what is wrong with it. */

@@ -4,6 +4,7 @@ import dev.mtbsync.runs.PerfPruner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,12 @@ final class PrunePerfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PerfPruner.Result r = PerfPruner.prune(root, keep, dryRun);
+    PerfPruner.Result r;
+    try {
+      r = PerfPruner.prune(root, keep, dryRun);
+    } catch (IllegalArgumentException e) {
+      throw UsageException.flagged(Map.of("keep", "--keep"), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (!common.quiet) {
       for (Path p : r.removed()) {

@@ -122,7 +122,7 @@ final class QualityGateCommand implements Callable<Integer> {
             ? GatePreset.parse(preset)
             : flag != null ? GatePreset.CUSTOM : GatePreset.NORMAL;
     if (p != GatePreset.CUSTOM && flag != null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           flag + " needs --preset custom (" + p.label() + " sets its own thresholds)");
     }
     var thresholds =

@@ -5,9 +5,13 @@ import dev.mtbsync.export.ExportResult;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.Perf;
 import dev.mtbsync.runs.SyncResult;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The one-screen summaries commands print. */
 final class Report {
@@ -59,9 +63,8 @@ final class Report {
    * The sync result as one JSON object: run folder, ok, problems, timings, quality, markers, and
    * the editor files exported.
    */
-  static void json(PrintWriter o, SyncResult r, List<ExportResult> exports)
-      throws java.io.IOException {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  static void json(PrintWriter o, SyncResult r, List<ExportResult> exports) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_dir", r.runDir().toString());
     m.put("ok", r.ok());
     m.put("problems", r.problems());
@@ -71,9 +74,9 @@ final class Report {
     m.put(
         "valid_t_new",
         r.warp() == null ? null : new double[] {r.warp().validFrom(), r.warp().validTo()});
-    List<java.util.Map<String, Object>> markers = new java.util.ArrayList<>();
+    List<Map<String, Object>> markers = new ArrayList<>();
     for (NewMarker n : r.markers()) {
-      java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+      Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", n.name());
       x.put("t_ref", n.tRef());
       x.put("t_new", Double.isNaN(n.tNew()) ? null : n.tNew());

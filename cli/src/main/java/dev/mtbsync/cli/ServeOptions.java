@@ -1,7 +1,8 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,10 +69,10 @@ public final class ServeOptions {
   /**
    * A size such as {@code 16G}, {@code 500M} or {@code 1048576} in bytes (binary multiples).
    *
-   * @throws IllegalArgumentException when it is not one
+   * @throws UsageException when it is not one
    */
   static long bytes(String size) {
-    String s = size == null ? "" : size.trim().toUpperCase(java.util.Locale.ROOT);
+    String s = size == null ? "" : size.trim().toUpperCase(Locale.ROOT);
     String units = "KMGT";
     int shift = 0;
     if (!s.isEmpty() && units.indexOf(s.charAt(s.length() - 1)) >= 0) {
@@ -86,7 +87,7 @@ public final class ServeOptions {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
+    throw new UsageException(
         "--max-upload must be a positive size such as 16G or 500M, got '" + size + "'");
   }
 
@@ -94,7 +95,7 @@ public final class ServeOptions {
    * The port to use: {@code --port}, else the environment variable {@code envName}, else {@code
    * fallback}.
    *
-   * @throws IllegalArgumentException when the variable is set but not a port number
+   * @throws UsageException when the variable is set but not a port number
    */
   int port(String envName, int fallback, Map<String, String> env) {
     if (port != null) {
@@ -112,7 +113,6 @@ public final class ServeOptions {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
-        envName + " must be a port number (0 to 65535), got '" + v + "'");
+    throw new UsageException(envName + " must be a port number (0 to 65535), got '" + v + "'");
   }
 }

@@ -1,7 +1,7 @@
 package dev.mtbsync.cli;
 
-import dev.mtbsync.server.DashboardConfig;
 import dev.mtbsync.server.DashboardServer;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "",
       "Find, for every moment of the new run, the matching moment of the reference (a"
           + " monotone time-warp), and carry the reference markers over. Writes a run folder"
-          + " inside --out: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json,"
+          + " inside --root: run.json, pairs_raw.csv, pairs.csv, timewarp.json, perf.json,"
           + " delta.csv (time gained or lost along the trail) and, with --ref-markers,"
           + " new_markers.csv and splits.csv (and, with --export, files for editors). With"
           + " the riders' GPS (--ref-gps, --new-gps), the search for matching moments starts"
@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
-      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs",
-      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs"
+      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --root runs",
+      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --root runs"
           + " --export fcpxml,resolve-edl",
-      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --out runs"
+      "  mtbsync sync --reference ref.mp4 --new new.mp4 --ref-markers ref_markers.csv --root runs"
           + " --ref-gpx ref.gpx --new-gps auto"
     })
 final class SyncCommand implements Callable<Integer> {
@@ -88,7 +88,7 @@ final class SyncCommand implements Callable<Integer> {
   Path refMarkers;
 
   @Option(
-      names = "--out",
+      names = {"--root", "--out"},
       required = true,
       paramLabel = "DIR",
       description = "Batch root; the run gets its own folder in it.",
@@ -119,7 +119,7 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!exports.isEmpty() && refMarkers == null) {
-      throw new IllegalArgumentException("--export needs --ref-markers: there are no markers");
+      throw new UsageException("--export needs --ref-markers: there are no markers");
     }
     SyncRequest req =
         new SyncRequest(

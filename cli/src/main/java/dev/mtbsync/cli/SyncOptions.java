@@ -4,10 +4,10 @@ import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
 import java.util.Map;
-import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Analysis and warp flags shared by sync and demo. */
+/** Analysis and warp flags shared by sync, batch and demo (warp takes only {@link WarpOptions}). */
 public final class SyncOptions {
 
   @Option(
@@ -42,55 +42,10 @@ public final class SyncOptions {
       description = "Equalise contrast (CLAHE) before ORB: deep shade, glare.")
   boolean clahe;
 
-  @Option(
-      names = "--warp-window-sec",
-      defaultValue = "2.0",
-      description = "Knot spacing of the time-warp in seconds (default: ${DEFAULT-VALUE}).")
-  double warpWindowSec;
-
-  @Option(
-      names = "--warp-inlier-thresh",
-      defaultValue = "0.3",
-      description =
-          "Pairs further than this (s) from the local trend are outliers (default: ${DEFAULT-VALUE}).")
-  double warpInlierThresh;
-
-  @Option(
-      names = "--warp-min-inlier-frac",
-      defaultValue = "0.25",
-      description = "Gate: share of pairs that must support the warp (default: ${DEFAULT-VALUE}).")
-  double warpMinInlierFrac;
-
-  @Option(
-      names = "--warp-ransac-iters",
-      defaultValue = "500",
-      description =
-          "RANSAC iterations of the affine fit behind params.a/b (default: ${DEFAULT-VALUE}).")
-  int warpRansacIters;
-
-  @Option(
-      names = "--warp-max-ppm",
-      description = "Gate on the average speed ratio |a-1| in ppm (default: none; riders vary).")
-  Double warpMaxPpm;
-
-  @Option(
-      names = "--warp-max-p90",
-      defaultValue = "1.0",
-      description = "Gate: largest acceptable P90 residual in seconds (default: ${DEFAULT-VALUE}).")
-  double warpMaxP90;
-
-  /** The flag behind each parameter the engine's configs name in their messages. */
-  private static final Map<String, String> WARP_FLAGS =
-      Map.of(
-          "warp window", "--warp-window-sec",
-          "warp inlier threshold", "--warp-inlier-thresh",
-          "warp min inlier fraction", "--warp-min-inlier-frac",
-          "RANSAC iterations", "--warp-ransac-iters",
-          "warp max ppm", "--warp-max-ppm",
-          "max P90", "--warp-max-p90");
+  @Mixin WarpOptions warpOptions;
 
   OrbConfig refOrb() {
-    return flagged(
+    return UsageException.flagged(
         Map.of("fps", "--fps"),
         () ->
             new OrbConfig(fast ? Math.min(fps, 5) : fps, fast ? 640 : 960, fast ? 300 : 500, clahe)
@@ -98,7 +53,7 @@ public final class SyncOptions {
   }
 
   OrbConfig newOrb() {
-    return flagged(
+    return UsageException.flagged(
         Map.of("fps", "--new-fps"),
         () ->
             new OrbConfig(
@@ -108,38 +63,11 @@ public final class SyncOptions {
 
   MatchConfig match() {
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    return flagged(Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
+    return UsageException.flagged(
+        Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
   }
 
   WarpConfig warp() {
-    return flagged(
-        WARP_FLAGS,
-        () ->
-            new WarpConfig(
-                    warpWindowSec,
-                    warpInlierThresh,
-                    warpMinInlierFrac,
-                    warpRansacIters,
-                    warpMaxPpm,
-                    warpMaxP90)
-                .validate());
-  }
-
-  /**
-   * Builds a config; a value it refuses is told by the flag the user typed ("--new-fps must be 0.5
-   * to 30, got 0.0"), where the engine speaks of its parameter ("fps must be ...").
-   */
-  static <T> T flagged(Map<String, String> flags, Supplier<T> config) {
-    try {
-      return config.get();
-    } catch (IllegalArgumentException e) {
-      String m = String.valueOf(e.getMessage());
-      for (Map.Entry<String, String> f : flags.entrySet()) {
-        if (m.startsWith(f.getKey() + " must")) {
-          throw new IllegalArgumentException(f.getValue() + m.substring(f.getKey().length()), e);
-        }
-      }
-      throw e;
-    }
+    return warpOptions.warp();
   }
 }

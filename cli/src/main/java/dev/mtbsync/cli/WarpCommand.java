@@ -2,6 +2,7 @@ package dev.mtbsync.cli;
 
 import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.TimewarpFile;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,9 +35,9 @@ import picocli.CommandLine.Spec;
     })
 final class WarpCommand implements Callable<Integer> {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
-  @Mixin SyncOptions options;
+  @Mixin WarpOptions options;
   @Mixin AnchorOptions anchors;
 
   @Option(
@@ -71,11 +73,11 @@ final class WarpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<dev.mtbsync.match.TimePair> rows = PairsCsv.read(pairs);
-    List<dev.mtbsync.match.TimePair> usable =
+    List<TimePair> rows = PairsCsv.read(pairs);
+    List<TimePair> usable =
         rows.stream().filter(p -> p.inliers() == 0 || p.inliers() >= minInliers).toList();
     if (!(videoFps >= 1 && videoFps <= 1000)) {
-      throw new IllegalArgumentException("--video-fps must be 1 to 1000, got " + videoFps);
+      throw new UsageException("--video-fps must be 1 to 1000, got " + videoFps);
     }
     Anchors pins = Anchors.of(anchors.pins(), 1 / videoFps);
     WarpFitter.Fit fit = WarpFitter.fit(usable, pins, options.warp());

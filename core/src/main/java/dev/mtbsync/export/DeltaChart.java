@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -63,8 +64,8 @@ public final class DeltaChart {
     chart.getStyler().setLegendVisible(false);
     double[] x = delta.stream().mapToDouble(p -> byDistance ? p.distanceM() : p.tRef()).toArray();
     double[] y = delta.stream().mapToDouble(DeltaTime.Point::deltaSec).toArray();
-    double lo = Math.min(-0.5, java.util.Arrays.stream(y).min().orElse(0));
-    double hi = Math.max(0.5, java.util.Arrays.stream(y).max().orElse(0));
+    double lo = Math.min(-0.5, Arrays.stream(y).min().orElse(0));
+    double hi = Math.max(0.5, Arrays.stream(y).max().orElse(0));
     double pad = 0.15 * (hi - lo);
     chart.getStyler().setYAxisMin(lo - pad).setYAxisMax(hi + pad);
     chart.getStyler().setXAxisMin(x[0]).setXAxisMax(x[x.length - 1]);

@@ -2,6 +2,7 @@ package dev.mtbsync.export;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An editor timeline rate as an exact fraction {@code num/den} frames per second, with its timecode
@@ -67,7 +68,7 @@ public record FrameRate(int num, int den) {
    * The supported rate a video's measured rate stands for (29.97002997 is 30000/1001), or empty
    * when it is none of them (e.g. 119.88 fps high-speed footage).
    */
-  public static java.util.Optional<FrameRate> nearest(double fps) {
+  public static Optional<FrameRate> nearest(double fps) {
     return ALL.stream()
         .filter(r -> Math.abs(fps - r.fps()) <= SNAP_TOLERANCE * r.fps())
         .findFirst();

@@ -1,6 +1,7 @@
 package dev.mtbsync.export;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The new run's video as an export needs it.
@@ -45,7 +46,7 @@ public record SourceClip(
   }
 
   /** The editor rate the clip runs at, or empty when it is none (e.g. 119.88 fps). */
-  public java.util.Optional<FrameRate> ownRate() {
+  public Optional<FrameRate> ownRate() {
     return FrameRate.nearest(fps);
   }
 
@@ -54,7 +55,7 @@ public record SourceClip(
    * are known (exact), else its stated duration; NaN when neither is known.
    */
   public double endSec() {
-    java.util.Optional<FrameRate> own = ownRate();
+    Optional<FrameRate> own = ownRate();
     if (own.isPresent() && frameCount > 0) {
       return own.get().secondsOf(frameCount);
     }

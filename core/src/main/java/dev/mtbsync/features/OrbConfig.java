@@ -1,16 +1,19 @@
 package dev.mtbsync.features;
 
+import java.io.Serializable;
+
 /**
  * How frames are analysed. Checked once by {@link #validate()}.
  *
- * @param sampleFps frames per second that get ORB features (the rest only a thumbnail), 0.5 to 30
+ * @param sampleFps frames per second that get ORB features and a signature (the rest keep only
+ *     their presentation time, and the decoder skips them where it can), 0.5 to 30
  * @param maxWidth frames are scaled down to at most this width (px) before anything else, 160 to
  *     3840
  * @param keypoints ORB keypoints per sampled frame, 100 to 5000
  * @param clahe equalise contrast locally (CLAHE) before ORB: helps in deep shade and glare
  */
 public record OrbConfig(double sampleFps, int maxWidth, int keypoints, boolean clahe)
-    implements java.io.Serializable { // shipped to Spark workers
+    implements Serializable { // shipped to Spark workers
 
   /** The reference's analysis: 10 samples a second place pairs to a few milliseconds. */
   public static final OrbConfig DEFAULT = new OrbConfig(10, 960, 500, false);

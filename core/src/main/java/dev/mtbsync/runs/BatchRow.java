@@ -1,6 +1,7 @@
 package dev.mtbsync.runs;
 
 import dev.mtbsync.align.WarpQuality;
+import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -39,7 +40,7 @@ public record BatchRow(
     Double totalSec,
     String regression,
     String error)
-    implements java.io.Serializable {
+    implements Serializable {
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";

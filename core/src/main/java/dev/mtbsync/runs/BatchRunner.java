@@ -11,6 +11,7 @@ import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +70,7 @@ public final class BatchRunner {
 
     public Config validate() {
       if (jobs < 1 || jobs > 16) {
-        throw new IllegalArgumentException("--jobs must be 1 to 16, got " + jobs);
+        throw new IllegalArgumentException("jobs must be 1 to 16, got " + jobs);
       }
       return this;
     }
@@ -161,8 +163,8 @@ public final class BatchRunner {
           f.get();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("batch interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
+          throw new InterruptedIOException("batch interrupted");
+        } catch (ExecutionException e) {
           throw new IllegalStateException(e.getCause()); // syncOne catches what a pair throws
         }
       }

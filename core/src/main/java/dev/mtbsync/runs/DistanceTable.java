@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ final class DistanceTable {
     if (time.length == 0 || t < time[0] || t > time[time.length - 1]) {
       return Double.NaN;
     }
-    int i = java.util.Arrays.binarySearch(time, t);
+    int i = Arrays.binarySearch(time, t);
     if (i >= 0) {
       return metres[i];
     }

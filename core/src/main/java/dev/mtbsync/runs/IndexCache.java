@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Where a batch root keeps reference indexes between syncs: {@code ROOT/.index-cache/KEY.mtbidx},
@@ -43,7 +44,7 @@ final class IndexCache {
     Loaded l = last.get();
     if (l != null
         && l.file().equals(abs)
-        && java.util.Objects.equals(l.key(), a.fileKey())
+        && Objects.equals(l.key(), a.fileKey())
         && l.size() == a.size()
         && l.modified().equals(a.lastModifiedTime())) {
       return l.entry();

@@ -40,7 +40,7 @@ public final class PerfPruner {
    */
   public static Result prune(Path root, int keep, boolean dryRun) throws IOException {
     if (keep < 0) {
-      throw new IllegalArgumentException("--keep must be 0 or more, got " + keep);
+      throw new IllegalArgumentException("keep must be 0 or more, got " + keep);
     }
     if (!Files.isDirectory(root)) {
       throw new NoSuchFileException(root.toString());

@@ -1,7 +1,6 @@
 package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
-import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpFitter;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
@@ -9,18 +8,15 @@ import dev.mtbsync.features.VideoScanner;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.GpsAgreement;
 import dev.mtbsync.gps.GpsSeed;
-import dev.mtbsync.gps.GpsSource;
 import dev.mtbsync.gps.GpsSummary;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.io.InputPaths;
-import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
 import dev.mtbsync.match.PairFinder;
 import dev.mtbsync.match.SearchPrior;
-import dev.mtbsync.match.TimePair;
 import dev.mtbsync.telemetry.ResourceUse;
 import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.telemetry.TelemetrySampler;
@@ -28,6 +24,7 @@ import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.SparseLumaDecoder;
 import dev.mtbsync.video.VideoLength;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +32,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,7 +133,7 @@ public final class SyncPipeline {
     try {
       Future<ScannedVideo> r =
           indexed != null
-              ? java.util.concurrent.CompletableFuture.completedFuture(indexed)
+              ? CompletableFuture.completedFuture(indexed)
               : pool.submit(() -> refScanner.scan(req.reference(), progress, "decode reference"));
       Future<ScannedVideo> n =
           pool.submit(
@@ -166,35 +162,23 @@ public final class SyncPipeline {
     PairFinder.Result found = finder.find(ref, neu, prior);
     long matched = System.nanoTime();
 
-    List<String> problems = new ArrayList<>();
-    WarpFitter.Fit fit = fit(found, req, neu, problems);
+    SearchAttempt search = SearchAttempt.fit(found, req, neu);
     long fitted = System.nanoTime();
     List<String> gpsNotes = gps == null ? List.of() : new ArrayList<>(gps.notes());
-    if (prior != null && !(fit != null && problems.isEmpty() && verifiedShare(found) >= 0.6)) {
+    if (prior != null && search.doubtful()) {
       // the GPS band may have kept the search from the right places: the pictures alone decide
-      PairFinder.Result alone = finder.find(ref, neu);
-      List<String> aloneProblems = new ArrayList<>();
-      WarpFitter.Fit aloneFit = fit(alone, req, neu, aloneProblems);
-      String seeded = outcome(found, fit, problems);
-      if (better(aloneFit, aloneProblems, fit, problems)) {
-        gpsNotes.add(
-            "the GPS-seeded search ("
-                + seeded
-                + ") did worse than the pictures alone ("
-                + outcome(alone, aloneFit, aloneProblems)
-                + "): the pictures alone were used");
-        found = alone;
-        fit = aloneFit;
-        problems = aloneProblems;
+      SearchAttempt alone = SearchAttempt.fit(finder.find(ref, neu), req, neu);
+      search = SearchAttempt.choose(search, alone, gpsNotes);
+      if (search == alone) {
         prior = null;
-      } else {
-        gpsNotes.add(
-            "the GPS-seeded search (" + seeded + ") was kept: the pictures alone did no better");
       }
       long refitted = System.nanoTime();
       matched += refitted - fitted; // the second search counts as retrieval
       fitted = refitted;
     }
+    found = search.found();
+    WarpFitter.Fit fit = search.fit();
+    List<String> problems = search.problems();
 
     List<NewMarker> transferred = List.of();
     if (refMarkers != null && fit != null) {
@@ -246,19 +230,18 @@ public final class SyncPipeline {
     PartialRun.cleanStale(req.outRoot());
     try (PartialRun partial = PartialRun.begin(req.outRoot(), runId)) {
       try {
-        writeRun(
+        RunFolderWriter.write(
             partial.dir(),
-            runId,
-            req,
-            RunInputs.video(refSig, refLength),
-            RunInputs.video(newSig, newLength),
-            started,
-            found,
-            fit,
-            problems,
-            transferred,
-            perf,
-            new Extras(gps, gpsSummary, agreement, delta, splits));
+            new RunFolderWriter.Contents(
+                runId,
+                req,
+                RunInputs.video(refSig, refLength),
+                RunInputs.video(newSig, newLength),
+                started,
+                search,
+                transferred,
+                perf,
+                new RunFolderWriter.Extras(gps, gpsSummary, agreement, delta, splits)));
         partial.commit(runDir);
       } catch (IOException e) {
         throw partial.failed(e, runDir);
@@ -275,7 +258,7 @@ public final class SyncPipeline {
     }
     return new SyncResult(
         runDir,
-        fit != null && problems.isEmpty(),
+        search.passes(),
         fit == null ? null : fit.warp(),
         fit == null ? null : fit.quality(),
         List.copyOf(problems),
@@ -299,165 +282,9 @@ public final class SyncPipeline {
     }
   }
 
-  /** What the GPS and the delta time add to the run folder. */
-  private record Extras(
-      GpsSeed gps,
-      GpsSummary summary,
-      GpsAgreement agreement,
-      List<DeltaTime.Point> delta,
-      List<Splits.Gate> splits) {}
-
-  /** Fits the warp to the verified pairs; null (with the reason in problems) when none fits. */
-  private static WarpFitter.Fit fit(
-      PairFinder.Result found, SyncRequest req, ScannedVideo neu, List<String> problems) {
-    try {
-      WarpFitter.Fit fit = WarpFitter.fit(found.verified(), pins(req, neu), req.warp());
-      problems.addAll(fit.quality().reasons());
-      return fit;
-    } catch (IllegalArgumentException e) {
-      problems.add("the runs do not overlap, or show different places: " + e.getMessage());
-      return null;
-    }
-  }
-
-  /** The request's pins, each exact to half a frame of the new video. */
-  private static Anchors pins(SyncRequest req, ScannedVideo neu) {
-    double fps = neu.info().fps();
-    return Anchors.of(req.anchors(), fps > 0 ? 1 / fps : 1 / 30.0);
-  }
-
-  /** Share of the new samples tried that verified. */
-  private static double verifiedShare(PairFinder.Result r) {
-    return r.verified().size() / (double) Math.max(1, r.raw().size());
-  }
-
-  /**
-   * Whether fit a (with its problems) beats fit b: it passes where b fails, or has more inliers.
-   */
-  private static boolean better(
-      WarpFitter.Fit a, List<String> aProblems, WarpFitter.Fit b, List<String> bProblems) {
-    if (a == null || b == null) {
-      return a != null;
-    }
-    if (aProblems.isEmpty() != bProblems.isEmpty()) {
-      return aProblems.isEmpty();
-    }
-    return a.quality().inliers() > b.quality().inliers();
-  }
-
-  /** e.g. "57 of 336 new samples verified, a warp that passes its gates". */
-  private static String outcome(PairFinder.Result r, WarpFitter.Fit fit, List<String> problems) {
-    return r.verified().size()
-        + " of "
-        + r.raw().size()
-        + " new samples verified, "
-        + (fit == null
-            ? "no warp"
-            : problems.isEmpty() ? "a warp that passes its gates" : "a warp that fails its gates");
-  }
-
   /** Time (s) of a video's last frame. */
   private static double duration(ScannedVideo v) {
     return v.pts()[v.pts().length - 1];
-  }
-
-  private static void writeRun(
-      Path dir,
-      String runId,
-      SyncRequest req,
-      Map<String, Object> refInput,
-      Map<String, Object> newInput,
-      Instant started,
-      PairFinder.Result found,
-      WarpFitter.Fit fit,
-      List<String> problems,
-      List<NewMarker> markers,
-      Perf perf,
-      Extras extras)
-      throws IOException {
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("schema_version", 1);
-    run.put("run_id", runId);
-    run.put("tool", "mtbsync");
-    run.put("tool_version", version());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("reference", refInput);
-    inputs.put("new", newInput);
-    inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
-    if (!req.gps().isNone()) {
-      inputs.put("ref_gps", gpsInput(req.gps().ref()));
-      inputs.put("new_gps", gpsInput(req.gps().neu()));
-    }
-    run.put("inputs", inputs);
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("reference_analysis", req.refOrb());
-    params.put("new_analysis", req.newOrb());
-    params.put("match", req.match());
-    params.put("warp", req.warp());
-    params.put("review_threshold", req.reviewThreshold());
-    if (!req.gps().isNone()) {
-      params.put(
-          "gps",
-          Map.of(
-              "ref_clock_offset_sec", req.gps().ref().clockOffsetSec(),
-              "new_clock_offset_sec", req.gps().neu().clockOffsetSec()));
-    }
-    run.put("parameters", params);
-    run.put("started", started.toString());
-    run.put("finished", Instant.now().toString());
-    run.put("ok", fit != null && problems.isEmpty());
-    // why it failed, in the file a reader opens first (the dashboard's card says it)
-    run.put("problems", List.copyOf(problems));
-    Json.write(dir.resolve("run.json"), run);
-
-    PairsCsv.writeRaw(dir.resolve("pairs_raw.csv"), found.raw());
-    List<TimePair> kept = new ArrayList<>();
-    if (fit != null) {
-      for (int i = 0; i < fit.pairs().size(); i++) {
-        if (fit.inlier()[i]) {
-          kept.add(fit.pairs().get(i));
-        }
-      }
-    }
-    PairsCsv.write(dir.resolve("pairs.csv"), kept);
-    if (!req.anchors().isEmpty()) {
-      AnchorsCsv.write(dir.resolve(AnchorsCsv.FILE), req.anchors());
-    }
-    List<String> extra = fit == null ? problems : List.of();
-    Map<String, Object> blocks = new LinkedHashMap<>();
-    Map<String, Object> search = new LinkedHashMap<>();
-    search.put("prior", extras.summary() != null && extras.summary().seeded() ? "gps" : "none");
-    search.put("orb_matches", found.orbMatches());
-    search.put("coarse_cells", found.coarseCells());
-    search.put("coarse_sec", Math.round(found.coarseSec() * 1e4) / 1e4);
-    blocks.put("search", search);
-    blocks.put("camera", found.camera().toJson());
-    if (extras.gps() != null) {
-      blocks.put("gps", extras.gps().toJson(extras.agreement(), extras.summary().seeded()));
-    }
-    TimewarpFile.write(
-        dir.resolve("timewarp.json"),
-        fit == null ? null : fit.warp(),
-        fit == null ? null : fit.quality(),
-        req.warp(),
-        extra,
-        blocks);
-    PerfFile.write(dir.resolve(PerfFile.NAME), runId, perf);
-    if (req.refMarkers() != null && fit != null) {
-      MarkerCsv.writeNew(markers, dir.resolve("new_markers.csv"));
-      SplitsCsv.writeSplits(dir.resolve(SplitsCsv.SPLITS), extras.splits());
-    }
-    if (fit != null) {
-      SplitsCsv.writeDelta(dir.resolve(SplitsCsv.DELTA), extras.delta());
-    }
-  }
-
-  /** How run.json names a GPS input: the file's signature, "video telemetry", or null. */
-  private static Object gpsInput(GpsSource s) throws IOException {
-    if (s.fromVideo()) {
-      return "video telemetry";
-    }
-    return s.file() == null ? null : FileSignature.of(s.file());
   }
 
   /**
@@ -488,7 +315,7 @@ public final class SyncPipeline {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted");
+      throw new InterruptedIOException("interrupted");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
@@ -498,11 +325,6 @@ public final class SyncPipeline {
       }
       throw new IOException(e.getCause().getMessage(), e.getCause());
     }
-  }
-
-  static String version() {
-    String v = SyncPipeline.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
   }
 
   private static double sec(long nanos) {

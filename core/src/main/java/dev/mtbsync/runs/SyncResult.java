@@ -6,6 +6,7 @@ import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.gps.GpsSummary;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.markers.NewMarker;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ import java.util.List;
  *     what decoded and is kept out of the quality history
  */
 public record SyncResult(
-    java.nio.file.Path runDir,
+    Path runDir,
     boolean ok,
     MonotoneWarp warp,
     WarpQuality quality,
@@ -57,7 +58,7 @@ public record SyncResult(
 
   /** A result without GPS or splits. */
   public SyncResult(
-      java.nio.file.Path runDir,
+      Path runDir,
       boolean ok,
       MonotoneWarp warp,
       WarpQuality quality,

@@ -9,6 +9,7 @@ import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class TimewarpFile {
       throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema_version", SCHEMA_VERSION);
-    List<String> reasons = new java.util.ArrayList<>(q == null ? List.of() : q.reasons());
+    List<String> reasons = new ArrayList<>(q == null ? List.of() : q.reasons());
     reasons.addAll(extraReasons);
     root.put("ok", warp != null && q != null && q.ok() && extraReasons.isEmpty());
     root.put("model", MODEL);

@@ -1,5 +1,6 @@
 package dev.mtbsync.synth;
 
+import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -44,14 +45,6 @@ final class ScanlineRenderer implements FrameRenderer {
    */
   private static final double CANONICAL_SCALE = 0.75;
 
-  private static final double[] MIP_SCALE = new double[Forest.LEVELS];
-
-  static {
-    for (int l = 0; l < MIP_SCALE.length; l++) {
-      MIP_SCALE[l] = 1.0 / (1 << l);
-    }
-  }
-
   private final Forest forest;
   private final int width;
   private final int height;
@@ -60,6 +53,7 @@ final class ScanlineRenderer implements FrameRenderer {
   private final int fogRgb;
   private final int horizonRgb;
   private final SensorNoise noise;
+  private final TexelStrip strip = new TexelStrip();
 
   /** Unrotated view as packed 0x00RRGGBB: B, G, R, 0 bytes in native (little-endian) order. */
   private int[] canvas = new int[0];
@@ -95,16 +89,6 @@ final class ScanlineRenderer implements FrameRenderer {
   // per row of the unrotated view: the columns where the ground is seen
   private int[] rowGroundFrom = new int[0];
   private int[] rowGroundTo = new int[0];
-
-  // the ground row being drawn (set by strip())
-  private int[] tex0;
-  private int[] tex1;
-  private int base0;
-  private int base1;
-  private int fv;
-  private int texWidth;
-  private int level;
-  private boolean smooth;
 
   /**
    * @param noise the run's sensor noise, shared between its renderers (unused by {@link
@@ -253,52 +237,20 @@ final class ScanlineRenderer implements FrameRenderer {
         continue;
       }
       double geo = TilePainter.WALL_TPM / f * t * Math.sqrt(t / side);
-      strip(
+      strip.select(
           right ? forest.rightWall : forest.leftWall,
           (zc + t) * TilePainter.WALL_TPM,
           geo,
           blurTexels);
-      colTex0[x] = tex0;
-      colTex1[x] = tex1;
-      colBase0[x] = base0;
-      colBase1[x] = base1;
-      colFv[x] = fv;
-      colWidth[x] = texWidth;
-      colLevel[x] = level;
-      colSmooth[x] = smooth;
+      colTex0[x] = strip.tex0;
+      colTex1[x] = strip.tex1;
+      colBase0[x] = strip.base0;
+      colBase1[x] = strip.base1;
+      colFv[x] = strip.fv;
+      colWidth[x] = strip.width;
+      colLevel[x] = strip.level;
+      colSmooth[x] = strip.smooth;
       colFog[x] = fogAlpha[(int) (t * 4)];
-    }
-  }
-
-  /**
-   * Selects one texture row at a fixed position along the trail, at the mip level fitting the pixel
-   * footprint there; bilinear while texels are magnified, nearest once the level has averaged
-   * several texels into one.
-   *
-   * @param along texel coordinate along the trail at level 0
-   * @param footprint texels covered by one pixel at level 0, from geometry
-   * @param blur texels smeared by motion while the shutter is open, at level 0
-   */
-  private void strip(Forest.TileRing ring, double along, double footprint, double blur) {
-    double eff = Math.max(footprint, blur);
-    level = eff < 2 ? 0 : Math.min(Forest.LEVELS - 1, Math.getExponent(eff));
-    smooth = footprint < (1 << level);
-    texWidth = ring.widths[level];
-    int shift = ring.rowBits[level];
-    int rowMask = (1 << shift) - 1;
-    double v = along * MIP_SCALE[level] - 0.5; // positive: the world starts at ORIGIN_M
-    int vi = (int) v;
-    int k = vi >> shift;
-    int row = vi & rowMask;
-    fv = (int) ((v - vi) * 256);
-    tex0 = ring.level(k, level);
-    base0 = row * texWidth;
-    if (row < rowMask) {
-      tex1 = tex0;
-      base1 = base0 + texWidth;
-    } else { // the next row is the first of the next tile
-      tex1 = ring.level(k + 1, level);
-      base1 = 0;
     }
   }
 
@@ -331,18 +283,19 @@ final class ScanlineRenderer implements FrameRenderer {
       rowGroundTo[y] = groundTo;
       if (groundTo > groundFrom) {
         if (tg >= Forest.FAR_M) {
-          java.util.Arrays.fill(px, rowStart + groundFrom, rowStart + groundTo, fogRgb);
+          Arrays.fill(px, rowStart + groundFrom, rowStart + groundTo, fogRgb);
         } else {
           double geo = TilePainter.GROUND_TPM / f * tg * Math.sqrt(tg / hc);
-          strip(forest.ground, (zc + tg) * TilePainter.GROUND_TPM, geo, groundBlur);
-          groundRow(
+          strip.select(forest.ground, (zc + tg) * TilePainter.GROUND_TPM, geo, groundBlur);
+          strip.drawRow(
               px,
               rowStart,
               groundFrom,
               groundTo,
               (xc + tg * (aMin + (groundFrom - MARGIN_PX) / f) + halfW) * TilePainter.GROUND_TPM,
               tg / f * TilePainter.GROUND_TPM,
-              fogAlpha[(int) (tg * 4)]);
+              fogAlpha[(int) (tg * 4)],
+              fogRgb);
         }
       }
       if (b > 1e-9) {
@@ -355,7 +308,7 @@ final class ScanlineRenderer implements FrameRenderer {
         for (int x = 0; x < cw; x++) {
           if (colDepth[x] >= limit) {
             int su = (int) (skyU0 + x * skyDu) & skyMask;
-            px[rowStart + x] = mix(sky[skyRow + su], horizonRgb, haze);
+            px[rowStart + x] = TexelStrip.mix(sky[skyRow + su], horizonRgb, haze);
           }
         }
       }
@@ -392,7 +345,7 @@ final class ScanlineRenderer implements FrameRenderer {
     final int b1 = colBase1[x];
     final int w = colFv[x];
     final boolean bilinear = colSmooth[x];
-    final double scale = TilePainter.WALL_TPM * MIP_SCALE[colLevel[x]];
+    final double scale = TilePainter.WALL_TPM * TexelStrip.MIP_SCALE[colLevel[x]];
     final double maxU = colWidth[x] - 1.001;
     // texel row up the tree: (wallTop - t * b) * scale - 0.5, advancing by t / f * scale per row
     double u = (wallTop - t * rowSlope(y)) * scale - 0.5;
@@ -403,57 +356,19 @@ final class ScanlineRenderer implements FrameRenderer {
       int rgb;
       if (bilinear) {
         int fu = (int) ((uu - ui) * 256);
-        rgb = mix(mix(t0[b0 + ui], t0[b0 + ui + 1], fu), mix(t1[b1 + ui], t1[b1 + ui + 1], fu), w);
+        rgb =
+            TexelStrip.mix(
+                TexelStrip.mix(t0[b0 + ui], t0[b0 + ui + 1], fu),
+                TexelStrip.mix(t1[b1 + ui], t1[b1 + ui + 1], fu),
+                w);
       } else {
         rgb = w < 128 ? t0[b0 + ui] : t1[b1 + ui];
       }
-      px[y * cw + x] = fog < 4 ? rgb : mix(rgb, fogRgb, fog);
-    }
-  }
-
-  /** Ground texels along one row: u advances by a constant step (floor casting). */
-  private void groundRow(int[] px, int rowStart, int from, int to, double u0, double du, int fog) {
-    final double scale = MIP_SCALE[level];
-    final int[] t0 = tex0;
-    final int[] t1 = tex1;
-    final int b0 = base0;
-    final int b1 = base1;
-    final int w = fv;
-    final int lastU = texWidth - 2;
-    // u in 16.16 fixed point; the ground lies within the texture's width, so only clamp the ends
-    int u = (int) (Math.max(0, u0 * scale - 0.5) * 65536);
-    final int step = (int) (du * scale * 65536);
-    final int end = rowStart + to;
-    if (smooth) {
-      for (int i = rowStart + from; i < end; i++, u += step) {
-        int ui = Math.min(u >> 16, lastU);
-        int fu = (u >> 8) & 255;
-        int top = mix(t0[b0 + ui], t0[b0 + ui + 1], fu);
-        px[i] = mix(top, mix(t1[b1 + ui], t1[b1 + ui + 1], fu), w);
-      }
-    } else {
-      final int[] t = w < 128 ? t0 : t1;
-      final int b = w < 128 ? b0 : b1;
-      for (int i = rowStart + from; i < end; i++, u += step) {
-        px[i] = t[b + Math.min(u >> 16, lastU)];
-      }
-    }
-    if (fog >= 4) {
-      for (int i = rowStart + from; i < end; i++) {
-        px[i] = mix(px[i], fogRgb, fog);
-      }
+      px[y * cw + x] = fog < 4 ? rgb : TexelStrip.mix(rgb, fogRgb, fog);
     }
   }
 
   private int clampColumn(int x) {
     return Math.max(0, Math.min(cw, x));
-  }
-
-  /** a*(1-w) + b*w per channel, w in 0..256; red and blue are blended in one multiply. */
-  static int mix(int a, int b, int w) {
-    int iw = 256 - w;
-    int rb = (((a & 0xFF00FF) * iw + (b & 0xFF00FF) * w) >>> 8) & 0xFF00FF;
-    int g = (((a & 0x00FF00) * iw + (b & 0x00FF00) * w) >>> 8) & 0x00FF00;
-    return rb | g;
   }
 }

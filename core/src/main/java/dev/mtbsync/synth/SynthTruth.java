@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,7 +98,7 @@ public record SynthTruth(
       if (t >= tNew[n - 1]) {
         return tRef[n - 1];
       }
-      int i = java.util.Arrays.binarySearch(tNew, t);
+      int i = Arrays.binarySearch(tNew, t);
       if (i >= 0) {
         return tRef[i];
       }

@@ -1,5 +1,6 @@
 package dev.mtbsync.synth;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -43,7 +44,7 @@ final class TrueWarp {
       table[n] = table[n - 1] + rate * STEP_SEC;
       n++;
     }
-    tRef = java.util.Arrays.copyOf(table, n);
+    tRef = Arrays.copyOf(table, n);
     stopStart = stopAt;
     stopEnd = stops ? stopAt + stopLength : Double.NaN;
   }

@@ -1,5 +1,7 @@
 package dev.mtbsync.telemetry;
 
+import java.io.Serializable;
+
 /**
  * How a sync samples its resource use.
  *
@@ -9,7 +11,7 @@ package dev.mtbsync.telemetry;
  *     that takes longer is abandoned and its figures are null
  */
 public record TelemetryConfig(boolean gpu, long intervalMs, long stopWaitMs)
-    implements java.io.Serializable { // shipped to Spark workers
+    implements Serializable { // shipped to Spark workers
 
   /** GPU probed, a sample every half second, at most 250 ms of waiting at the end. */
   public static final TelemetryConfig DEFAULT = new TelemetryConfig(true, 500, 250);

@@ -3,7 +3,6 @@ package dev.mtbsync.video;
 import dev.mtbsync.io.InputPaths;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,14 +12,9 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Decodes a video file with FFmpeg (through JavaCV) into packed BGR or grey frames, upright.
@@ -191,7 +185,7 @@ public final class FfmpegFrameSource implements FrameSource {
         stream != null && stream.nb_frames() > 0
             ? stream.nb_frames()
             : grabber.getLengthInVideoFrames() > 0 ? grabber.getLengthInVideoFrames() : -1;
-    int turns = quarterTurns(grabber.getDisplayRotation());
+    int turns = UprightPixels.quarterTurns(grabber.getDisplayRotation());
     boolean sideways = (turns & 1) == 1;
     VideoInfo info =
         new VideoInfo(
@@ -239,21 +233,6 @@ public final class FfmpegFrameSource implements FrameSource {
       throw new VideoFormatException(file, "cannot seek to " + sec + " s", e);
     }
     index = 0;
-  }
-
-  /**
-   * Clockwise quarter turns (0 to 3) that make a stored picture upright, from the display matrix's
-   * rotation as FFmpeg reads it ({@code av_display_rotation_get}: degrees counter-clockwise, so -90
-   * means "show it turned a quarter clockwise", as phones store portrait video); 0 for no matrix or
-   * an angle more than 1 degree off a right angle.
-   */
-  static int quarterTurns(double displayRotationDeg) {
-    double quarters = -displayRotationDeg / 90;
-    long nearest = Math.round(quarters);
-    if (!Double.isFinite(quarters) || Math.abs(quarters - nearest) > 1.0 / 90) {
-      return 0;
-    }
-    return (int) Math.floorMod(nearest, 4L);
   }
 
   /** Clockwise quarter turns (0 to 3) that make this video's stored pictures upright. */
@@ -329,7 +308,8 @@ public final class FfmpegFrameSource implements FrameSource {
     double pts = frame.timestamp / 1e6;
     boolean sideways = (turns & 1) == 1;
     if (lumaPlane) {
-      byte[] pixels = wantPixels.test(pts) ? shrinkLuma(frame) : null;
+      byte[] pixels =
+          wantPixels.test(pts) ? UprightPixels.shrunkLuma(frame, outWidth, outHeight, turns) : null;
       return sideways
           ? new VideoFrame(index++, pts, outHeight, outWidth, 1, pixels)
           : new VideoFrame(index++, pts, outWidth, outHeight, 1, pixels);
@@ -338,86 +318,14 @@ public final class FfmpegFrameSource implements FrameSource {
     int h = frame.imageHeight;
     byte[] pixels = null;
     if (wantPixels.test(pts)) {
-      pixels = turns == 0 ? copyPacked(frame, w * channels, h) : turnPacked(frame);
+      pixels =
+          turns == 0
+              ? UprightPixels.copyPacked(frame, w * channels, h)
+              : UprightPixels.turned(frame, channels, turns);
     }
     return sideways
         ? new VideoFrame(index++, pts, h, w, channels, pixels)
         : new VideoFrame(index++, pts, w, h, channels, pixels);
-  }
-
-  private byte[] turnPacked(Frame frame) {
-    try (BytePointer data = new BytePointer((ByteBuffer) frame.image[0]);
-        Mat stored =
-            new Mat(
-                frame.imageHeight,
-                frame.imageWidth,
-                opencv_core.CV_8UC(channels),
-                data,
-                frame.imageStride)) {
-      return upright(stored, turns);
-    }
-  }
-
-  /** The picture turned upright by {@code turns} clockwise quarter turns, as packed bytes. */
-  static byte[] upright(Mat picture, int turns) {
-    if (turns == 0) {
-      return packed(picture);
-    }
-    int code =
-        switch (turns) {
-          case 1 -> opencv_core.ROTATE_90_CLOCKWISE;
-          case 2 -> opencv_core.ROTATE_180;
-          default -> opencv_core.ROTATE_90_COUNTERCLOCKWISE;
-        };
-    try (Mat turned = new Mat()) {
-      opencv_core.rotate(picture, turned, code);
-      return packed(turned);
-    }
-  }
-
-  private static byte[] packed(Mat m) {
-    int row = m.cols() * m.channels();
-    byte[] pixels = new byte[row * m.rows()];
-    if (m.isContinuous()) {
-      m.data().get(pixels);
-    } else {
-      for (int y = 0; y < m.rows(); y++) {
-        m.ptr(y).get(pixels, y * row, row);
-      }
-    }
-    return pixels;
-  }
-
-  private static byte[] copyPacked(Frame frame, int row, int h) {
-    byte[] pixels = new byte[row * h];
-    ByteBuffer buf = (ByteBuffer) frame.image[0];
-    int stride = frame.imageStride; // in bytes for 8-bit images
-    for (int y = 0; y < h; y++) {
-      buf.get(y * stride, pixels, y * row, row);
-    }
-    return pixels;
-  }
-
-  private byte[] shrinkLuma(Frame frame) {
-    try (BytePointer data = new BytePointer((ByteBuffer) frame.image[0]);
-        Mat luma =
-            new Mat(
-                frame.imageHeight, frame.imageWidth, opencv_core.CV_8UC1, data, frame.imageStride);
-        Mat small = new Mat();
-        Size size = new Size(outWidth, outHeight)) {
-      Mat out = luma;
-      if (outWidth != frame.imageWidth || outHeight != frame.imageHeight) {
-        // area averaging where it matters (shrinking to half or less); bilinear, many times
-        // cheaper, for the gentle 4:3 step from 1280 to 960 px
-        int interpolation =
-            2 * outWidth <= frame.imageWidth
-                ? opencv_imgproc.INTER_AREA
-                : opencv_imgproc.INTER_LINEAR;
-        opencv_imgproc.resize(luma, small, size, 0, 0, interpolation);
-        out = small;
-      }
-      return upright(out, turns);
-    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mtbsync.video;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ public final class GrowingFileInput extends InputStream {
         lock.wait(POLL_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while waiting for upload bytes");
+        throw new InterruptedIOException("interrupted while waiting for upload bytes");
       }
     }
   }

@@ -333,7 +333,7 @@ public final class SparseLumaDecoder implements AutoCloseable {
           swscale.sws_scale(sws, frame.data(), frame.linesize(), 0, h, dst, stride);
         }
       }
-      return FfmpegFrameSource.upright(small, turns);
+      return UprightPixels.upright(small, turns);
     }
   }
 

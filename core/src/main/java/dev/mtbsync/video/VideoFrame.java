@@ -1,5 +1,7 @@
 package dev.mtbsync.video;
 
+import java.util.function.DoublePredicate;
+
 /**
  * One decoded picture.
  *
@@ -11,7 +13,7 @@ package dev.mtbsync.video;
  * @param channels 3 for packed BGR, 1 for grey
  * @param pixels 8-bit samples, {@code width * height * channels} bytes, rows without padding;
  *     {@code null} when the reader asked for the timestamp only ({@link
- *     FrameSource#next(java.util.function.DoublePredicate)})
+ *     FrameSource#next(DoublePredicate)})
  */
 public record VideoFrame(
     long index, double ptsSec, int width, int height, int channels, byte[] pixels) {}

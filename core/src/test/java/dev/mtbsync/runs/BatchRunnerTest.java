@@ -157,6 +157,6 @@ class BatchRunnerTest {
             () -> new BatchRunner(none, new BatchRunner.Listener() {}).run(Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(empty + ": no videos (");
-    assertThatThrownBy(() -> config(0).validate()).hasMessage("--jobs must be 1 to 16, got 0");
+    assertThatThrownBy(() -> config(0).validate()).hasMessage("jobs must be 1 to 16, got 0");
   }
 }

@@ -83,6 +83,6 @@ class PerfPrunerTest {
     assertThatThrownBy(() -> PerfPruner.prune(root.resolve("none"), 1, false))
         .isInstanceOf(java.nio.file.NoSuchFileException.class);
     assertThatThrownBy(() -> PerfPruner.prune(root, -1, false))
-        .hasMessage("--keep must be 0 or more, got -1");
+        .hasMessage("keep must be 0 or more, got -1");
   }
 }

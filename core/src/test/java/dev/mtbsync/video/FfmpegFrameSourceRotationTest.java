@@ -71,15 +71,15 @@ class FfmpegFrameSourceRotationTest {
 
   @Test
   void onlyRightAnglesOfTheDisplayMatrixTurnThePicture() {
-    assertThat(FfmpegFrameSource.quarterTurns(0)).isZero();
-    assertThat(FfmpegFrameSource.quarterTurns(-90)).isEqualTo(1);
-    assertThat(FfmpegFrameSource.quarterTurns(-89.5)).isEqualTo(1);
-    assertThat(FfmpegFrameSource.quarterTurns(180)).isEqualTo(2);
-    assertThat(FfmpegFrameSource.quarterTurns(-180)).isEqualTo(2);
-    assertThat(FfmpegFrameSource.quarterTurns(90)).isEqualTo(3);
-    assertThat(FfmpegFrameSource.quarterTurns(270)).isEqualTo(1);
-    assertThat(FfmpegFrameSource.quarterTurns(45)).isZero();
-    assertThat(FfmpegFrameSource.quarterTurns(Double.NaN)).isZero();
+    assertThat(UprightPixels.quarterTurns(0)).isZero();
+    assertThat(UprightPixels.quarterTurns(-90)).isEqualTo(1);
+    assertThat(UprightPixels.quarterTurns(-89.5)).isEqualTo(1);
+    assertThat(UprightPixels.quarterTurns(180)).isEqualTo(2);
+    assertThat(UprightPixels.quarterTurns(-180)).isEqualTo(2);
+    assertThat(UprightPixels.quarterTurns(90)).isEqualTo(3);
+    assertThat(UprightPixels.quarterTurns(270)).isEqualTo(1);
+    assertThat(UprightPixels.quarterTurns(45)).isZero();
+    assertThat(UprightPixels.quarterTurns(Double.NaN)).isZero();
   }
 
   /** Checks the square's centre (scaled by {@code scale}) is bright and the other corners dark. */

@@ -11,10 +11,13 @@ import dev.mtbsync.server.api.RunsApi;
 import dev.mtbsync.server.api.WriteApi;
 import dev.mtbsync.server.compare.MediaFiles;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.pages.Pages;
 import dev.mtbsync.server.perf.PerfIndex;
 import dev.mtbsync.server.perf.PerfWatcher;
 import dev.mtbsync.server.render.RenderJobs;
+import dev.mtbsync.server.site.DashboardConfig;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.sse.SseHub;
 import dev.mtbsync.server.uploads.UploadRoutes;
 import io.javalin.Javalin;
@@ -22,8 +25,11 @@ import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The dashboard: a Javalin app over one batch root. This class only wires routes to the handlers of
@@ -49,7 +55,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /**
-   * @throws java.nio.file.NoSuchFileException when the root is not a folder
+   * @throws NoSuchFileException when the root is not a folder
    * @throws IllegalArgumentException when a setting is out of range
    */
   public static DashboardServer create(DashboardConfig config) throws IOException {
@@ -152,7 +158,7 @@ public final class DashboardServer implements AutoCloseable {
           s.hostedPath = "/static";
           s.directory = external ? Path.of(dev).toAbsolutePath().toString() : WEB_RESOURCES;
           s.location = external ? Location.EXTERNAL : Location.CLASSPATH;
-          s.headers = java.util.Map.of("Cache-Control", external ? "no-cache" : "max-age=300");
+          s.headers = Map.of("Cache-Control", external ? "no-cache" : "max-age=300");
         });
     // browser libraries the build installs (see server/vendor): always from the jar
     c.staticFiles.add(
@@ -160,7 +166,7 @@ public final class DashboardServer implements AutoCloseable {
           s.hostedPath = "/static/vendor";
           s.directory = "/dev/mtbsync/server/vendor";
           s.location = Location.CLASSPATH;
-          s.headers = java.util.Map.of("Cache-Control", "max-age=300");
+          s.headers = Map.of("Cache-Control", "max-age=300");
         });
   }
 
@@ -183,9 +189,9 @@ public final class DashboardServer implements AutoCloseable {
   /**
    * Binds the configured host and port.
    *
-   * @throws java.net.BindException "HOST:PORT: ..." when the port is taken or not allowed
+   * @throws BindException "HOST:PORT: ..." when the port is taken or not allowed
    */
-  public DashboardServer start() throws java.net.BindException {
+  public DashboardServer start() throws BindException {
     try {
       app.start();
     } catch (io.javalin.util.JavalinBindException e) {
@@ -194,8 +200,7 @@ public final class DashboardServer implements AutoCloseable {
           e.getMessage() != null && e.getMessage().startsWith("Port already in use")
               ? "the port is in use"
               : "cannot bind (" + e.getMessage() + ")";
-      throw new java.net.BindException(
-          site.config().host() + ":" + site.config().port() + ": " + why);
+      throw new BindException(site.config().host() + ":" + site.config().port() + ": " + why);
     }
     return this;
   }

@@ -1,8 +1,10 @@
 package dev.mtbsync.server;
 
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -78,9 +80,9 @@ final class RequestGuards {
    * or the name the request was sent to (the same server under another of its names).
    */
   private boolean sameServer(String origin, Context ctx) {
-    java.net.URI u;
+    URI u;
     try {
-      u = java.net.URI.create(origin);
+      u = URI.create(origin);
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -13,6 +13,7 @@ import dev.mtbsync.gps.TrackPoint;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.runs.SplitsCsv;
 import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.IOException;

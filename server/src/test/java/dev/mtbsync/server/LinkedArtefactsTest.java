@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtbsync.io.Json;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.IOException;

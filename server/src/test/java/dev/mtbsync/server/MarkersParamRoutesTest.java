@@ -2,6 +2,7 @@ package dev.mtbsync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.IOException;

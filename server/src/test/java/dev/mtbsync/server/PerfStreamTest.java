@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.Json;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

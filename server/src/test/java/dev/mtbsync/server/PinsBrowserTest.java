@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.mtbsync.server.site.DashboardConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

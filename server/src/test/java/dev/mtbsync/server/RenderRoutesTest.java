@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.Json;
+import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.VideoFrame;
 import io.javalin.testtools.JavalinTest;

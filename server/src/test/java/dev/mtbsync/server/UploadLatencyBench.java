@@ -10,6 +10,7 @@ import dev.mtbsync.io.Json;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
+import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import io.tus.java.client.TusClient;

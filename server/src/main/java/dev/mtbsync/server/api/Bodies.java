@@ -1,7 +1,8 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.server.ApiJson;
+import dev.mtbsync.server.json.ApiJson;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 
 /** Request bodies: small JSON objects, or a 400 saying what is wrong. */
@@ -21,7 +22,7 @@ final class Bodies {
       if (v instanceof Map<?, ?> m) {
         return m;
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("request body is not JSON");
     }
     throw new IllegalArgumentException("request body must be a JSON object");

@@ -1,11 +1,11 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.compare.Annotation;
 import dev.mtbsync.server.compare.Annotations;
 import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.files.ContentDisposition;
 import dev.mtbsync.server.files.FileSender;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.files.FileList;
 import dev.mtbsync.server.files.FileSender;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 
 /** {@code GET /api/files} (the list) and {@code GET /api/files/{path}} (one download). */

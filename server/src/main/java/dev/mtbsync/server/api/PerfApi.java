@@ -1,9 +1,9 @@
 package dev.mtbsync.server.api;
 
 import dev.mtbsync.runs.PerfFile;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.PerfPoint;
 import dev.mtbsync.server.perf.PerfHistory;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.sse.JavalinSseChannel;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;

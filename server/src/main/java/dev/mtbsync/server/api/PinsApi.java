@@ -2,8 +2,8 @@ package dev.mtbsync.server.api;
 
 import dev.mtbsync.align.Anchor;
 import dev.mtbsync.runs.RunRefit;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.compare.CompareSource;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.mtbsync.server.api;
 
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
 import dev.mtbsync.server.artefacts.RegressionView;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

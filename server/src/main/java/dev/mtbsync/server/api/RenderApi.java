@@ -6,14 +6,15 @@ import dev.mtbsync.render.Layout;
 import dev.mtbsync.render.RenderConfig;
 import dev.mtbsync.render.RenderInputException;
 import dev.mtbsync.render.RenderInputs;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.render.RenderJobs;
 import dev.mtbsync.server.render.RenderStatus;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.sse.JavalinSseChannel;
 import dev.mtbsync.synth.SynthConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ public final class RenderApi {
     try {
       read = RenderInputs.read(runDir);
     } catch (RenderInputException e) {
-      String root = site.root().root() + java.io.File.separator;
+      String root = site.root().root() + File.separator;
       throw new IllegalArgumentException(String.valueOf(e.getMessage()).replace(root, ""), e);
     }
     return new RenderInputs(ref, neu, read.warp(), read.markers(), read.camera());

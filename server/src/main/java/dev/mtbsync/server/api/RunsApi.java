@@ -1,11 +1,11 @@
 package dev.mtbsync.server.api;
 
 import dev.mtbsync.match.TimePair;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.MarkerTable;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

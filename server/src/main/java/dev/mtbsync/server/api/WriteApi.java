@@ -2,8 +2,8 @@ package dev.mtbsync.server.api;
 
 import dev.mtbsync.io.Json;
 import dev.mtbsync.runs.PerfPruner;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.MarkerTable;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class RunSummaries {
     for (int attempt = 1; ; attempt++) {
       try {
         return RunFolders.discover(root.root(), null);
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         if (attempt == 5 || !Files.isDirectory(root.root())) {
           throw e;
         }

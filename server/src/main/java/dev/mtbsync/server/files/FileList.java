@@ -1,12 +1,15 @@
 package dev.mtbsync.server.files;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -40,7 +43,7 @@ public final class FileList {
     boolean[] truncated = {false};
     Files.walkFileTree(
         dir,
-        java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        EnumSet.noneOf(FileVisitOption.class),
         maxDepth,
         new SimpleFileVisitor<>() {
           @Override
@@ -69,7 +72,7 @@ public final class FileList {
             return FileVisitResult.CONTINUE;
           }
         });
-    out.sort(java.util.Comparator.comparing(Entry::path));
+    out.sort(Comparator.comparing(Entry::path));
     return new Listing(out, truncated[0]);
   }
 }

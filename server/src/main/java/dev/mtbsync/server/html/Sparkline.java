@@ -1,5 +1,6 @@
 package dev.mtbsync.server.html;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,8 +33,8 @@ public record Sparkline(
     if (known.length == 0) {
       return new Sparkline(label, WIDTH, HEIGHT, "", -1, -1, "no values");
     }
-    double lo = java.util.Arrays.stream(known).min().orElseThrow();
-    double hi = java.util.Arrays.stream(known).max().orElseThrow();
+    double lo = Arrays.stream(known).min().orElseThrow();
+    double hi = Arrays.stream(known).max().orElseThrow();
     double span = hi > lo ? hi - lo : 1;
     int n = values.size();
     StringBuilder d = new StringBuilder();

@@ -1,7 +1,5 @@
 package dev.mtbsync.server.pages;
 
-import dev.mtbsync.server.ApiJson;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.artefacts.SplitsView;
@@ -9,7 +7,9 @@ import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.compare.CompareView;
 import dev.mtbsync.server.compare.StartAt;
 import dev.mtbsync.server.html.Templates;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.perf.PerfHistory;
+import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;

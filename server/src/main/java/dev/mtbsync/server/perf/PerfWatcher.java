@@ -1,11 +1,11 @@
 package dev.mtbsync.server.perf;
 
 import dev.mtbsync.runs.PerfFile;
-import dev.mtbsync.server.ApiJson;
 import dev.mtbsync.server.artefacts.PerfPoint;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.sse.SseHub;
 import java.io.IOException;
 import java.nio.file.Files;

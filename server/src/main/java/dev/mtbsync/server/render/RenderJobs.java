@@ -5,10 +5,11 @@ import dev.mtbsync.render.ComparisonRenderer;
 import dev.mtbsync.render.RenderConfig;
 import dev.mtbsync.render.RenderInputs;
 import dev.mtbsync.render.RenderResult;
-import dev.mtbsync.server.ApiJson;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.sse.SseHub;
 import io.javalin.http.ConflictResponse;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ public final class RenderJobs implements AutoCloseable {
     }
     cancelRequested = false;
     String layout = request.config().layout().cliName();
-    String follow = request.config().follow().name().toLowerCase(java.util.Locale.ROOT);
+    String follow = request.config().follow().name().toLowerCase(Locale.ROOT);
     RenderStatus started = RenderStatus.started(request.run(), layout, follow, file);
     publish(started);
     worker.execute(() -> run(request, started));

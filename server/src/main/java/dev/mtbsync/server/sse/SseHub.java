@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -137,7 +138,7 @@ public final class SseHub implements AutoCloseable {
    * asynchronously; by default on a pool that grows a thread per simultaneous connect). Joining
    * only queues a frame, so one thread keeps up with any burst of connects.
    */
-  public java.util.concurrent.ExecutorService acceptor() {
+  public ExecutorService acceptor() {
     return acceptor;
   }
 

@@ -2,11 +2,12 @@ package dev.mtbsync.server.uploads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.io.ArtefactJson;
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.video.FileSignature;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ record UploadPlan(String filename, Path reference, Path refMarkers, String index
   /**
    * @param metadata the decoded {@code Upload-Metadata}
    * @throws IllegalArgumentException naming the missing or unusable field
-   * @throws java.nio.file.NoSuchFileException when the reference is not there
+   * @throws NoSuchFileException when the reference is not there
    */
   static UploadPlan of(Map<String, String> metadata, DashboardContext site) throws IOException {
     String filename = safeName(metadata.get("filename"));

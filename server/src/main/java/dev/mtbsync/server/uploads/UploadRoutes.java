@@ -1,14 +1,15 @@
 package dev.mtbsync.server.uploads;
 
-import dev.mtbsync.server.DashboardContext;
 import dev.mtbsync.server.html.Templates;
 import dev.mtbsync.server.pages.UploadPage;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.sse.JavalinSseChannel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import me.desair.tus.server.upload.UploadInfo;
 
@@ -89,8 +90,7 @@ public final class UploadRoutes implements AutoCloseable {
   private void tus(Context ctx) throws Exception {
     guard.handle(ctx);
     String override = ctx.header("X-HTTP-Method-Override");
-    String method =
-        override != null ? override.toUpperCase(java.util.Locale.ROOT) : ctx.method().name();
+    String method = override != null ? override.toUpperCase(Locale.ROOT) : ctx.method().name();
     try {
       process(ctx);
     } finally {

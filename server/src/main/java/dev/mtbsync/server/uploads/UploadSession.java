@@ -9,13 +9,14 @@ import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
-import dev.mtbsync.server.ApiJson;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.sse.SseHub;
 import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.video.FfmpegFrameSource;
 import dev.mtbsync.video.GrowingFileInput;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -165,7 +166,7 @@ final class UploadSession {
           state.wait(100);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted");
+          throw new InterruptedIOException("interrupted");
         }
       }
     }

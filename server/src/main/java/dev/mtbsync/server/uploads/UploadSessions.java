@@ -1,6 +1,6 @@
 package dev.mtbsync.server.uploads;
 
-import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.video.GrowingFileInput;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import me.desair.tus.server.TusFileUploadService;
 import me.desair.tus.server.exception.TusException;
@@ -188,7 +189,7 @@ final class UploadSessions implements AutoCloseable {
     syncs.shutdownNow();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);

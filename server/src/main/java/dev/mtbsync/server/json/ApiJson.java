@@ -1,4 +1,4 @@
-package dev.mtbsync.server;
+package dev.mtbsync.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

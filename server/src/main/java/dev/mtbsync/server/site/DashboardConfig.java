@@ -1,4 +1,4 @@
-package dev.mtbsync.server;
+package dev.mtbsync.server.site;
 
 import dev.mtbsync.server.compare.CompareInputs;
 import java.nio.file.Path;

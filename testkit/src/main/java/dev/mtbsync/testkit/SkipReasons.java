@@ -1,4 +1,4 @@
-package dev.mtbsync;
+package dev.mtbsync.testkit;
 
 import java.io.PrintStream;
 import org.junit.platform.engine.TestExecutionResult;
@@ -13,8 +13,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * or stopped by a failed assumption (e.g. real footage absent from ../shared/data).
  *
  * <p>DESIGN NOTE: surefire keeps the reason only in its XML report and counts the test as skipped
- * on the console, so a missing data folder read as a silent pass. Registered for core's tests in
- * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ * on the console, so a missing data folder read as a silent pass. Registered in this module's
+ * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so every module
+ * whose tests have this module on their class path prints the reasons.
  */
 public final class SkipReasons implements TestExecutionListener {
 

@@ -1,4 +1,4 @@
-package dev.mtbsync.server;
+package dev.mtbsync.server.site;
 
 import dev.mtbsync.server.compare.CompareSource;
 import dev.mtbsync.server.compare.CompareView;
@@ -13,7 +13,7 @@ import dev.mtbsync.server.sse.SseHub;
  * What the handlers share: the settings, the root, the perf index and its watcher, the event hub,
  * the media checks, and the comparison-video renders with their own event hub (so that a render's
  * progress never pushes the perf events out of the hub's replay buffer). Built once per server by
- * {@link DashboardServer}.
+ * {@code DashboardServer}.
  */
 public record DashboardContext(
     DashboardConfig config,

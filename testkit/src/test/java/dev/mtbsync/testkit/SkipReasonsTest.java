@@ -1,4 +1,4 @@
-package dev.mtbsync;
+package dev.mtbsync.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

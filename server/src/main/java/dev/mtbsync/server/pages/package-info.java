@@ -1,0 +1,2 @@
+/** The HTML pages: one typed model per jte template, built from the artefacts and the context. */
+package dev.mtbsync.server.pages;

@@ -1,0 +1,2 @@
+/** The quality benchmark page: aggregated runs against their truth, as HTML. */
+package dev.mtbsync.server.quality;
