@@ -1,5 +1,6 @@
 package dev.mtbsync.server;
 
+import dev.mtbsync.server.site.DashboardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

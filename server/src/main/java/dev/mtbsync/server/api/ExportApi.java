@@ -4,7 +4,7 @@ import dev.mtbsync.export.ExportPreset;
 import dev.mtbsync.export.ExportRequest;
 import dev.mtbsync.export.ExportResult;
 import dev.mtbsync.export.MarkerExport;
-import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.ContentDisposition;
 import dev.mtbsync.server.files.OutsideRootException;

@@ -5,7 +5,7 @@ import dev.mtbsync.export.FrameRate;
 import dev.mtbsync.export.MarkerTimecodes;
 import dev.mtbsync.export.Timecode;
 import dev.mtbsync.gps.RunRecap;
-import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.artefacts.GpsView;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;

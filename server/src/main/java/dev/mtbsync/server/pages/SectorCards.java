@@ -2,7 +2,7 @@ package dev.mtbsync.server.pages;
 
 import dev.mtbsync.gps.SectorTable;
 import dev.mtbsync.gps.Splits;
-import dev.mtbsync.server.DashboardContext;
+import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.pages.DashboardPage.SectorCell;
