@@ -2,6 +2,9 @@ package dev.mtbsync.match;
 
 import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.camera.CameraEstimator;
+import dev.mtbsync.camera.LensEstimator;
+import dev.mtbsync.camera.LensFit;
+import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.Signature;
@@ -71,7 +74,25 @@ public final class PairFinder {
 
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
-      int anchorMatches = new PathCorrector(config).correct(ref, neu, path, pool);
+      int[] coarsePath = path.clone();
+      PathCorrector corrector = new PathCorrector(config);
+      int anchorMatches = corrector.correct(ref, neu, path, pool);
+      // the lens: estimated once from views along the corrected path, then taken out of the new
+      // run's keypoints, and the path corrected again with them where it changed anything
+      LensFit lens = LensFit.none(0);
+      if (config.estimateLens()) {
+        LensViews views = LensViews.collect(ref, neu, path, config, pool);
+        anchorMatches += views.tried();
+        lens =
+            LensEstimator.estimate(views.points(), neu.width(), neu.height(), LensViews.MIN_VIEWS);
+      }
+      ScannedVideo seen = neu;
+      if (lens.applied()) {
+        seen = LensViews.undistorted(neu, new RadialLens(lens.k(), neu.width(), neu.height()));
+        System.arraycopy(coarsePath, 0, path, 0, path.length);
+        anchorMatches += corrector.correct(ref, seen, path, pool);
+      }
+      ScannedVideo view = seen;
       CameraEstimator camera =
           new CameraEstimator(ref.width(), ref.height(), neu.width(), neu.height());
       int per = (ns.size() + config.threads() - 1) / config.threads();
@@ -79,7 +100,7 @@ public final class PairFinder {
       for (int start = 0; start < ns.size(); start += per) {
         int from = start;
         int to = Math.min(ns.size(), start + per);
-        chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to, camera)));
+        chunks.add(pool.submit(() -> verify(ref, view, path, stride, from, to, camera)));
       }
       List<TimePair> raw = new ArrayList<>();
       int matches = anchorMatches;
@@ -120,7 +141,8 @@ public final class PairFinder {
           verified.add(p);
         }
       }
-      return new Result(verified, raw, matches, found.cells(), coarseSec, camera.estimate());
+      return new Result(
+          verified, raw, matches, found.cells(), coarseSec, camera.estimate().withLens(lens));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);
