@@ -4,6 +4,7 @@ import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.camera.CameraEstimator;
 import dev.mtbsync.camera.LensEstimator;
 import dev.mtbsync.camera.LensFit;
+import dev.mtbsync.camera.LensPrior;
 import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.ScannedVideo;
@@ -29,9 +30,18 @@ import java.util.concurrent.Future;
 public final class PairFinder {
 
   private final MatchConfig config;
+  private final LensPrior lensPrior;
 
   public PairFinder(MatchConfig config) {
+    this(config, LensPrior.UNKNOWN);
+  }
+
+  /**
+   * @param lensPrior what the two files say of their lenses (see {@link LensPrior})
+   */
+  public PairFinder(MatchConfig config, LensPrior lensPrior) {
     this.config = config.validate();
+    this.lensPrior = lensPrior == null ? LensPrior.UNKNOWN : lensPrior;
   }
 
   /**
@@ -80,13 +90,14 @@ public final class PairFinder {
       // the lens: estimated once from views along the corrected path, then taken out of the new
       // run's keypoints, and the path corrected again with them where it changed anything
       LensFit lens = LensFit.none(0);
+      ScannedVideo seen = neu;
       if (config.estimateLens()) {
         LensViews views = LensViews.collect(ref, neu, path, config, pool);
         anchorMatches += views.tried();
         lens =
-            LensEstimator.estimate(views.points(), neu.width(), neu.height(), LensViews.MIN_VIEWS);
+            LensEstimator.estimate(
+                views.points(), neu.width(), neu.height(), LensViews.MIN_VIEWS, lensPrior);
       }
-      ScannedVideo seen = neu;
       if (lens.applied()) {
         seen = LensViews.undistorted(neu, new RadialLens(lens.k(), neu.width(), neu.height()));
         System.arraycopy(coarsePath, 0, path, 0, path.length);
