@@ -24,6 +24,11 @@ class LensEstimatorTest {
    *     distance from the centre over the half-diagonal)
    */
   private static List<float[]> views(DoubleUnaryOperator radial, long seed) {
+    return views(radial, seed, 0.15);
+  }
+
+  /** As above, with {@code wrong} the share of wrong matches. */
+  private static List<float[]> views(DoubleUnaryOperator radial, long seed, double wrong) {
     SplittableRandom rng = new SplittableRandom(seed);
     double norm = 0.5 * Math.hypot(W, H);
     List<float[]> views = new ArrayList<>();
@@ -45,7 +50,7 @@ class LensEstimatorTest {
         double uy = dy * f / zoom;
         double rx = W / 2.0 + sx + Math.cos(roll) * ux - Math.sin(roll) * uy;
         double ry = H / 2.0 + sy + Math.sin(roll) * ux + Math.cos(roll) * uy;
-        if (rng.nextDouble() < 0.15) { // a wrong match
+        if (rng.nextDouble() < wrong) { // a wrong match
           rx = rng.nextDouble(0, W);
           ry = rng.nextDouble(0, H);
         }
@@ -117,5 +122,22 @@ class LensEstimatorTest {
     // a corner: r = 1, moved out by 1 / (1 - 0.45)
     assertThat(moved[4]).isCloseTo((float) (480 + 480 / 0.55), within(1e-2f));
     assertThat(moved[5]).isCloseTo((float) (270 + 270 / 0.55), within(1e-2f));
+  }
+
+  @Test
+  void theFilesLensModesSetHowClearTheFitMustBe() {
+    // a mild lens among many wrong matches (as on a fast synth ride): a small share of the cost
+    List<float[]> weak = views(division(-0.04), 6, 0.4);
+    LensFit unknown = LensEstimator.estimate(weak, W, H, 3, LensPrior.UNKNOWN);
+    LensFit same = LensEstimator.estimate(weak, W, H, 3, new LensPrior("W", "W"));
+    LensFit differ = LensEstimator.estimate(weak, W, H, 3, new LensPrior("W", "L"));
+    assertThat(unknown.kFound()).isCloseTo(-0.04, within(0.01));
+    double gain = 1 - Math.pow(unknown.rmsFitPx() / unknown.rmsNonePx(), 2);
+    assertThat(gain).as("share of the cost the lens takes away").isBetween(0.01, 0.25);
+    assertThat(unknown.applied()).isTrue();
+    assertThat(same.applied()).as("both files say W: a weak fit does not overrule them").isFalse();
+    assertThat(differ.applied()).isTrue();
+    assertThat(differ.telemetry()).isEqualTo("W vs L");
+    assertThat(unknown.telemetry()).isNull();
   }
 }
