@@ -22,6 +22,11 @@ import java.util.concurrent.Future;
  * verified pair between reference samples. Every new sample is tried once; no new sample is
  * compared with more than {@code 2 * searchSamples + 1} reference samples by ORB.
  *
+ * <p>Between the path's correction and the verification, the pair's lens difference is estimated
+ * once ({@link LensEstimator}, from one view every {@link LensViews#EVERY_SEC}) and, where one is
+ * found, taken out of the new run's keypoints, so that verification, parallax and the camera's zoom
+ * all work in the reference's projection.
+ *
  * <p>With a {@link SearchPrior} (the riders' GPS), the coarse path is sought only within the
  * prior's band: signatures are compared there only, and the path's cost grows with the band, not
  * with the product of both runs' lengths. Verification then runs as without a prior, from the path
