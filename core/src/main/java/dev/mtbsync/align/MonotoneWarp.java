@@ -48,6 +48,21 @@ public record MonotoneWarp(double[] tNew, double[] tRef, double[] confidence, do
     }
   }
 
+  /**
+   * The same mapping with every knot's uncertainty times {@code factor} (at least 1): for a pair
+   * whose pictures leave a known error out of the pairs' scatter.
+   */
+  public MonotoneWarp widened(double factor) {
+    if (!(factor > 1)) {
+      return this;
+    }
+    double[] s = sigma.clone();
+    for (int i = 0; i < s.length; i++) {
+      s[i] *= factor;
+    }
+    return new MonotoneWarp(tNew, tRef, confidence, s);
+  }
+
   /** First new time (s) the mapping covers. */
   public double validFrom() {
     return tNew[0];

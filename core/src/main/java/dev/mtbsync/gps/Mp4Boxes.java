@@ -66,6 +66,28 @@ final class Mp4Boxes {
    *     broken
    */
   static Movie read(Path file) throws IOException {
+    ByteBuffer moov = moov(file);
+    try {
+      return movie(moov);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+      // a count in a sample table that runs past its box: broken, not a crash
+      throw new IOException("broken MP4 sample table (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The body of the box {@code moov/udta/TYPE} (user data, where GoPro keeps its settings as a GPMF
+   * blob under {@code GPMF}), or null when the file has none.
+   *
+   * @throws IOException when the file is not an MP4/MOV or its {@code moov} box is missing or
+   *     broken
+   */
+  static ByteBuffer userData(Path file, String type) throws IOException {
+    return find(find(moov(file), "udta"), type);
+  }
+
+  /** The body of the file's {@code moov} box. */
+  private static ByteBuffer moov(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       long pos = 0;
@@ -95,13 +117,7 @@ final class Mp4Boxes {
           if (boxSize > MAX_MOOV || pos + boxSize > size) {
             throw new IOException("MP4 'moov' box is truncated or too large");
           }
-          ByteBuffer moov = readFully(ch, pos + header, (int) (boxSize - header));
-          try {
-            return movie(moov);
-          } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            // a count in a sample table that runs past its box: broken, not a crash
-            throw new IOException("broken MP4 sample table (" + e.getMessage() + ")", e);
-          }
+          return readFully(ch, pos + header, (int) (boxSize - header));
         }
         pos += boxSize;
       }

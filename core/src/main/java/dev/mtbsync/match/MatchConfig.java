@@ -6,12 +6,24 @@ package dev.mtbsync.match;
  * @param searchSamples reference samples either side of the coarse path that ORB verifies, 1 to 10
  * @param minInliers RANSAC inliers a pair needs, 6 to 500
  * @param threads worker threads, 1 to 64
+ * @param estimateLens whether the pair's lens difference is estimated and taken out of the new
+ *     run's keypoints before timing (on by default; off reproduces the matching without it)
  */
-public record MatchConfig(int searchSamples, int minInliers, int threads)
+public record MatchConfig(int searchSamples, int minInliers, int threads, boolean estimateLens)
     implements java.io.Serializable { // shipped to Spark workers
+
+  /** With the lens estimated. */
+  public MatchConfig(int searchSamples, int minInliers, int threads) {
+    this(searchSamples, minInliers, threads, true);
+  }
 
   public static MatchConfig defaults() {
     return new MatchConfig(1, 20, Math.max(1, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** This config with the lens estimate on or off. */
+  public MatchConfig withLens(boolean on) {
+    return new MatchConfig(searchSamples, minInliers, threads, on);
   }
 
   public MatchConfig validate() {

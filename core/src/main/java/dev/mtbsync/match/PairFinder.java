@@ -2,6 +2,10 @@ package dev.mtbsync.match;
 
 import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.camera.CameraEstimator;
+import dev.mtbsync.camera.LensEstimator;
+import dev.mtbsync.camera.LensFit;
+import dev.mtbsync.camera.LensPrior;
+import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.Signature;
@@ -18,6 +22,11 @@ import java.util.concurrent.Future;
  * verified pair between reference samples. Every new sample is tried once; no new sample is
  * compared with more than {@code 2 * searchSamples + 1} reference samples by ORB.
  *
+ * <p>Between the path's correction and the verification, the pair's lens difference is estimated
+ * once ({@link LensEstimator}, from one view every {@link LensViews#EVERY_SEC}) and, where one is
+ * found, taken out of the new run's keypoints, so that verification, parallax and the camera's zoom
+ * all work in the reference's projection.
+ *
  * <p>With a {@link SearchPrior} (the riders' GPS), the coarse path is sought only within the
  * prior's band: signatures are compared there only, and the path's cost grows with the band, not
  * with the product of both runs' lengths. Verification then runs as without a prior, from the path
@@ -26,9 +35,18 @@ import java.util.concurrent.Future;
 public final class PairFinder {
 
   private final MatchConfig config;
+  private final LensPrior lensPrior;
 
   public PairFinder(MatchConfig config) {
+    this(config, LensPrior.UNKNOWN);
+  }
+
+  /**
+   * @param lensPrior what the two files say of their lenses (see {@link LensPrior})
+   */
+  public PairFinder(MatchConfig config, LensPrior lensPrior) {
     this.config = config.validate();
+    this.lensPrior = lensPrior == null ? LensPrior.UNKNOWN : lensPrior;
   }
 
   /**
@@ -71,7 +89,26 @@ public final class PairFinder {
 
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
-      int anchorMatches = new PathCorrector(config).correct(ref, neu, path, pool);
+      int[] coarsePath = path.clone();
+      PathCorrector corrector = new PathCorrector(config);
+      int anchorMatches = corrector.correct(ref, neu, path, pool);
+      // the lens: estimated once from views along the corrected path, then taken out of the new
+      // run's keypoints, and the path corrected again with them where it changed anything
+      LensFit lens = LensFit.none(0);
+      ScannedVideo seen = neu;
+      if (config.estimateLens()) {
+        LensViews views = LensViews.collect(ref, neu, path, config, pool);
+        anchorMatches += views.tried();
+        lens =
+            LensEstimator.estimate(
+                views.points(), neu.width(), neu.height(), LensViews.MIN_VIEWS, lensPrior);
+      }
+      if (lens.applied()) {
+        seen = LensViews.undistorted(neu, new RadialLens(lens.k(), neu.width(), neu.height()));
+        System.arraycopy(coarsePath, 0, path, 0, path.length);
+        anchorMatches += corrector.correct(ref, seen, path, pool);
+      }
+      ScannedVideo view = seen;
       CameraEstimator camera =
           new CameraEstimator(ref.width(), ref.height(), neu.width(), neu.height());
       int per = (ns.size() + config.threads() - 1) / config.threads();
@@ -79,7 +116,7 @@ public final class PairFinder {
       for (int start = 0; start < ns.size(); start += per) {
         int from = start;
         int to = Math.min(ns.size(), start + per);
-        chunks.add(pool.submit(() -> verify(ref, neu, path, stride, from, to, camera)));
+        chunks.add(pool.submit(() -> verify(ref, view, path, stride, from, to, camera)));
       }
       List<TimePair> raw = new ArrayList<>();
       int matches = anchorMatches;
@@ -120,7 +157,8 @@ public final class PairFinder {
           verified.add(p);
         }
       }
-      return new Result(verified, raw, matches, found.cells(), coarseSec, camera.estimate());
+      return new Result(
+          verified, raw, matches, found.cells(), coarseSec, camera.estimate().withLens(lens));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);

@@ -149,7 +149,11 @@ public final class BatchRunner {
     }
     int threads = Math.max(1, config.match().threads() / config.jobs());
     MatchConfig match =
-        new MatchConfig(config.match().searchSamples(), config.match().minInliers(), threads);
+        new MatchConfig(
+            config.match().searchSamples(),
+            config.match().minInliers(),
+            threads,
+            config.match().estimateLens());
     ExecutorService pool = Executors.newFixedThreadPool(config.jobs());
     try {
       List<Future<?>> pending = new ArrayList<>();

@@ -29,6 +29,11 @@ record SearchAttempt(PairFinder.Result found, WarpFitter.Fit fit, List<String> p
     try {
       WarpFitter.Fit fit = WarpFitter.fit(found.verified(), pins(req, neu), req.warp());
       problems.addAll(fit.quality().reasons());
+      double widen = found.camera().lens().sigmaFactor();
+      if (widen > 1) { // the lens model leaves a misfit the pairs' scatter does not show
+        fit =
+            new WarpFitter.Fit(fit.warp().widened(widen), fit.quality(), fit.pairs(), fit.inlier());
+      }
       return new SearchAttempt(found, fit, problems);
     } catch (IllegalArgumentException e) {
       problems.add("the runs do not overlap, or show different places: " + e.getMessage());

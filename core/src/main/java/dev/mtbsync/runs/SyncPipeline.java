@@ -2,9 +2,11 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.camera.LensPrior;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
+import dev.mtbsync.gps.CameraSettings;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.GpsAgreement;
 import dev.mtbsync.gps.GpsSeed;
@@ -158,7 +160,10 @@ public final class SyncPipeline {
 
     GpsSeed gps = gpsRead == null ? null : gpsRead.plan(duration(ref), duration(neu));
     SearchPrior prior = gps == null ? null : gps.prior();
-    PairFinder finder = new PairFinder(req.match());
+    CameraSettings refCamera = CameraSettings.read(req.reference());
+    CameraSettings newCamera = CameraSettings.read(req.newVideo());
+    PairFinder finder =
+        new PairFinder(req.match(), new LensPrior(refCamera.lensMode(), newCamera.lensMode()));
     PairFinder.Result found = finder.find(ref, neu, prior);
     long matched = System.nanoTime();
 

@@ -5,6 +5,7 @@ import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpQuality;
 import dev.mtbsync.camera.CameraDifference;
+import dev.mtbsync.camera.LensFit;
 import dev.mtbsync.io.InputPaths;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
@@ -151,7 +152,25 @@ public final class TimewarpFile {
         shift.path(0).isNumber() ? shift.path(0).asDouble() : 0,
         shift.path(1).isNumber() ? shift.path(1).asDouble() : 0,
         c.path("moments").asInt(0),
-        c.path("source").asText("estimated"));
+        c.path("source").asText("estimated"),
+        lens(c));
+  }
+
+  /** The lens entries of a camera block; {@link LensFit#none} where there are none. */
+  private static LensFit lens(JsonNode c) {
+    if (!c.path("lens_k_found").isNumber()) {
+      return LensFit.none(c.path("lens_views").asInt(0));
+    }
+    JsonNode fit = c.path("lens_fit_px");
+    return new LensFit(
+        c.path("lens_k").asDouble(0),
+        c.path("lens_k_found").asDouble(),
+        fit.path(0).asDouble(Double.NaN),
+        fit.path(1).asDouble(Double.NaN),
+        c.path("lens_views").asInt(0),
+        0,
+        c.path("lens").asText("").equals("differs"),
+        c.path("lens_telemetry").isTextual() ? c.path("lens_telemetry").asText() : null);
   }
 
   private static double[] array(JsonNode node) throws IOException {

@@ -47,7 +47,7 @@ record PairJob(
         c.outRoot().toAbsolutePath().toString(),
         c.refOrb(),
         c.newOrb(),
-        new MatchConfig(m.searchSamples(), m.minInliers(), threads),
+        new MatchConfig(m.searchSamples(), m.minInliers(), threads, m.estimateLens()),
         c.warp(),
         c.reviewThreshold(),
         c.telemetry());
