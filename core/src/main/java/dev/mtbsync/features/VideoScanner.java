@@ -46,11 +46,12 @@ public final class VideoScanner {
    */
   public ScannedVideo scan(Path video, Progress progress, String stage) throws IOException {
     try (SparseLumaDecoder decoder = SparseLumaDecoder.open(video, config.maxWidth(), decoding);
-        BackgroundOrb orb = new BackgroundOrb(config)) {
+        OrbExtractor orb = new OrbExtractor(config)) {
       long expected = decoder.info().frameCount();
       double fps = Math.max(1, decoder.info().fps());
       double step = 1 / config.sampleFps();
       double halfFrame = 0.5 / fps;
+      List<FrameFeatures> samples = new ArrayList<>();
       double[] last = {Double.NEGATIVE_INFINITY};
       double[] pts =
           decoder.decode(
@@ -58,11 +59,10 @@ public final class VideoScanner {
               (t, grey, w, h) -> {
                 if (t > last[0]) { // a repeated timestamp is not a second sample
                   last[0] = t;
-                  orb.submit(t, grey, w, h);
+                  samples.add(orb.extract(t, grey, w, h));
                   progress.update(stage, Math.round(t * fps), expected);
                 }
               });
-      List<FrameFeatures> samples = orb.results();
       if (pts.length == 0 || decoder.decodedFrames() == 0) {
         throw new VideoFormatException(video, "contains no decodable frames");
       }
