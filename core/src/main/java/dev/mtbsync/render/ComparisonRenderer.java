@@ -117,25 +117,14 @@ public final class ComparisonRenderer {
               new Encoder(config.width() * config.height() * 3 / 2, "mtbsync-render-encode")) {
         FrameCursor newFrames = new FrameCursor(newAhead, 1.5 / Math.max(1, neu.info().fps()));
         FrameCursor refFrames = new FrameCursor(refAhead, 1.5 / Math.max(1, ref.info().fps()));
-        // one output frame ahead, so the overlay's matching of the next frame runs while this one
-        // is composed
-        Shot next = shot(timeline, timeline.start(), newFrames, refFrames);
         for (long i = 0; total < 0 || i < total; i++) {
           double t = timeline.start() + i / fps;
-          Shot now = next;
-          if ((followNew ? now.newFrame() : now.refFrame()) == null) {
+          Moment m = timeline.at(t);
+          VideoFrame newFrame = Double.isNaN(m.tNew()) ? null : newFrames.nearest(m.tNew());
+          VideoFrame refFrame = Double.isNaN(m.tRef()) ? null : refFrames.nearest(m.tRef());
+          if ((followNew ? newFrame : refFrame) == null) {
             break; // the followed video ended before its stated length
           }
-          next =
-              total >= 0 && i + 1 >= total
-                  ? null
-                  : shot(timeline, timeline.start() + (i + 1) / fps, newFrames, refFrames);
-          if (next != null) {
-            compositor.ahead(next.moment(), next.newFrame(), next.refFrame());
-          }
-          Moment m = now.moment();
-          VideoFrame newFrame = now.newFrame();
-          VideoFrame refFrame = now.refFrame();
           canvas.put(BACKGROUND);
           compositor.draw(m, newFrame, refFrame);
           opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
@@ -170,18 +159,6 @@ public final class ComparisonRenderer {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  /** One output moment and the frame of each run shown at it (null where the warp has none). */
-  private record Shot(Moment moment, VideoFrame newFrame, VideoFrame refFrame) {}
-
-  private static Shot shot(Timeline timeline, double t, FrameCursor neu, FrameCursor ref)
-      throws IOException {
-    Moment m = timeline.at(t);
-    return new Shot(
-        m,
-        Double.isNaN(m.tNew()) ? null : neu.nearest(m.tNew()),
-        Double.isNaN(m.tRef()) ? null : ref.nearest(m.tRef()));
   }
 
   /** The new run's sound when the config wants it and there is one. */

@@ -58,21 +58,6 @@ final class Compositor implements AutoCloseable {
   }
 
   /**
-   * Says which frames the next {@link #draw} will show, so work that needs only them (the overlay's
-   * matching) can start while this one is drawn.
-   */
-  void ahead(Moment m, VideoFrame newFrame, VideoFrame refFrame) {
-    if (layout == Layout.OVERLAY) {
-      boolean followNew = follow == Follow.NEW;
-      VideoFrame followed = followNew ? newFrame : refFrame;
-      VideoFrame other = followNew ? refFrame : newFrame;
-      if (followed != null && other != null) {
-        registration.ahead(followNew ? m.tNew() : m.tRef(), followed, other);
-      }
-    }
-  }
-
-  /**
    * Draws one moment.
    *
    * @param newFrame the new run's frame, or null where the warp does not cover

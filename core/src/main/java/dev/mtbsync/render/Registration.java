@@ -6,11 +6,6 @@ import dev.mtbsync.features.OrbExtractor;
 import dev.mtbsync.match.ViewMatch;
 import dev.mtbsync.match.ViewMatcher;
 import dev.mtbsync.video.VideoFrame;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -33,11 +28,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * match, not a head turn). With no accepted measurement for {@value #HOLD_SEC} s (mud on the lens,
  * a dark patch), the map eases back to the camera difference's, the pair's constant, which is also
  * where it starts.
- *
- * <p>The render announces each moment's frames one output frame early ({@link #ahead}), so the
- * matching runs on a thread of its own while the frame before is composed; {@link #at} then waits
- * for that result and applies it to the frames it was measured on: the video is the same however
- * the threads are scheduled, with no lag.
  */
 final class Registration implements AutoCloseable {
 
@@ -68,15 +58,6 @@ final class Registration implements AutoCloseable {
   private final int followedWidth;
   private final double[] priorCorners;
   private final double[] corners;
-  private final ExecutorService matching =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "mtbsync-render-register");
-            t.setDaemon(true);
-            return t;
-          });
-  private Future<double[]> pending;
-  private double pendingT = Double.NaN;
   private double lastTry = Double.NEGATIVE_INFINITY;
   private double lastAccepted = Double.NEGATIVE_INFINITY;
   private boolean measured;
@@ -106,55 +87,21 @@ final class Registration implements AutoCloseable {
    * @return row-major 3x3, other-frame px to followed-frame px
    */
   double[] at(double t, VideoFrame followed, VideoFrame other) {
-    if (pending != null && pendingT == t) {
-      Future<double[]> p = pending;
-      pending = null;
-      apply(t, result(p));
-    } else if (t - lastTry >= EVERY_SEC - 1e-9) { // not announced ahead: measured here
-      lastTry = t;
-      tries++;
-      apply(t, measure(followed, other));
-    }
-    return Homography.fromCorners(corners, otherWidth, otherHeight);
-  }
-
-  /**
-   * Starts measuring the map of a moment {@link #at} will be asked for next (on the same frames),
-   * when one is due then, on a thread of its own.
-   */
-  void ahead(double t, VideoFrame followed, VideoFrame other) {
     if (t - lastTry >= EVERY_SEC - 1e-9) {
       lastTry = t;
       tries++;
-      pendingT = t;
-      pending = matching.submit(() -> measure(followed, other));
-    }
-  }
-
-  private void apply(double t, double[] h) {
-    double[] seen = h == null ? null : Homography.corners(h, otherWidth, otherHeight);
-    if (seen != null && plausible(seen)) {
-      accepted++;
-      lastAccepted = t;
-      moveTowards(seen, measured ? SMOOTHING : 1);
-      measured = true;
-    } else if (t - lastAccepted > HOLD_SEC) {
-      moveTowards(priorCorners, 0.2);
-    }
-  }
-
-  private static double[] result(Future<double[]> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      double[] h = measure(followed, other);
+      double[] seen = h == null ? null : Homography.corners(h, otherWidth, otherHeight);
+      if (seen != null && plausible(seen)) {
+        accepted++;
+        lastAccepted = t;
+        moveTowards(seen, measured ? SMOOTHING : 1);
+        measured = true;
+      } else if (t - lastAccepted > HOLD_SEC) {
+        moveTowards(priorCorners, 0.2);
       }
-      throw new IllegalStateException(e.getCause());
     }
+    return Homography.fromCorners(corners, otherWidth, otherHeight);
   }
 
   /** Measurements tried so far. */
@@ -230,12 +177,6 @@ final class Registration implements AutoCloseable {
 
   @Override
   public void close() {
-    matching.shutdownNow();
-    try {
-      matching.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     orb.close();
     matcher.close();
   }
