@@ -86,6 +86,11 @@ public final class ComparisonRenderer {
           Double.isInfinite(timeline.end())
               ? -1
               : Math.max(1, Math.round((timeline.end() - timeline.start()) * fps));
+      // decoding ahead and encoding behind on threads of their own paid for the layouts that
+      // only place pictures (a 10 s 1080p side-by-side on a quiet 2-core machine: 0.92x the wall
+      // time, 0.95x the CPU); not for the overlay, whose perspective warp OpenCV already spreads
+      // over the cores (1.05x the wall time and CPU, 651 MB against 411 MB peak)
+      boolean threaded = config.layout() != Layout.OVERLAY;
       long frames = 0;
       long matched = 0;
       String stage = "render " + out.getFileName();
@@ -111,10 +116,11 @@ public final class ComparisonRenderer {
                   config.follow(),
                   config.layout(),
                   registration(in, config, newBox, refBox));
-          Prefetch newAhead = new Prefetch(neu, "mtbsync-render-decode-new");
-          Prefetch refAhead = new Prefetch(ref, "mtbsync-render-decode-ref");
+          Prefetch newAhead = new Prefetch(neu, "mtbsync-render-decode-new", threaded);
+          Prefetch refAhead = new Prefetch(ref, "mtbsync-render-decode-ref", threaded);
           Encoder encoder =
-              new Encoder(config.width() * config.height() * 3 / 2, "mtbsync-render-encode")) {
+              new Encoder(
+                  config.width() * config.height() * 3 / 2, "mtbsync-render-encode", threaded)) {
         FrameCursor newFrames = new FrameCursor(newAhead, 1.5 / Math.max(1, neu.info().fps()));
         FrameCursor refFrames = new FrameCursor(refAhead, 1.5 / Math.max(1, ref.info().fps()));
         for (long i = 0; total < 0 || i < total; i++) {

@@ -27,36 +27,43 @@ final class Encoder implements AutoCloseable {
 
   private final BlockingQueue<Write> writes = new ArrayBlockingQueue<>(2 * IN_FLIGHT);
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT);
-  private final Thread thread;
+  private final Thread thread; // null: every write runs at once, on the composer's thread
   private volatile IOException failure;
   private boolean closed;
 
   /**
    * @param frameBytes the size of one frame's buffer
    * @param name the thread's name
+   * @param threaded false to write on the composer's thread instead, as each write is given
    */
-  Encoder(int frameBytes, String name) {
+  Encoder(int frameBytes, String name, boolean threaded) {
     for (int i = 0; i < IN_FLIGHT; i++) {
       free.add(new byte[frameBytes]);
     }
-    thread = new Thread(this::loop, name);
-    thread.setDaemon(true);
-    thread.start();
+    thread = threaded ? new Thread(this::loop, name) : null;
+    if (thread != null) {
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   private void loop() {
     try {
       for (Write w = writes.take(); w != STOP; w = writes.take()) {
-        try {
-          w.run();
-        } catch (IOException e) {
-          failure = failure == null ? e : failure;
-        } catch (RuntimeException e) {
-          failure = failure == null ? new IOException(e.getMessage(), e) : failure;
-        }
+        run(w);
       }
     } catch (InterruptedException e) {
       // abandoned by close() after a failure on the composer's side
+    }
+  }
+
+  private void run(Write w) {
+    try {
+      w.run();
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
+    } catch (RuntimeException e) {
+      failure = failure == null ? new IOException(e.getMessage(), e) : failure;
     }
   }
 
@@ -102,6 +109,13 @@ final class Encoder implements AutoCloseable {
 
   private void enqueue(Write w) throws IOException {
     check();
+    if (thread == null) {
+      if (w != STOP) {
+        run(w);
+        check();
+      }
+      return;
+    }
     try {
       writes.put(w);
     } catch (InterruptedException e) {
@@ -127,6 +141,9 @@ final class Encoder implements AutoCloseable {
   }
 
   private void join() throws IOException {
+    if (thread == null) {
+      return;
+    }
     try {
       thread.join();
     } catch (InterruptedException e) {
@@ -138,7 +155,7 @@ final class Encoder implements AutoCloseable {
   /** Stops the thread without waiting for queued writes (the output is being abandoned). */
   @Override
   public void close() {
-    if (!closed) {
+    if (!closed && thread != null) {
       closed = true;
       thread.interrupt();
       try {

@@ -26,7 +26,7 @@ final class Prefetch implements FrameSource {
 
   private final FrameSource source;
   private final BlockingQueue<VideoFrame> frames = new ArrayBlockingQueue<>(AHEAD);
-  private final Thread decoder;
+  private final Thread decoder; // null: decoding inline, on the reader's thread
   private volatile IOException failure;
   private volatile boolean stopped;
   private boolean ended;
@@ -35,12 +35,15 @@ final class Prefetch implements FrameSource {
    * Starts decoding {@code source} from where it stands.
    *
    * @param name the thread's name
+   * @param threaded false to decode on the reader's thread instead, frame by frame as asked
    */
-  Prefetch(FrameSource source, String name) {
+  Prefetch(FrameSource source, String name, boolean threaded) {
     this.source = source;
-    this.decoder = new Thread(this::decode, name);
-    decoder.setDaemon(true);
-    decoder.start();
+    this.decoder = threaded ? new Thread(this::decode, name) : null;
+    if (decoder != null) {
+      decoder.setDaemon(true);
+      decoder.start();
+    }
   }
 
   private void decode() {
@@ -74,6 +77,9 @@ final class Prefetch implements FrameSource {
 
   @Override
   public VideoFrame next() throws IOException {
+    if (decoder == null) {
+      return source.next();
+    }
     if (ended) {
       return null;
     }
@@ -97,6 +103,9 @@ final class Prefetch implements FrameSource {
   /** Stops the decoding thread (the source itself stays open: its owner closes it). */
   @Override
   public void close() {
+    if (decoder == null) {
+      return;
+    }
     stopped = true;
     decoder.interrupt();
     frames.clear();

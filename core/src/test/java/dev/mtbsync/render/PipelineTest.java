@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The render's decode-ahead and encode-behind threads: order kept, failures carried, no hang. */
 class PipelineTest {
@@ -46,7 +48,7 @@ class PipelineTest {
 
   @Test
   void decodingAheadGivesEveryFrameInOrderThenTheEnd() throws Exception {
-    try (Prefetch ahead = new Prefetch(new Frames(50, -1), "test-decode")) {
+    try (Prefetch ahead = new Prefetch(new Frames(50, -1), "test-decode", true)) {
       for (int i = 0; i < 50; i++) {
         assertThat(ahead.next().index()).isEqualTo(i);
       }
@@ -57,7 +59,7 @@ class PipelineTest {
 
   @Test
   void aDecodingFailureReachesTheReaderAfterTheFramesBeforeIt() throws Exception {
-    try (Prefetch ahead = new Prefetch(new Frames(50, 7), "test-decode")) {
+    try (Prefetch ahead = new Prefetch(new Frames(50, 7), "test-decode", true)) {
       for (int i = 0; i < 7; i++) {
         assertThat(ahead.next().index()).isEqualTo(i);
       }
@@ -66,9 +68,19 @@ class PipelineTest {
   }
 
   @Test
+  void inlineDecodingGivesTheSameFrames() throws Exception {
+    try (Prefetch inline = new Prefetch(new Frames(5, -1), "unused", false)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(inline.next().index()).isEqualTo(i);
+      }
+      assertThat(inline.next()).isNull();
+    }
+  }
+
+  @Test
   void closingBeforeTheEndStopsTheDecoder() throws Exception {
     Frames src = new Frames(1000, -1);
-    Prefetch ahead = new Prefetch(src, "test-decode");
+    Prefetch ahead = new Prefetch(src, "test-decode", true);
     ahead.next();
     ahead.close();
     int stoppedAt = src.decoded;
@@ -76,11 +88,12 @@ class PipelineTest {
     assertThat(src.decoded).isEqualTo(stoppedAt).isLessThan(1000);
   }
 
-  @Test
-  void writesHappenInTheOrderGivenWithBuffersReused() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void writesHappenInTheOrderGivenWithBuffersReused(boolean threaded) throws Exception {
     List<String> written = new ArrayList<>();
     List<byte[]> buffers = new ArrayList<>();
-    try (Encoder enc = new Encoder(4, "test-encode")) {
+    try (Encoder enc = new Encoder(4, "test-encode", threaded)) {
       for (int i = 0; i < 20; i++) {
         byte[] b = enc.buffer();
         buffers.add(b);
@@ -96,10 +109,11 @@ class PipelineTest {
     assertThat(buffers.stream().distinct().count()).isEqualTo(Encoder.IN_FLIGHT);
   }
 
-  @Test
-  void anEncodingFailureStopsTheWritesAndReachesTheComposer() throws Exception {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void anEncodingFailureStopsTheWritesAndReachesTheComposer(boolean threaded) throws Exception {
     List<Integer> written = new ArrayList<>();
-    try (Encoder enc = new Encoder(4, "test-encode")) {
+    try (Encoder enc = new Encoder(4, "test-encode", threaded)) {
       assertThatThrownBy(
               () -> {
                 for (int i = 0; i < 100; i++) {

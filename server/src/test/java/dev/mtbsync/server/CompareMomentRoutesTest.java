@@ -1,6 +1,5 @@
 package dev.mtbsync.server;
 
-import dev.mtbsync.server.site.DashboardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -10,6 +9,7 @@ import dev.mtbsync.gps.Splits;
 import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.io.Json;
 import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;

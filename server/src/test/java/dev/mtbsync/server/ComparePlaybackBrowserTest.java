@@ -1,6 +1,5 @@
 package dev.mtbsync.server;
 
-import dev.mtbsync.server.site.DashboardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -13,6 +12,7 @@ import dev.mtbsync.gps.Splits;
 import dev.mtbsync.gps.TimeGap;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.runs.TimewarpFile;
+import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthPlan;
 import dev.mtbsync.synth.SynthRenderer;

@@ -1,12 +1,12 @@
 package dev.mtbsync.server;
 
-import dev.mtbsync.server.site.DashboardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtbsync.export.ExportPreset;
 import dev.mtbsync.export.ExportRequest;
 import dev.mtbsync.export.MarkerExport;
 import dev.mtbsync.server.files.ContentDisposition;
+import dev.mtbsync.server.site.DashboardConfig;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.mtbsync.server;
 
-import dev.mtbsync.server.site.DashboardConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,6 +27,7 @@ import dev.mtbsync.runs.SyncResult;
 import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.files.RootPath;
+import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthPlan;
 import dev.mtbsync.synth.SynthRenderer;

@@ -2,12 +2,12 @@ package dev.mtbsync.server.pages;
 
 import dev.mtbsync.gps.SectorTable;
 import dev.mtbsync.gps.Splits;
-import dev.mtbsync.server.site.DashboardContext;
 import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.pages.DashboardPage.SectorCell;
 import dev.mtbsync.server.pages.DashboardPage.SectorRow;
 import dev.mtbsync.server.pages.DashboardPage.SectorsCard;
+import dev.mtbsync.server.site.DashboardContext;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
