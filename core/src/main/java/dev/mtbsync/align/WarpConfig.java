@@ -3,7 +3,8 @@ package dev.mtbsync.align;
 /**
  * How a time-warp is fitted and judged. Checked once by {@link #validate()}.
  *
- * @param windowSec knot spacing of the mapping (s); pairs within one window are averaged, 0.2 to 10
+ * @param windowSec width (s) of the local-parabola window: each pair's place on the warp is fitted
+ *     from the pairs within half a window either side, 0.2 to 10
  * @param inlierThreshSec a pair further than this (s) from its neighbours' local trend is an
  *     outlier, 0.01 to 5
  * @param minInlierFrac gate: the mapping is ok only if at least this share of pairs supports it
