@@ -9,6 +9,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -199,26 +200,115 @@ public final class SparseLumaDecoder implements AutoCloseable {
    * @throws VideoFormatException when the stream breaks off in a way the decoder cannot pass
    */
   public double[] decode(Wish wish, Pictures pictures) throws IOException {
+    return decode(wish, pictures, NONE, NONE);
+  }
+
+  /** FFmpeg's flag of a keyframe's index entry (libavformat/avformat.h; JavaCV leaves it out). */
+  private static final int AVINDEX_KEYFRAME = 0x0001;
+
+  /** No segment bound: the stream's start or end. */
+  public static final long NONE = Long.MIN_VALUE;
+
+  /** The stream cannot be cut at the keyframes asked for; decode it whole instead. */
+  public static final class CannotSplitException extends IOException {
+    public CannotSplitException(String why) {
+      super(why);
+    }
+  }
+
+  /**
+   * The decode times (stream time base) of the keyframes the container's index lists, ascending;
+   * empty when it lists none.
+   */
+  public long[] keyframes() {
+    int count = avformat.avformat_index_get_entries_count(stream);
+    long[] keys = new long[Math.max(0, count)];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      AVIndexEntry e = avformat.avformat_index_get_entry(stream, i);
+      if (e != null && (e.flags() & AVINDEX_KEYFRAME) != 0) {
+        keys[k++] = e.timestamp();
+      }
+    }
+    return Arrays.copyOf(keys, k);
+  }
+
+  /** Seconds of a time in the stream's time base, as {@link #decode} reports them. */
+  public double seconds(long ts) {
+    return seconds(ts, stream.time_base().num(), stream.time_base().den());
+  }
+
+  /**
+   * Reads one segment of the stream: from the keyframe whose decode time is {@code fromKey} (or the
+   * start) to the one whose decode time is {@code toKey} (or the end). A segment holds the frames
+   * shown from its first keyframe on, up to but not including the next segment's first keyframe, so
+   * two segments cut at the same keyframe give, together, what the whole stream gives. The frames
+   * shown before a cut's keyframe but stored after it (the leading B-frames of an open GOP) belong
+   * to the segment before, which decodes that keyframe as their reference.
+   *
+   * @throws CannotSplitException where the container's times do not allow the cut (a packet without
+   *     a time, a seek that lands elsewhere): decode the whole stream instead
+   */
+  public double[] decode(Wish wish, Pictures pictures, long fromKey, long toKey)
+      throws IOException {
     AVRational tb = stream.time_base();
     long num = tb.num();
     long den = tb.den();
+    boolean segment = fromKey != NONE || toKey != NONE;
     double nominal = info.fps() > 0 ? 1 / info.fps() : 1 / 30.0;
     times = new double[(int) Math.max(16, info.frameCount() + 8)];
     n = 0;
     decodedFrames = 0;
     wantedTimes.clear();
     unstamped = false;
+    long firstShown = Long.MIN_VALUE; // the first keyframe's presentation time
+    long endShown = Long.MAX_VALUE; // the next segment's first keyframe's
+    if (fromKey != NONE
+        && avformat.av_seek_frame(format, stream.index(), fromKey, avformat.AVSEEK_FLAG_BACKWARD)
+            < 0) {
+      throw new CannotSplitException("cannot seek to the keyframe at " + fromKey);
+    }
     AVPacket packet = avcodec.av_packet_alloc();
     AVFrame frame = avutil.av_frame_alloc();
     try {
+      reading:
       while (avformat.av_read_frame(format, packet) >= 0) {
         try {
           if (packet.stream_index() != stream.index()) {
             continue;
           }
           long ts = packet.pts() != avutil.AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-          boolean wanted = true;
-          if (ts == avutil.AV_NOPTS_VALUE) {
+          if (segment && (ts == avutil.AV_NOPTS_VALUE || packet.dts() == avutil.AV_NOPTS_VALUE)) {
+            throw new CannotSplitException("a packet without a time");
+          }
+          if (firstShown == Long.MIN_VALUE && fromKey != NONE) {
+            if (packet.dts() < fromKey) {
+              continue; // the seek landed on an earlier keyframe: read on to ours
+            }
+            if (packet.dts() > fromKey || (packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) {
+              throw new CannotSplitException("the keyframe at " + fromKey + " is not where listed");
+            }
+            firstShown = ts;
+          }
+          if (ts < firstShown) {
+            continue; // shown before this segment: the segment before decodes it
+          }
+          boolean reference = false;
+          if (toKey != NONE) {
+            if (endShown == Long.MAX_VALUE && packet.dts() >= toKey) {
+              if (packet.dts() > toKey || (packet.flags() & avcodec.AV_PKT_FLAG_KEY) == 0) {
+                throw new CannotSplitException("the keyframe at " + toKey + " is not where listed");
+              }
+              endShown = ts;
+              reference = true; // decoded for the frames shown before it, not shown here
+            } else if (ts >= endShown) {
+              break reading; // past the leading frames of the next segment
+            }
+          }
+          boolean wanted = !reference;
+          if (reference) {
+            // neither timed nor judged here: the next segment shows it
+          } else if (ts == avutil.AV_NOPTS_VALUE) {
             unstamped = true; // decided when the frame comes out
           } else if ((packet.flags() & avcodec.AV_PKT_FLAG_DISCARD) == 0) {
             double sec = seconds(ts, num, den);
@@ -229,7 +319,8 @@ public final class SparseLumaDecoder implements AutoCloseable {
               wantedTimes.add(ts);
             }
           }
-          codec.skip_frame(wanted ? avcodec.AVDISCARD_DEFAULT : avcodec.AVDISCARD_NONREF);
+          codec.skip_frame(
+              wanted || reference ? avcodec.AVDISCARD_DEFAULT : avcodec.AVDISCARD_NONREF);
           // a damaged packet is dropped, as FFmpeg's own tools do, and decoding goes on
           avcodec.avcodec_send_packet(codec, packet);
         } finally {
@@ -242,6 +333,9 @@ public final class SparseLumaDecoder implements AutoCloseable {
     } finally {
       avutil.av_frame_free(frame);
       avcodec.av_packet_free(packet);
+    }
+    if (fromKey != NONE && firstShown == Long.MIN_VALUE) {
+      throw new CannotSplitException("no keyframe at " + fromKey);
     }
     double[] sorted = Arrays.copyOf(times, n);
     Arrays.sort(sorted);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * times, the same pictures for the wanted frames, and far fewer frames decoded on a camera-like
  * long GOP with B-frames.
  */
-class SparseLumaDecoderTest {
+public class SparseLumaDecoderTest {
 
   private static final Path VIDEOS = Path.of("../../shared/data/video");
 
@@ -138,11 +138,12 @@ class SparseLumaDecoderTest {
    * H.264 (High, x264's default with these options) as cameras write it: a long GOP of I, P and two
    * B-frames between, high bitrate.
    */
-  static void writeCameraLike(Path file, int w, int h, int fps, int frames) throws IOException {
+  public static void writeCameraLike(Path file, int w, int h, int fps, int frames)
+      throws IOException {
     writeCameraLike(file, w, h, fps, frames, "libx264", avutil.AV_PIX_FMT_YUV420P);
   }
 
-  static void writeCameraLike(
+  public static void writeCameraLike(
       Path file, int w, int h, int fps, int frames, String codec, int pixelFormat)
       throws IOException {
     FfmpegLog.quiet();
