@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.cli.MainTest.Run;
+import dev.mtbsync.quality.QualityHistory;
+import dev.mtbsync.quality.QualityRecord;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import java.io.IOException;
@@ -166,15 +168,11 @@ class QualityCommandsTest {
       assertThat(r.code()).as(r.err()).isZero();
     }
     assertThat(pairA.resolve("quality_history.json")).isNotEmptyFile();
-    String newest;
-    try (var runs = Files.list(pairA)) {
-      newest =
-          runs.filter(p -> Files.isRegularFile(p.resolve("run.json")))
-              .map(p -> p.getFileName().toString())
-              .sorted()
-              .reduce((a, b) -> b)
-              .orElseThrow();
-    }
+    // the run synced last is the history's last record (two runs of one second sort by their
+    // random suffix, not by time)
+    List<QualityRecord> records = QualityHistory.read(pairA).records();
+    String newest = records.get(records.size() - 1).runId();
+    assertThat(pairA.resolve(newest).resolve("run.json")).isRegularFile();
 
     Run nested = check();
     assertThat(nested.code()).as(nested.err()).isEqualTo(ExitCodes.OK);
