@@ -182,7 +182,7 @@ public final class VideoScanner {
     }
   }
 
-  /** Decodes one segment with an extractor of this thread's own. */
+  /** Decodes one segment (or, from NONE to NONE, the whole file) with an extractor of its own. */
   private Half half(
       SparseLumaDecoder d,
       long from,
@@ -217,29 +217,24 @@ public final class VideoScanner {
 
   /** One decoder over the whole file. */
   ScannedVideo scanWhole(Path video, Progress progress, String stage) throws IOException {
-    try (SparseLumaDecoder decoder = SparseLumaDecoder.open(video, config.maxWidth(), decoding);
-        OrbExtractor orb = new OrbExtractor(config)) {
+    try (SparseLumaDecoder decoder = SparseLumaDecoder.open(video, config.maxWidth(), decoding)) {
       long expected = decoder.info().frameCount();
       double fps = Math.max(1, decoder.info().fps());
-      double step = 1 / config.sampleFps();
-      double halfFrame = 0.5 / fps;
-      List<FrameFeatures> samples = new ArrayList<>();
-      double[] last = {Double.NEGATIVE_INFINITY};
-      double[] pts =
-          decoder.decode(
-              (t, duration) -> onGrid(t, duration, step, halfFrame),
-              (t, grey, w, h) -> {
-                if (t > last[0]) { // a repeated timestamp is not a second sample
-                  last[0] = t;
-                  samples.add(orb.extract(t, grey, w, h));
-                  progress.update(stage, Math.round(t * fps), expected);
-                }
-              });
-      if (pts.length == 0 || decoder.decodedFrames() == 0) {
+      Half whole =
+          half(
+              decoder,
+              SparseLumaDecoder.NONE,
+              SparseLumaDecoder.NONE,
+              fps,
+              new AtomicBoolean(),
+              t -> progress.update(stage, Math.round(t * fps), expected));
+      double[] pts = whole.pts();
+      if (pts.length == 0 || whole.decoded() == 0) {
         throw new VideoFormatException(video, "contains no decodable frames");
       }
       progress.update(stage, pts.length, pts.length);
-      return new ScannedVideo(decoder.info(), decoder.width(), decoder.height(), pts, samples);
+      return new ScannedVideo(
+          decoder.info(), decoder.width(), decoder.height(), pts, whole.samples());
     }
   }
 

@@ -305,12 +305,12 @@ public final class SparseLumaDecoder implements AutoCloseable {
               break reading; // past the leading frames of the next segment
             }
           }
+          // a cut's keyframe is decoded here as a reference only: the next segment times and shows
+          // it
           boolean wanted = !reference;
-          if (reference) {
-            // neither timed nor judged here: the next segment shows it
-          } else if (ts == avutil.AV_NOPTS_VALUE) {
+          if (!reference && ts == avutil.AV_NOPTS_VALUE) {
             unstamped = true; // decided when the frame comes out
-          } else if ((packet.flags() & avcodec.AV_PKT_FLAG_DISCARD) == 0) {
+          } else if (!reference && (packet.flags() & avcodec.AV_PKT_FLAG_DISCARD) == 0) {
             double sec = seconds(ts, num, den);
             double dur = packet.duration() > 0 ? packet.duration() * (double) num / den : nominal;
             addTime(sec);
