@@ -25,7 +25,9 @@
   }
   function secs(t) { return t === null || t === undefined || isNaN(t) ? "–" : t.toFixed(2) + " s"; }
   function ms(d) { return d === null || d === undefined ? "–" : (d >= 0 ? "+" : "") + Math.round(1000 * d) + " ms"; }
-  function band(c) { return c >= 0.8 ? "high" : c >= 0.5 ? "mid" : "low"; }
+  /* the bands' limits come with the page's data (core's ConfidenceBand), not copied here */
+  var BANDS = data.confidence_bands;
+  function band(c) { return c >= BANDS.high ? "high" : c >= BANDS.mid ? "mid" : "low"; }
 
   /* new-run time -> reference time, and back (clamped to the warp's range). */
   function toRef(t) { return warp ? warp.map(t) : t; }

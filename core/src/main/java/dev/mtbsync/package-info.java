@@ -13,6 +13,7 @@
  * align      time-warp models, fitting, mapping, quality                match
  * markers    marker schema, transfer, review flags                      align
  * gps        GPX, FIT, GPMF, distance curves, splits, delta time        align, markers, match
+ * artefacts  one typed record per JSON artefact, its reader and writer   align
  * synth      sample runs with known ground truth                        gps, markers, video
  * runs       the sync pipeline, batch, run folders, artefact files      all of the above but synth
  * export     CSV, EDL, FCPXML, Premiere XML, charts                     runs and below
@@ -21,8 +22,11 @@
  * engine     batch engines beyond this JVM (Spark)                      quality, runs
  * </pre>
  *
- * <p>{@code export}, {@code render} and {@code quality} read artefact files through {@code runs}
- * ({@code PairsCsv}, {@code SplitsCsv}, {@code TimewarpFile}, {@code PerfFile}): those readers are
- * to move down into an {@code artefacts} package (issue 11), leaving {@code runs} to orchestrate.
+ * <p>{@code artefacts} defines the JSON files of a run folder once ({@code TimewarpJson}, {@code
+ * RunJson}, {@code PerfJson}): every reader, in the engine, the CLI and the dashboard, binds to
+ * those records, so a renamed field fails to compile instead of reading as null. {@code runs}'
+ * {@code TimewarpFile} and {@code PerfFile} build them from a fit and a sync's figures. The CSV
+ * artefacts still have their readers in {@code runs} ({@code PairsCsv}, {@code SplitsCsv}, {@code
+ * BatchSummaryCsv}, {@code AnchorsCsv}); the history and the verdict in {@code quality}.
  */
 package dev.mtbsync;

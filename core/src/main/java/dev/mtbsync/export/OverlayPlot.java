@@ -2,6 +2,7 @@ package dev.mtbsync.export;
 
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.gps.DeltaTime;
+import dev.mtbsync.markers.ConfidenceBand;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
@@ -178,9 +179,9 @@ public final class OverlayPlot {
     }
     line(chart, "fitted time-warp", x, y).setLineColor(WARP).setLineWidth(3f);
     // pairs over the warp, so that every pair shows even where the fit runs through it
-    pairs(chart, pairs, 0.8, 1.01, "pairs, confidence \u2265 0.8", HIGH);
-    pairs(chart, pairs, 0.5, 0.8, "pairs, confidence 0.5\u20130.8", MEDIUM);
-    pairs(chart, pairs, -1, 0.5, "pairs, confidence < 0.5", LOW);
+    pairs(chart, pairs, ConfidenceBand.HIGH, HIGH);
+    pairs(chart, pairs, ConfidenceBand.MID, MEDIUM);
+    pairs(chart, pairs, ConfidenceBand.LOW, LOW);
 
     OverlayMarkers.add(chart, markers, xMin, yMin, xMax, yMax, width);
     return chart;
@@ -238,8 +239,9 @@ public final class OverlayPlot {
   }
 
   private static void pairs(
-      XYChart chart, List<TimePair> pairs, double from, double to, String name, Color colour) {
-    List<TimePair> in = pairs.stream().filter(p -> p.score() >= from && p.score() < to).toList();
+      XYChart chart, List<TimePair> pairs, ConfidenceBand band, Color colour) {
+    String name = "pairs, confidence " + band.label();
+    List<TimePair> in = pairs.stream().filter(p -> ConfidenceBand.of(p.score()) == band).toList();
     if (in.isEmpty()) {
       return;
     }

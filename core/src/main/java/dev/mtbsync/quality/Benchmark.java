@@ -1,7 +1,7 @@
 package dev.mtbsync.quality;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.RunJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.match.TimePair;
@@ -152,16 +152,16 @@ public final class Benchmark {
   }
 
   private static Warp readWarp(Path dir) throws IOException {
-    Path file = dir.resolve("timewarp.json");
+    Path file = dir.resolve(TimewarpJson.NAME);
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": missing");
     }
-    JsonNode t = ArtefactJson.readObject(file);
-    Double mae = number(t.path("residuals").get("mae"));
-    Double p90 = number(t.path("residuals").get("p90"));
-    Double a = number(t.path("params").get("a"));
-    Double b = number(t.path("params").get("b"));
-    Integer nPairs = t.path("n_pairs").isInt() ? t.path("n_pairs").asInt() : null;
+    TimewarpJson t = TimewarpJson.read(file);
+    Double mae = t.residuals().mae();
+    Double p90 = t.residuals().p90();
+    Double a = t.params().a();
+    Double b = t.params().b();
+    Integer nPairs = t.nPairs();
     if (p90 == null && a != null && b != null) {
       double[] r = residuals(dir.resolve("pairs.csv"), a, b);
       if (r.length > 0) {
@@ -170,17 +170,15 @@ public final class Benchmark {
         nPairs = nPairs == null ? r.length : nPairs;
       }
     }
-    JsonNode valid = t.get("valid_t_new");
+    List<Double> valid = t.validTNew();
     Double covered =
-        valid != null && valid.isArray() && valid.size() == 2
-            ? difference(number(valid.get(0)), number(valid.get(1)))
-            : null;
+        valid != null && valid.size() == 2 ? difference(valid.get(0), valid.get(1)) : null;
     boolean fitted = p90 != null;
     return new Warp(
-        t.path("ok").asBoolean(false),
-        number(t.get("ppm")),
+        Boolean.TRUE.equals(t.ok()),
+        t.ppm(),
         // a failed sync writes inlier_frac 0.0 beside no fit: not a measured fraction
-        fitted ? number(t.get("inlier_frac")) : null,
+        fitted ? t.inlierFrac() : null,
         mae,
         p90,
         nPairs,
@@ -197,16 +195,13 @@ public final class Benchmark {
    * is unknown.
    */
   private static Double coverage(Path dir, Double covered) {
-    Path run = dir.resolve("run.json");
+    Path run = dir.resolve(RunJson.NAME);
     if (covered == null || !Files.isRegularFile(run)) {
       return null;
     }
     try {
-      JsonNode neu = ArtefactJson.readObject(run).path("inputs").path("new");
-      Double length = number(neu.get("decoded_sec"));
-      if (length == null) {
-        length = number(neu.get("header_sec"));
-      }
+      RunJson.Video neu = RunJson.read(run).inputs().neu();
+      Double length = neu == null ? null : neu.lengthSec();
       return length == null || length <= 0 ? null : Math.min(1, Math.max(0, covered / length));
     } catch (IOException e) {
       return null; // run.json is the dashboard's to report; the coverage is just unknown
@@ -231,10 +226,6 @@ public final class Benchmark {
     } catch (IOException e) {
       return new double[0];
     }
-  }
-
-  private static Double number(JsonNode n) {
-    return n != null && n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
   }
 
   private static BenchmarkSummary summarise(List<BenchmarkRow> rows, List<String> fields) {

@@ -1,9 +1,9 @@
 package dev.mtbsync.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.artefacts.RunJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.camera.CameraDifference;
-import dev.mtbsync.io.Json;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.TimewarpFile;
@@ -47,28 +47,28 @@ public record RenderInputs(
     if (!Files.isDirectory(runDir)) {
       throw new RenderInputException(runDir, "not a folder (give a sync run folder)");
     }
-    Path runJson = runDir.resolve("run.json");
+    Path runJson = runDir.resolve(RunJson.NAME);
     if (!Files.isRegularFile(runJson)) {
       throw new RenderInputException(runDir, "not a sync run folder (no run.json)");
     }
-    JsonNode inputs;
+    RunJson.Inputs inputs;
     try {
-      inputs = Json.MAPPER.readTree(runJson.toFile()).path("inputs");
+      inputs = RunJson.read(runJson).inputs();
     } catch (IOException e) {
-      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw new RenderInputException(runJson, "not a JSON file (" + why + ")", e);
+      throw new RenderInputException(runJson, problem(runJson, e), e);
     }
-    Path ref = video(runJson, inputs, "reference");
-    Path neu = video(runJson, inputs, "new");
-    Path timewarp = runDir.resolve("timewarp.json");
+    Path ref = video(runJson, inputs.reference(), "reference");
+    Path neu = video(runJson, inputs.neu(), "new");
+    Path timewarp = runDir.resolve(TimewarpJson.NAME);
     if (!Files.isRegularFile(timewarp)) {
       throw new RenderInputException(runDir, "has no timewarp.json (the sync did not finish)");
     }
     MonotoneWarp warp;
     CameraDifference camera;
     try {
-      warp = TimewarpFile.read(timewarp);
-      camera = TimewarpFile.readCamera(timewarp);
+      TimewarpJson tw = TimewarpJson.readGiven(timewarp);
+      warp = tw.warp(timewarp);
+      camera = TimewarpFile.camera(tw);
     } catch (IOException e) {
       throw new RenderInputException(timewarp, problem(timewarp, e), e);
     }
@@ -78,13 +78,12 @@ public record RenderInputs(
     return new RenderInputs(ref, neu, warp, markers, camera);
   }
 
-  private static Path video(Path runJson, JsonNode inputs, String which) throws IOException {
-    JsonNode path = inputs.path(which).path("path");
-    if (!path.isTextual() || path.asText().isBlank()) {
+  private static Path video(Path runJson, RunJson.Video input, String which) throws IOException {
+    if (input == null || input.path() == null || input.path().isBlank()) {
       throw new RenderInputException(
           runJson, "names no " + which + " video (inputs." + which + ")");
     }
-    Path video = Path.of(path.asText());
+    Path video = Path.of(input.path());
     if (!Files.isRegularFile(video)) {
       throw new RenderInputException(
           runJson, "names the " + which + " video " + video + ", which is not there any more");

@@ -35,7 +35,7 @@ final class DistanceTable {
    * @param gps the timewarp.json {@code gps} block, or null: a reference track with a length means
    *     distances by reference time
    */
-  static DistanceTable of(Path delta, Object gps) {
+  static DistanceTable of(Path delta, JsonNode gps) {
     if (!Files.isRegularFile(delta)) {
       return NONE;
     }
@@ -45,7 +45,7 @@ final class DistanceTable {
     } catch (IOException e) {
       return NONE;
     }
-    boolean byRef = !(gps instanceof JsonNode g) || g.path("reference").path("length_m").isNumber();
+    boolean byRef = gps == null || gps.path("reference").path("length_m").isNumber();
     List<double[]> rows = new ArrayList<>();
     for (DeltaTime.Point p : points) {
       double t = byRef ? p.tRef() : p.tNew();

@@ -1,35 +1,23 @@
 package dev.mtbsync.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
-import dev.mtbsync.io.Json;
+import dev.mtbsync.artefacts.PerfJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code perf.json}: a run's stage timings and resource figures, null where not measured. */
+/**
+ * {@code perf.json} as the pipeline and the readers of many runs meet it: a sync's {@link Perf}
+ * written, figures read back by name. The file's fields are defined once, in {@link PerfJson}.
+ */
 public final class PerfFile {
 
-  public static final String NAME = "perf.json";
-  public static final int SCHEMA_VERSION = 1;
+  public static final String NAME = PerfJson.NAME;
+  public static final int SCHEMA_VERSION = PerfJson.SCHEMA_VERSION;
 
   /** Every numeric field, in file order. */
-  public static final List<String> FIELDS =
-      List.of(
-          "decode_sec",
-          "retrieval_sec",
-          "warp_sec",
-          "markers_sec",
-          "total_sec",
-          "frames_processed",
-          "fps",
-          "cpu_pct",
-          "rss_mb",
-          "gpu_util",
-          "gpu_mem_mb");
+  public static final List<String> FIELDS = PerfJson.FIGURES;
 
   /**
    * A perf.json as read back.
@@ -43,22 +31,22 @@ public final class PerfFile {
   private PerfFile() {}
 
   public static void write(Path file, String runId, Perf perf) throws IOException {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("schema_version", SCHEMA_VERSION);
-    p.put("run_id", runId);
-    p.put("timestamp", Instant.now().toString());
-    p.put("decode_sec", r3(perf.decodeSec()));
-    p.put("retrieval_sec", r3(perf.retrievalSec()));
-    p.put("warp_sec", r3(perf.warpSec()));
-    p.put("markers_sec", r3(perf.markersSec()));
-    p.put("total_sec", r3(perf.totalSec()));
-    p.put("frames_processed", perf.framesProcessed());
-    p.put("fps", r3(perf.fps()));
-    p.put("cpu_pct", Double.isNaN(perf.cpuPct()) ? null : r1(perf.cpuPct()));
-    p.put("rss_mb", perf.rssMb() == null ? null : r1(perf.rssMb()));
-    p.put("gpu_util", perf.gpuUtil() == null ? null : r1(perf.gpuUtil()));
-    p.put("gpu_mem_mb", perf.gpuMemMb() == null ? null : r1(perf.gpuMemMb()));
-    Json.write(file, p);
+    new PerfJson(
+            PerfJson.SCHEMA_VERSION,
+            runId,
+            Instant.now().toString(),
+            r3(perf.decodeSec()),
+            r3(perf.retrievalSec()),
+            r3(perf.warpSec()),
+            r3(perf.markersSec()),
+            r3(perf.totalSec()),
+            perf.framesProcessed(),
+            r3(perf.fps()),
+            Double.isNaN(perf.cpuPct()) ? null : r1(perf.cpuPct()),
+            perf.rssMb() == null ? null : r1(perf.rssMb()),
+            perf.gpuUtil() == null ? null : r1(perf.gpuUtil()),
+            perf.gpuMemMb() == null ? null : r1(perf.gpuMemMb()))
+        .write(file);
   }
 
   /**
@@ -67,18 +55,8 @@ public final class PerfFile {
    * @throws IOException naming the file when it is missing or not a JSON object
    */
   public static Entry read(Path file) throws IOException {
-    JsonNode root = ArtefactJson.readObject(file);
-    Map<String, Double> figures = new LinkedHashMap<>();
-    for (String f : FIELDS) {
-      JsonNode v = root.get(f);
-      figures.put(f, v != null && v.isNumber() ? v.asDouble() : null);
-    }
-    return new Entry(text(root, "run_id"), text(root, "timestamp"), figures);
-  }
-
-  private static String text(JsonNode root, String field) {
-    JsonNode v = root.get(field);
-    return v != null && v.isTextual() ? v.asText() : null;
+    PerfJson p = PerfJson.read(file);
+    return new Entry(p.runId(), p.timestamp(), p.figures());
   }
 
   private static double r3(double v) {

@@ -1,6 +1,11 @@
 package dev.mtbsync.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.artefacts.RunJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.GpsAgreement;
 import dev.mtbsync.gps.GpsSeed;
@@ -17,9 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a sync's files into its (still partial) run folder: run.json, pairs_raw.csv, pairs.csv,
@@ -40,8 +43,8 @@ final class RunFolderWriter {
   record Contents(
       String runId,
       SyncRequest req,
-      Map<String, Object> refInput,
-      Map<String, Object> newInput,
+      RunJson.Video refInput,
+      RunJson.Video newInput,
       Instant started,
       SearchAttempt search,
       List<NewMarker> markers,
@@ -63,7 +66,7 @@ final class RunFolderWriter {
     PairFinder.Result found = c.search().found();
     WarpFitter.Fit fit = c.search().fit();
     List<String> problems = c.search().problems();
-    Json.write(dir.resolve("run.json"), runJson(c));
+    runJson(c).write(dir.resolve(RunJson.NAME));
 
     PairsCsv.writeRaw(dir.resolve("pairs_raw.csv"), found.raw());
     List<TimePair> kept = new ArrayList<>();
@@ -80,24 +83,23 @@ final class RunFolderWriter {
     }
     Extras extras = c.extras();
     List<String> extra = fit == null ? problems : List.of();
-    Map<String, Object> blocks = new LinkedHashMap<>();
-    Map<String, Object> search = new LinkedHashMap<>();
-    search.put("prior", extras.summary() != null && extras.summary().seeded() ? "gps" : "none");
-    search.put("orb_matches", found.orbMatches());
-    search.put("coarse_cells", found.coarseCells());
-    search.put("coarse_sec", Math.round(found.coarseSec() * 1e4) / 1e4);
-    blocks.put("search", search);
-    blocks.put("camera", found.camera().toJson());
-    if (extras.gps() != null) {
-      blocks.put("gps", extras.gps().toJson(extras.agreement(), extras.summary().seeded()));
-    }
-    TimewarpFile.write(
-        dir.resolve("timewarp.json"),
-        fit == null ? null : fit.warp(),
-        fit == null ? null : fit.quality(),
-        req.warp(),
-        extra,
-        blocks);
+    TimewarpJson.Search search =
+        new TimewarpJson.Search(
+            extras.summary() != null && extras.summary().seeded() ? "gps" : "none",
+            found.orbMatches(),
+            found.coarseCells(),
+            Math.round(found.coarseSec() * 1e4) / 1e4);
+    TimewarpJson.of(
+            fit == null ? null : fit.warp(), fit == null ? null : fit.quality(), req.warp(), extra)
+        .withBlocks(
+            search,
+            Json.MAPPER.valueToTree(found.camera().toJson()),
+            extras.gps() == null
+                ? null
+                : Json.MAPPER.valueToTree(
+                    extras.gps().toJson(extras.agreement(), extras.summary().seeded())),
+            null)
+        .write(dir.resolve(TimewarpJson.NAME));
     PerfFile.write(dir.resolve(PerfFile.NAME), c.runId(), c.perf());
     if (req.refMarkers() != null && fit != null) {
       MarkerCsv.writeNew(c.markers(), dir.resolve("new_markers.csv"));
@@ -109,50 +111,52 @@ final class RunFolderWriter {
   }
 
   /** run.json: inputs (paths, sizes, hashes), parameters, tool version, timestamps, outcome. */
-  private static Map<String, Object> runJson(Contents c) throws IOException {
+  private static RunJson runJson(Contents c) throws IOException {
     SyncRequest req = c.req();
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("schema_version", 1);
-    run.put("run_id", c.runId());
-    run.put("tool", "mtbsync");
-    run.put("tool_version", version());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("reference", c.refInput());
-    inputs.put("new", c.newInput());
-    inputs.put("ref_markers", req.refMarkers() == null ? null : FileSignature.of(req.refMarkers()));
-    if (!req.gps().isNone()) {
-      inputs.put("ref_gps", gpsInput(req.gps().ref()));
-      inputs.put("new_gps", gpsInput(req.gps().neu()));
-    }
-    run.put("inputs", inputs);
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("reference_analysis", req.refOrb());
-    params.put("new_analysis", req.newOrb());
-    params.put("match", req.match());
-    params.put("warp", req.warp());
-    params.put("review_threshold", req.reviewThreshold());
-    if (!req.gps().isNone()) {
-      params.put(
-          "gps",
-          Map.of(
-              "ref_clock_offset_sec", req.gps().ref().clockOffsetSec(),
-              "new_clock_offset_sec", req.gps().neu().clockOffsetSec()));
-    }
-    run.put("parameters", params);
-    run.put("started", c.started().toString());
-    run.put("finished", Instant.now().toString());
-    run.put("ok", c.search().passes());
-    // why it failed, in the file a reader opens first (the dashboard's card says it)
-    run.put("problems", List.copyOf(c.search().problems()));
-    return run;
+    boolean gps = !req.gps().isNone();
+    RunJson.Inputs inputs =
+        new RunJson.Inputs(
+            c.refInput(),
+            c.newInput(),
+            req.refMarkers() == null ? null : RunInputs.file(FileSignature.of(req.refMarkers())),
+            gps ? gpsInput(req.gps().ref()) : null,
+            gps ? gpsInput(req.gps().neu()) : null);
+    RunJson.Parameters params =
+        new RunJson.Parameters(
+            Json.MAPPER.valueToTree(req.refOrb()),
+            Json.MAPPER.valueToTree(req.newOrb()),
+            Json.MAPPER.valueToTree(req.match()),
+            Json.MAPPER.valueToTree(req.warp()),
+            req.reviewThreshold(),
+            gps
+                ? new RunJson.GpsClocks(
+                    req.gps().ref().clockOffsetSec(), req.gps().neu().clockOffsetSec())
+                : null);
+    return new RunJson(
+        RunJson.SCHEMA_VERSION,
+        c.runId(),
+        "mtbsync",
+        version(),
+        inputs,
+        params,
+        c.started().toString(),
+        Instant.now().toString(),
+        c.search().passes(),
+        // why it failed, in the file a reader opens first (the dashboard's card says it)
+        List.copyOf(c.search().problems()));
   }
 
-  /** How run.json names a GPS input: the file's signature, "video telemetry", or null. */
-  private static Object gpsInput(GpsSource s) throws IOException {
+  /**
+   * How run.json names a GPS input: the file's signature, "video telemetry", or a JSON null (the
+   * key stays, saying GPS was asked for and none found).
+   */
+  private static JsonNode gpsInput(GpsSource s) throws IOException {
     if (s.fromVideo()) {
-      return "video telemetry";
+      return TextNode.valueOf("video telemetry");
     }
-    return s.file() == null ? null : FileSignature.of(s.file());
+    return s.file() == null
+        ? NullNode.getInstance()
+        : Json.MAPPER.valueToTree(RunInputs.file(FileSignature.of(s.file())));
   }
 
   /** The tool's version from the jar's manifest, "dev" when run from classes. */

@@ -1,12 +1,10 @@
 package dev.mtbsync.runs;
 
-import dev.mtbsync.io.Json;
+import dev.mtbsync.artefacts.RunJson;
 import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.VideoLength;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** How run.json describes an input video: its signature, and how much of it decoded. */
+/** How run.json describes an input: its signature and, for a video, how much of it decoded. */
 final class RunInputs {
 
   private RunInputs() {}
@@ -16,13 +14,20 @@ final class RunInputs {
    * sha256_first_mib}, as before, so older readers still find them) plus {@code truncated}, {@code
    * decoded_sec} and {@code header_sec} (null when the header gives no duration).
    */
-  static Map<String, Object> video(FileSignature sig, VideoLength length) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> m = new LinkedHashMap<>(Json.MAPPER.convertValue(sig, Map.class));
-    m.put("truncated", length.truncated());
-    m.put("decoded_sec", round(length.decodedSec()));
-    m.put("header_sec", Double.isFinite(length.headerSec()) ? round(length.headerSec()) : null);
-    return m;
+  static RunJson.Video video(FileSignature sig, VideoLength length) {
+    return new RunJson.Video(
+        sig.path(),
+        sig.sizeBytes(),
+        sig.mtime(),
+        sig.sha256FirstMib(),
+        length.truncated(),
+        round(length.decodedSec()),
+        Double.isFinite(length.headerSec()) ? round(length.headerSec()) : null);
+  }
+
+  /** A file's signature as run.json names it. */
+  static RunJson.InputFile file(FileSignature sig) {
+    return new RunJson.InputFile(sig.path(), sig.sizeBytes(), sig.mtime(), sig.sha256FirstMib());
   }
 
   private static double round(double sec) {

@@ -1,26 +1,27 @@
 package dev.mtbsync.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.mtbsync.align.Anchor;
 import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.artefacts.RunJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
-import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.io.AtomicFiles;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.match.TimePair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Refits a finished run's warp through pins, in its folder: what {@code sync --anchors} would have
@@ -41,8 +42,8 @@ public final class RunRefit {
   /** The sync's own warp, kept the first time a run is refitted. */
   public static final String AUTO_TIMEWARP = "timewarp.auto.json";
 
-  static final String RUN = "run.json";
-  static final String TIMEWARP = "timewarp.json";
+  static final String RUN = RunJson.NAME;
+  static final String TIMEWARP = TimewarpJson.NAME;
   static final String PAIRS_RAW = "pairs_raw.csv";
   static final String PAIRS = "pairs.csv";
   static final String MARKERS = "new_markers.csv";
@@ -59,9 +60,6 @@ public final class RunRefit {
           AnchorsCsv.FILE,
           SplitsCsv.SPLITS,
           SplitsCsv.DELTA);
-
-  /** The timewarp.json blocks a sync adds after the mapping; a refit carries them over. */
-  private static final List<String> CARRIED = List.of("camera", "search", "gps");
 
   private RunRefit() {}
 
@@ -94,9 +92,14 @@ public final class RunRefit {
    */
   public static Result refit(Path runDir, List<Anchor> pins, double frameSec) throws IOException {
     Anchors anchors = Anchors.of(pins, frameSec);
-    JsonNode params = ArtefactJson.readObject(runDir.resolve(RUN)).path("parameters");
-    WarpConfig config = warpConfig(params.path("warp"));
-    List<TimePair> pairs = pairs(runDir, params.path("match").path("min_inliers").asInt(20));
+    RunJson.Parameters params = RunJson.read(runDir.resolve(RUN)).parameters();
+    WarpConfig config = warpConfig(block(params == null ? null : params.warp()));
+    List<TimePair> pairs =
+        pairs(
+            runDir,
+            block(params == null ? null : params.match())
+                .path("min_inliers")
+                .asInt(MatchConfig.defaults().minInliers()));
     WarpFitter.Fit fit;
     try {
       fit = WarpFitter.fit(pairs, anchors, config);
@@ -106,20 +109,23 @@ public final class RunRefit {
     }
 
     Path timewarp = runDir.resolve(TIMEWARP);
-    Map<String, Object> blocks = new LinkedHashMap<>();
+    TimewarpJson before = null;
     if (Files.isRegularFile(timewarp)) {
       Path auto = runDir.resolve(AUTO_TIMEWARP);
       if (!Files.exists(auto)) {
         AtomicFiles.write(auto, temp -> Files.copy(timewarp, temp));
       }
-      JsonNode before = ArtefactJson.readObject(auto);
-      for (String key : CARRIED) {
-        if (before.has(key)) {
-          blocks.put(key, before.get(key));
-        }
-      }
+      before = TimewarpJson.read(auto);
     }
-    blocks.put("anchors", Map.of("file", AnchorsCsv.FILE, "count", anchors.size()));
+    // the blocks a sync added after the mapping are carried over
+    JsonNode gps = before == null ? null : before.gps();
+    TimewarpJson refitted =
+        TimewarpJson.of(fit.warp(), fit.quality(), config, List.of())
+            .withBlocks(
+                before == null ? null : before.search(),
+                before == null ? null : before.camera(),
+                gps,
+                new TimewarpJson.Anchors(AnchorsCsv.FILE, anchors.size()));
 
     AnchorsCsv.write(runDir.resolve(AnchorsCsv.FILE), anchors.pins());
     List<TimePair> kept = new ArrayList<>();
@@ -129,11 +135,11 @@ public final class RunRefit {
       }
     }
     PairsCsv.write(runDir.resolve(PAIRS), kept);
-    TimewarpFile.write(timewarp, fit.warp(), fit.quality(), config, List.of(), blocks);
+    refitted.write(timewarp);
 
     List<NewMarker> markers = List.of();
     Path markersFile = runDir.resolve(MARKERS);
-    DistanceTable distances = DistanceTable.of(runDir.resolve(SplitsCsv.DELTA), blocks.get("gps"));
+    DistanceTable distances = DistanceTable.of(runDir.resolve(SplitsCsv.DELTA), gps);
     if (Files.isRegularFile(markersFile)) {
       List<RefMarker> refs = new ArrayList<>();
       for (NewMarker m : MarkerCsv.readNew(markersFile)) {
@@ -143,7 +149,12 @@ public final class RunRefit {
       }
       markers =
           MarkerTransfer.transfer(
-              refs, fit.warp(), params.path("review_threshold").asDouble(0.6), frameSec);
+              refs,
+              fit.warp(),
+              params == null || params.reviewThreshold() == null
+                  ? MarkerTransfer.DEFAULT_REVIEW_THRESHOLD
+                  : params.reviewThreshold(),
+              frameSec);
       MarkerCsv.writeNew(markers, markersFile);
       if (Files.isRegularFile(runDir.resolve(SplitsCsv.SPLITS))) {
         SplitsCsv.writeSplits(
@@ -156,6 +167,11 @@ public final class RunRefit {
           distances.points(DeltaTime.curve(fit.warp(), null, null)));
     }
     return new Result(fit, anchors, markers);
+  }
+
+  /** A parameters block of run.json; an empty one when the file has none. */
+  private static JsonNode block(JsonNode b) {
+    return b == null ? MissingNode.getInstance() : b;
   }
 
   /** The run's warp settings as run.json recorded them; the defaults for any not recorded. */

@@ -1,28 +1,29 @@
 package dev.mtbsync.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.align.WarpQuality;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.camera.LensFit;
-import dev.mtbsync.io.InputPaths;
+import dev.mtbsync.io.ArtefactJson;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code timewarp.json}: the Python tool's fields ({@code ok, model, params.a/b, ppm, inlier_frac,
- * residuals}) plus the mapping itself, its valid range and the gates used.
+ * {@code timewarp.json} as the pipeline and the commands meet it: a fit written, a mapping or a
+ * camera difference read back. The file's fields are defined once, in {@link TimewarpJson}.
  */
 public final class TimewarpFile {
 
-  public static final int SCHEMA_VERSION = 1;
-  public static final String MODEL = "monotone_pchip";
+  /** The blocks after the mapping, as {@link TimewarpJson} names them. */
+  private static final List<String> BLOCKS = List.of("search", "camera", "gps", "anchors");
 
   private TimewarpFile() {}
 
@@ -30,12 +31,13 @@ public final class TimewarpFile {
   public static void write(
       Path file, MonotoneWarp warp, WarpQuality q, WarpConfig config, List<String> extraReasons)
       throws IOException {
-    write(file, warp, q, config, extraReasons, Map.of());
+    TimewarpJson.of(warp, q, config, extraReasons).write(file);
   }
 
   /**
-   * Writes a fitted warp with further blocks after the mapping (a sync adds {@code search} and,
-   * with GPS, {@code gps}).
+   * Writes a fitted warp with blocks after the mapping given as their own JSON form (a {@code
+   * camera} from {@link CameraDifference#toJson}): each is bound to its field of {@link
+   * TimewarpJson}; a name the file does not define is refused.
    */
   public static void write(
       Path file,
@@ -43,48 +45,16 @@ public final class TimewarpFile {
       WarpQuality q,
       WarpConfig config,
       List<String> extraReasons,
-      Map<String, Object> extra)
+      Map<String, ?> blocks)
       throws IOException {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("schema_version", SCHEMA_VERSION);
-    List<String> reasons = new ArrayList<>(q == null ? List.of() : q.reasons());
-    reasons.addAll(extraReasons);
-    root.put("ok", warp != null && q != null && q.ok() && extraReasons.isEmpty());
-    root.put("model", MODEL);
-    root.put(
-        "params",
-        Map.of("a", q == null ? 1.0 : round(q.a(), 9), "b", q == null ? 0.0 : round(q.b(), 6)));
-    root.put("ppm", q == null ? null : round(q.ppm(), 1));
-    root.put("inlier_frac", q == null ? 0.0 : round(q.inlierFrac(), 4));
-    Map<String, Object> residuals = new LinkedHashMap<>();
-    residuals.put("mae", q == null ? null : round(q.mae(), 6));
-    residuals.put("p50", q == null ? null : round(q.p50(), 6));
-    residuals.put("p90", q == null ? null : round(q.p90(), 6));
-    residuals.put("p95", q == null ? null : round(q.p95(), 6));
-    root.put("residuals", residuals);
-    root.put("n_pairs", q == null ? 0 : q.pairs());
-    root.put("n_inliers", q == null ? 0 : q.inliers());
-    root.put("valid_t_new", warp == null ? null : new double[] {warp.validFrom(), warp.validTo()});
-    Map<String, Object> gates = new LinkedHashMap<>();
-    gates.put("min_inlier_frac", config.minInlierFrac());
-    gates.put("max_p90_sec", config.maxP90Sec());
-    gates.put("max_ppm", config.maxPpm());
-    gates.put("inlier_thresh_sec", config.inlierThreshSec());
-    gates.put("window_sec", config.windowSec());
-    root.put("gates", gates);
-    root.put("reasons", reasons);
-    if (warp != null) {
-      Map<String, Object> mapping = new LinkedHashMap<>();
-      mapping.put("t_new", roundAll(warp.tNew()));
-      mapping.put("t_ref", roundAll(warp.tRef()));
-      mapping.put("confidence", roundAll(warp.confidence()));
-      if (warp.hasSigma()) {
-        mapping.put("sigma_sec", roundAll(warp.sigma()));
+    ObjectNode tree = Json.MAPPER.valueToTree(TimewarpJson.of(warp, q, config, extraReasons));
+    for (Map.Entry<String, ?> b : blocks.entrySet()) {
+      if (tree.has(b.getKey()) || !BLOCKS.contains(b.getKey())) {
+        throw new IllegalArgumentException("timewarp.json has no block '" + b.getKey() + "'");
       }
-      root.put("mapping", mapping);
+      tree.set(b.getKey(), Json.MAPPER.valueToTree(b.getValue()));
     }
-    root.putAll(extra);
-    Json.write(file, root);
+    ArtefactJson.bind(file, tree, TimewarpJson.class).write(file);
   }
 
   /**
@@ -93,32 +63,7 @@ public final class TimewarpFile {
    * @throws IOException naming the file when it is missing, not JSON, or has no usable mapping
    */
   public static MonotoneWarp read(Path file) throws IOException {
-    InputPaths.textFile(file);
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IOException(file + ": not a timewarp JSON file (" + Json.problem(e) + ")", e);
-    }
-    JsonNode mapping = root.path("mapping");
-    if (!mapping.isObject()) {
-      throw new IOException(
-          file
-              + ": has no mapping"
-              + (root.path("ok").asBoolean(true) ? "" : " (the sync failed: ok=false)"));
-    }
-    try {
-      double[] tNew = array(mapping.path("t_new"));
-      return mapping.has("sigma_sec")
-          ? new MonotoneWarp(
-              tNew,
-              array(mapping.path("t_ref")),
-              array(mapping.path("confidence")),
-              array(mapping.path("sigma_sec")))
-          : new MonotoneWarp(tNew, array(mapping.path("t_ref")), array(mapping.path("confidence")));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(file + ": invalid mapping (" + e.getMessage() + ")", e);
-    }
+    return TimewarpJson.readGiven(file).warp(file);
   }
 
   /**
@@ -130,14 +75,12 @@ public final class TimewarpFile {
    * @throws IOException naming the file when it is missing or not JSON
    */
   public static CameraDifference readCamera(Path file) throws IOException {
-    InputPaths.textFile(file);
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new IOException(file + ": not a timewarp JSON file (" + Json.problem(e) + ")", e);
-    }
-    JsonNode c = root.path("camera");
+    return camera(TimewarpJson.readGiven(file));
+  }
+
+  /** The camera block of a read timewarp.json, as {@link #readCamera}. */
+  public static CameraDifference camera(TimewarpJson tw) {
+    JsonNode c = tw.camera() == null ? MissingNode.getInstance() : tw.camera();
     double zoom = c.path("zoom").asDouble(Double.NaN);
     if (!c.isObject() || !c.path("zoom").isNumber() || !(zoom > 0)) {
       return CameraDifference.NONE;
@@ -171,32 +114,5 @@ public final class TimewarpFile {
         0,
         c.path("lens").asText("").equals("differs"),
         c.path("lens_telemetry").isTextual() ? c.path("lens_telemetry").asText() : null);
-  }
-
-  private static double[] array(JsonNode node) throws IOException {
-    if (!node.isArray()) {
-      throw new IllegalArgumentException("missing array");
-    }
-    double[] out = new double[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      if (!node.get(i).isNumber()) {
-        throw new IllegalArgumentException("non-numeric value at " + i);
-      }
-      out[i] = node.get(i).asDouble();
-    }
-    return out;
-  }
-
-  private static double round(double v, int digits) {
-    double s = Math.pow(10, digits);
-    return Math.round(v * s) / s;
-  }
-
-  private static double[] roundAll(double[] v) {
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = round(v[i], 6);
-    }
-    return out;
   }
 }

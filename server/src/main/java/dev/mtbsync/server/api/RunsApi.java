@@ -1,10 +1,13 @@
 package dev.mtbsync.server.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.server.artefacts.MarkerTable;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -33,14 +36,18 @@ public final class RunsApi {
     ctx.json(out);
   }
 
-  /** timewarp.json's fields as they are, plus the run, the kept pairs and any warnings. */
+  /**
+   * timewarp.json's fields (as {@link TimewarpJson} defines them), plus the run, the kept pairs and
+   * any warnings.
+   */
   public void timewarp(Context ctx) throws Exception {
     Path dir = site.root().runDir(Params.required(ctx, "run"));
     TimewarpView v = TimewarpView.read(site.root(), dir);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run_id", v.runId());
-    if (v.fields() != null) {
-      v.fields().properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+    if (v.file() != null) {
+      ObjectNode fields = ApiJson.MAPPER.valueToTree(v.file());
+      fields.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     }
     out.put("pairs", triples(v.kept()));
     out.put("warnings", v.warnings());

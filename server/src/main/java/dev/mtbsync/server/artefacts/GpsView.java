@@ -53,9 +53,8 @@ public record GpsView(
   /** A stretch of new time (s) where pictures and GPS differ by up to {@code maxSec} (signed). */
   public record Disagreement(Double fromSec, Double toSec, Double maxSec) {}
 
-  /** The block of a timewarp.json read as JSON, or null when it holds none. */
-  public static GpsView of(JsonNode timewarp) {
-    JsonNode g = timewarp == null ? null : timewarp.get("gps");
+  /** timewarp.json's {@code gps} block, or null when it holds none. */
+  public static GpsView of(JsonNode g) {
     if (g == null || !g.isObject()) {
       return null;
     }
@@ -101,6 +100,6 @@ public record GpsView(
 
   /** The block of this run's timewarp.json, or null when it has none. */
   public static GpsView of(TimewarpView tw) {
-    return of(tw.fields());
+    return of(tw.file() == null ? null : tw.file().gps());
   }
 }

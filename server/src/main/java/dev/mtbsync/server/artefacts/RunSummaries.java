@@ -1,7 +1,7 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.RunJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.runs.RunFolders;
 import dev.mtbsync.runs.RunFolders.RunFolder;
@@ -22,8 +22,8 @@ import java.util.Optional;
  */
 public final class RunSummaries {
 
-  public static final String TIMEWARP = "timewarp.json";
-  public static final String RUN = "run.json";
+  public static final String TIMEWARP = TimewarpJson.NAME;
+  public static final String RUN = RunJson.NAME;
 
   private RunSummaries() {}
 
@@ -75,38 +75,33 @@ public final class RunSummaries {
     Integer nPairs = null;
     List<String> reasons = new ArrayList<>();
     boolean fitted = false;
-    JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), warnings);
+    TimewarpJson warp = readIfThere(root, dir.resolve(TIMEWARP), TimewarpJson::read, warnings);
     if (warp != null) {
-      ok = JsonFields.bool(warp.get("ok"));
-      p90 = JsonFields.number(warp.path("residuals").get("p90"));
-      ppm = JsonFields.number(warp.get("ppm"));
-      inlier = JsonFields.number(warp.get("inlier_frac"));
-      nPairs = JsonFields.integer(warp.get("n_pairs"));
-      warp.path("reasons").forEach(r -> reasons.add(r.asText()));
-      fitted = warp.path("mapping").isObject();
+      ok = warp.ok();
+      p90 = warp.residuals().p90();
+      ppm = warp.ppm();
+      inlier = warp.inlierFrac();
+      nPairs = warp.nPairs();
+      reasons.addAll(warp.reasons());
+      fitted = warp.fitted();
     }
     String finished = null;
     String newVideo = null;
     String reference = null;
     String referenceKey = null;
     List<String> problems = new ArrayList<>();
-    JsonNode run = readIfThere(root, dir.resolve(RUN), warnings);
+    RunJson run = readIfThere(root, dir.resolve(RUN), RunJson::read, warnings);
     if (run != null) {
       // timewarp.json is the warp's verdict (pins may have repaired it since); run.json speaks
       // when there is no warp
-      ok = warp == null ? JsonFields.bool(run.get("ok")) : ok;
-      run.path("problems").forEach(r -> problems.add(r.asText()));
-      finished = JsonFields.text(run.get("finished"));
-      String path = JsonFields.text(run.path("inputs").path("new").get("path"));
-      newVideo = fileName(path);
-      JsonNode ref = run.path("inputs").path("reference");
-      String refPath = JsonFields.text(ref.get("path"));
-      reference = fileName(refPath);
-      String sha = JsonFields.text(ref.get("sha256_first_mib"));
-      referenceKey =
-          sha != null && ref.path("size_bytes").isIntegralNumber()
-              ? ref.path("size_bytes").asLong() + ":" + sha
-              : refPath;
+      ok = warp == null ? run.ok() : ok;
+      problems.addAll(run.problems());
+      finished = run.finished();
+      RunJson.Video neu = run.inputs().neu();
+      newVideo = neu == null ? null : fileName(neu.file());
+      RunJson.Video ref = run.inputs().reference();
+      reference = ref == null ? null : fileName(ref.file());
+      referenceKey = ref == null ? null : ref.key();
     }
     Double total = null;
     Path perf = dir.resolve(PerfFile.NAME);
@@ -141,17 +136,10 @@ public final class RunSummaries {
         List.copyOf(warnings));
   }
 
-  /** The last part of a path as run.json records it, null for none or a path that is not one. */
-  private static String fileName(String path) {
-    if (path == null) {
-      return null;
-    }
-    try {
-      Path name = Path.of(path).getFileName();
-      return name == null ? null : name.toString();
-    } catch (java.nio.file.InvalidPathException e) {
-      return null;
-    }
+  /** The last part of a path as run.json records it, null for none. */
+  private static String fileName(Path path) {
+    Path name = path == null ? null : path.getFileName();
+    return name == null ? null : name.toString();
   }
 
   /**
@@ -160,12 +148,12 @@ public final class RunSummaries {
    */
   public static Boolean verdict(RootPath root, Path dir) {
     List<String> ignored = new ArrayList<>();
-    JsonNode warp = readIfThere(root, dir.resolve(TIMEWARP), ignored);
+    TimewarpJson warp = readIfThere(root, dir.resolve(TIMEWARP), TimewarpJson::read, ignored);
     if (warp != null) {
-      return JsonFields.bool(warp.get("ok"));
+      return warp.ok();
     }
-    JsonNode run = readIfThere(root, dir.resolve(RUN), ignored);
-    return run == null ? null : JsonFields.bool(run.get("ok"));
+    RunJson run = readIfThere(root, dir.resolve(RUN), RunJson::read, ignored);
+    return run == null ? null : run.ok();
   }
 
   /** A file's name as a run's page shows it: its path under the run folder. */
@@ -189,11 +177,17 @@ public final class RunSummaries {
     return out;
   }
 
+  /** Reads one artefact file into its record. */
+  private interface Reader<T> {
+    T read(Path file) throws IOException;
+  }
+
   /** A JSON artefact of the run, through the root's checked path; null when it is not there. */
-  private static JsonNode readIfThere(RootPath root, Path file, List<String> warnings) {
+  private static <T> T readIfThere(
+      RootPath root, Path file, Reader<T> reader, List<String> warnings) {
     try {
       Optional<Path> there = root.artefact(file);
-      return there.isPresent() ? ArtefactJson.readObject(there.get()) : null;
+      return there.isPresent() ? reader.read(there.get()) : null;
     } catch (IOException e) {
       warnings.add(root.relative(file) + ": " + Problems.oneLine(e, file));
       return null;

@@ -1,11 +1,9 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtbsync.align.MonotoneWarp;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.match.TimePair;
 import dev.mtbsync.runs.PairsCsv;
-import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.files.RootPath;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import java.util.Optional;
  * timewarp.json}, its mapping, and the pairs it was fitted to.
  *
  * @param runId the run
- * @param fields timewarp.json as it is (null when missing or unreadable)
+ * @param file timewarp.json (null when missing or unreadable)
  * @param warp its mapping (null when it has none or it is invalid)
  * @param kept the pairs the warp kept ({@code pairs.csv}), t_new/t_ref/confidence
  * @param raw every pair tried ({@code pairs_raw.csv})
@@ -26,7 +24,7 @@ import java.util.Optional;
  */
 public record TimewarpView(
     String runId,
-    JsonNode fields,
+    TimewarpJson file,
     MonotoneWarp warp,
     List<TimePair> kept,
     List<TimePair> raw,
@@ -34,17 +32,17 @@ public record TimewarpView(
 
   public static TimewarpView read(RootPath root, Path runDir) {
     List<String> warnings = new ArrayList<>();
-    Path file = runDir.resolve(RunSummaries.TIMEWARP);
-    JsonNode fields = null;
+    Path file = runDir.resolve(TimewarpJson.NAME);
+    TimewarpJson tw = null;
     MonotoneWarp warp = null;
     try {
       Optional<Path> there = root.artefact(file);
       if (there.isEmpty()) {
         warnings.add(root.relative(file) + ": missing");
       } else {
-        fields = ArtefactJson.readObject(there.get());
-        if (fields.path("mapping").isObject()) {
-          warp = TimewarpFile.read(there.get());
+        tw = TimewarpJson.read(there.get());
+        if (tw.fitted()) {
+          warp = tw.warp(there.get());
         }
       }
     } catch (IOException e) {
@@ -52,7 +50,7 @@ public record TimewarpView(
     }
     return new TimewarpView(
         root.relative(runDir),
-        fields,
+        tw,
         warp,
         pairs(root, runDir.resolve("pairs.csv"), warnings),
         pairs(root, runDir.resolve("pairs_raw.csv"), warnings),
@@ -69,26 +67,13 @@ public record TimewarpView(
     }
   }
 
-  /** A number field of timewarp.json by dotted path ({@code residuals.p90}), null when absent. */
-  public Double number(String path) {
-    JsonNode n = fields;
-    for (String part : path.split("\\.")) {
-      n = n == null ? null : n.get(part);
-    }
-    return JsonFields.number(n);
-  }
-
   /** {@code ok}, null when unknown. */
   public Boolean ok() {
-    return fields == null ? null : JsonFields.bool(fields.get("ok"));
+    return file == null ? null : file.ok();
   }
 
   /** Why the warp is not ok. */
   public List<String> reasons() {
-    List<String> out = new ArrayList<>();
-    if (fields != null) {
-      fields.path("reasons").forEach(r -> out.add(r.asText()));
-    }
-    return out;
+    return file == null ? List.of() : file.reasons();
   }
 }

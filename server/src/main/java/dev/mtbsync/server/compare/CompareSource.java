@@ -1,7 +1,6 @@
 package dev.mtbsync.server.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.RunJson;
 import dev.mtbsync.server.artefacts.Problems;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.RootPath;
@@ -68,9 +67,9 @@ public record CompareSource(
     Path annotations = root.inRoot(dir.resolve(ANNOTATIONS));
     Path anchors = root.inRoot(dir.resolve(dev.mtbsync.runs.AnchorsCsv.FILE));
     try {
-      JsonNode inputs = ArtefactJson.readObject(runJson).path("inputs");
-      ref = path(inputs.path("reference"));
-      neu = path(inputs.path("new"));
+      RunJson.Inputs inputs = RunJson.read(runJson).inputs();
+      ref = inputs.reference() == null ? null : inputs.reference().file();
+      neu = inputs.neu() == null ? null : inputs.neu().file();
     } catch (IOException e) {
       warnings.add(root.relative(runJson) + ": " + Problems.oneLine(e, runJson));
     }
@@ -82,9 +81,5 @@ public record CompareSource(
     }
     return new CompareSource(
         runId, ref, neu, timewarp, null, markers, annotations, anchors, List.copyOf(warnings));
-  }
-
-  private static Path path(JsonNode signature) {
-    return signature.path("path").isTextual() ? Path.of(signature.path("path").asText()) : null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.mtbsync.server.compare;
 
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.ConfidenceBand;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param canPin pins can be saved and the warp refitted (a run, with {@code --allow-write})
  * @param warnings what could not be read
  * @param gap the running gap's anchor and the gates, null without a warp
+ * @param confidenceBands where each confidence band starts ({@link ConfidenceBand#limits}): the
+ *     page colours markers by them
  */
 public record CompareView(
     String runId,
@@ -44,7 +47,8 @@ public record CompareView(
     boolean canWrite,
     boolean canPin,
     List<String> warnings,
-    GapView gap) {
+    GapView gap,
+    Map<String, Double> confidenceBands) {
 
   /**
    * A video as the page plays it.
@@ -159,7 +163,8 @@ public record CompareView(
         canWrite,
         canWrite && s.anchors() != null,
         List.copyOf(warnings),
-        GapView.of(markers, warp));
+        GapView.of(markers, warp),
+        ConfidenceBand.limits());
   }
 
   private static CompareMarker marker(

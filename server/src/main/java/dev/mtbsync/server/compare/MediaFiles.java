@@ -1,7 +1,6 @@
 package dev.mtbsync.server.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.RunJson;
 import dev.mtbsync.server.artefacts.RunSummaries;
 import dev.mtbsync.server.files.OutsideRootException;
 import dev.mtbsync.server.files.RootPath;
@@ -90,14 +89,13 @@ public final class MediaFiles {
       return ref ? session.refVideo() : session.newVideo();
     }
     Path runJson = root.inRoot(root.runDir(runId).resolve(RunSummaries.RUN));
-    JsonNode sig = ArtefactJson.readObject(runJson).path("inputs").path(ref ? "reference" : "new");
-    if (!sig.path("path").isTextual()) {
+    RunJson.Inputs inputs = RunJson.read(runJson).inputs();
+    RunJson.Video sig = ref ? inputs.reference() : inputs.neu();
+    if (sig == null || sig.path() == null) {
       throw new NoSuchFileException(runId + "/run.json names no " + role + " video");
     }
-    Path video;
-    try {
-      video = Path.of(sig.path("path").asText());
-    } catch (java.nio.file.InvalidPathException e) {
+    Path video = sig.file();
+    if (video == null) {
       throw new NoSuchFileException(runId + "/run.json names no usable " + role + " video path");
     }
     if (video.getFileName() == null) {
@@ -117,8 +115,9 @@ public final class MediaFiles {
     if (ok == null) {
       FileSignature now = FileSignature.of(video);
       ok =
-          now.sizeBytes() == sig.path("size_bytes").asLong(-1)
-              && now.sha256FirstMib().equals(sig.path("sha256_first_mib").asText());
+          sig.sizeBytes() != null
+              && now.sizeBytes() == sig.sizeBytes()
+              && now.sha256FirstMib().equals(sig.sha256FirstMib());
       if (verified.size() > 1000) {
         verified.clear(); // a cache of checks, not a record: a long-lived server stays small
       }

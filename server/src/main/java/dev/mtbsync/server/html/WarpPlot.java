@@ -1,6 +1,7 @@
 package dev.mtbsync.server.html;
 
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.markers.ConfidenceBand;
 import dev.mtbsync.match.TimePair;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +36,7 @@ public record WarpPlot(
     List<Diamond> markers,
     String empty) {
 
-  /** A pair: its place, its confidence band (high, mid, low) and tooltip. */
+  /** A pair: its place, its confidence band ({@link ConfidenceBand#cssClass}) and tooltip. */
   public record Dot(double x, double y, String band, String tip) {}
 
   /** A marker on the warp. */
@@ -43,6 +44,11 @@ public record WarpPlot(
 
   /** A marker to draw: its name, both times (s) and whether it needs review. */
   public record Mark(String name, double tNew, double tRef, boolean review) {}
+
+  /** The confidence bands the dots are coloured by, highest first, for the plot's legend. */
+  public List<ConfidenceBand> bands() {
+    return List.of(ConfidenceBand.values());
+  }
 
   static final PlotArea AREA = new PlotArea(720, 400, 48, 14, 14, 40);
 
@@ -87,7 +93,7 @@ public record WarpPlot(
           new Dot(
               x.at(p.tNew()),
               y.at(p.tRef()),
-              Confidence.band(p.score()),
+              ConfidenceBand.of(p.score()).cssClass(),
               String.format(
                   Locale.ROOT,
                   "new %.2f s → ref %.2f s, confidence %.2f",

@@ -1,7 +1,9 @@
 package dev.mtbsync.server.pages;
 
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.export.MarkerTimecodes;
 import dev.mtbsync.export.Timecode;
+import dev.mtbsync.markers.ConfidenceBand;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
 import dev.mtbsync.server.artefacts.MarkerRow;
@@ -12,7 +14,6 @@ import dev.mtbsync.server.artefacts.RunSummary;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.artefacts.TimewarpView;
 import dev.mtbsync.server.files.FileList;
-import dev.mtbsync.server.html.Confidence;
 import dev.mtbsync.server.html.Sparkline;
 import dev.mtbsync.server.html.WarpPlot;
 import dev.mtbsync.server.pages.DashboardPage.BatchCard;
@@ -116,7 +117,7 @@ final class DashboardModel {
             "Latest P90",
             last == null || last.p90() == null ? Fmt.NONE : Fmt.num(last.p90(), 3) + " s",
             last == null ? "no runs yet" : last.id(),
-            last == null || last.p90() == null ? "" : last.p90() <= 1.0 ? "good" : "bad"));
+            last == null ? "" : Tones.p90(last.p90())));
     String status = reg.status() == null ? Fmt.NONE : reg.status().toUpperCase(Locale.ROOT);
     k.add(
         new Kpi(
@@ -137,7 +138,7 @@ final class DashboardModel {
     List<String> warnings = new ArrayList<>(r.warnings());
     tw.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
 
-    List<Field> fields = r.fitted() ? fields(tw) : List.of();
+    List<Field> fields = r.fitted() && tw.file() != null ? fields(tw) : List.of();
 
     List<Option> options = new ArrayList<>();
     String chosen = markersFile;
@@ -171,7 +172,7 @@ final class DashboardModel {
                 m.tNew() == null ? "" : MarkerTimecodes.label(tc, m.tNew()),
                 m.tNew() == null || m.halfWidthMs() == null ? "" : "± " + m.halfWidthMs() + " ms",
                 Fmt.num(m.confidence(), 2),
-                Confidence.band(m.confidence()),
+                ConfidenceBand.of(m.confidence()).cssClass(),
                 (int) Math.round(100 * m.confidence()),
                 m.needsReview(),
                 cssColour(m.colour()),
@@ -219,29 +220,23 @@ final class DashboardModel {
   /** The warp's quality; only for a run whose timewarp.json holds a fitted mapping. */
   private static List<Field> fields(TimewarpView tw) {
     List<Field> fields = new ArrayList<>();
-    Double p90 = tw.number("residuals.p90");
-    Double inlier = tw.number("inlier_frac");
+    TimewarpJson f = tw.file();
+    TimewarpJson.Residuals res = f.residuals();
+    fields.add(new Field("P90 residual", seconds(res.p90(), 3), Tones.p90(res.p90())));
+    fields.add(new Field("MAE", seconds(res.mae(), 3), ""));
+    fields.add(new Field("P50 / P95", seconds(res.p50(), 3) + " / " + seconds(res.p95(), 3), ""));
+    fields.add(new Field("PPM", Fmt.signedWhole(f.ppm()), ""));
     fields.add(
-        new Field("P90 residual", seconds(p90, 3), p90 == null ? "" : p90 <= 1.0 ? "good" : "bad"));
-    fields.add(new Field("MAE", seconds(tw.number("residuals.mae"), 3), ""));
+        new Field("Inlier fraction", Fmt.pct(f.inlierFrac()), Tones.inliers(f.inlierFrac())));
     fields.add(
         new Field(
-            "P50 / P95",
-            seconds(tw.number("residuals.p50"), 3) + " / " + seconds(tw.number("residuals.p95"), 3),
+            "Pairs kept",
+            Fmt.whole(whole(f.nInliers())) + " of " + Fmt.whole(whole(f.nPairs())),
             ""));
-    fields.add(new Field("PPM", Fmt.signedWhole(tw.number("ppm")), ""));
-    fields.add(
-        new Field(
-            "Inlier fraction",
-            Fmt.pct(inlier),
-            inlier == null ? "" : inlier >= 0.5 ? "good" : inlier >= 0.25 ? "warn" : "bad"));
-    Double nPairs = tw.number("n_pairs");
-    Double nInliers = tw.number("n_inliers");
-    fields.add(new Field("Pairs kept", Fmt.whole(nInliers) + " of " + Fmt.whole(nPairs), ""));
     fields.add(
         new Field(
             "Affine fit a, b",
-            Fmt.num(tw.number("params.a"), 4) + ", " + Fmt.signed(tw.number("params.b"), 2) + " s",
+            Fmt.num(f.params().a(), 4) + ", " + Fmt.signed(f.params().b(), 2) + " s",
             ""));
     if (tw.warp() != null) {
       fields.add(
@@ -250,13 +245,13 @@ final class DashboardModel {
               Fmt.num(tw.warp().validFrom(), 2) + "–" + Fmt.num(tw.warp().validTo(), 2) + " s",
               ""));
     }
-    fields.add(
-        new Field(
-            "Model",
-            tw.fields() == null ? Fmt.NONE : tw.fields().path("model").asText(Fmt.NONE),
-            ""));
+    fields.add(new Field("Model", f.model() == null ? Fmt.NONE : f.model(), ""));
 
     return fields;
+  }
+
+  private static Double whole(Integer n) {
+    return n == null ? null : n.doubleValue();
   }
 
   private static RegressionCard regression(RegressionView v) {
