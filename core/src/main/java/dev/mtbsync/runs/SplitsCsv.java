@@ -1,9 +1,11 @@
 package dev.mtbsync.runs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
@@ -14,8 +16,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code splits.csv}, one row per timing gate (reference marker) in trail order, and {@code
@@ -50,6 +54,27 @@ public final class SplitsCsv {
 
   private static final CsvSchema DELTA_SCHEMA =
       columns("t_ref", "distance_m", "t_new", "delta_sec");
+
+  private static final CsvMapper READER =
+      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
+  /**
+   * A row of splits.csv as read back, its columns ({@link #SPLITS_COLUMNS}) in order; null where
+   * the file leaves a value empty.
+   */
+  public record Row(
+      int gate,
+      String name,
+      Double tRef,
+      Double tNew,
+      Double distanceM,
+      Double refSectorSec,
+      Double newSectorSec,
+      Double sectorDeltaSec,
+      Double refElapsedSec,
+      Double newElapsedSec,
+      Double deltaSec,
+      Double confidence) {}
 
   private SplitsCsv() {}
 
@@ -156,5 +181,93 @@ public final class SplitsCsv {
   /** A signed number of seconds (+0.420, -1.250): the sign is the point of a delta. */
   private static String signed(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f", v) : "";
+  }
+
+  /**
+   * Reads {@code splits.csv} by its header's names (so columns may be reordered or added).
+   *
+   * @throws IOException naming the line when the file is not a splits table
+   */
+  public static List<Row> readSplits(Path file) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (MappingIterator<String[]> it =
+        READER.readerFor(String[].class).readValues(file.toFile())) {
+      while (it.hasNextValue()) {
+        rows.add(it.nextValue());
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new IOException("empty (expected the header " + String.join(",", SPLITS_COLUMNS) + ")");
+    }
+    Map<String, Integer> at = new HashMap<>();
+    String[] header = rows.get(0);
+    for (int i = 0; i < header.length; i++) {
+      at.put(header[i].strip(), i);
+    }
+    List<String> absent = SPLITS_COLUMNS.stream().filter(c -> !at.containsKey(c)).toList();
+    if (!absent.isEmpty()) {
+      throw new IOException("line 1: not a splits table (no " + String.join(", ", absent) + ")");
+    }
+    List<Row> out = new ArrayList<>();
+    for (int r = 1; r < rows.size(); r++) {
+      String[] f = rows.get(r);
+      if (f.length == 0 || (f.length == 1 && f[0].isBlank())) {
+        continue;
+      }
+      Cells row = new Cells(f, at, r + 1);
+      Integer gate = row.integer("gate");
+      if (gate == null) {
+        throw new IOException("line " + (r + 1) + ": gate is empty");
+      }
+      out.add(
+          new Row(
+              gate,
+              row.text("name"),
+              row.number("t_ref"),
+              row.number("t_new"),
+              row.number("distance_m"),
+              row.number("ref_sector_sec"),
+              row.number("new_sector_sec"),
+              row.number("sector_delta_sec"),
+              row.number("ref_elapsed_sec"),
+              row.number("new_elapsed_sec"),
+              row.number("delta_sec"),
+              row.number("confidence")));
+    }
+    return out;
+  }
+
+  /** One line of splits.csv, its cells by column name. */
+  private record Cells(String[] cells, Map<String, Integer> at, int line) {
+
+    String text(String column) {
+      int i = at.get(column);
+      return i < cells.length ? cells[i].strip() : "";
+    }
+
+    Double number(String column) throws IOException {
+      String s = text(column);
+      if (s.isEmpty()) {
+        return null;
+      }
+      try {
+        double v = Double.parseDouble(s);
+        if (!Double.isFinite(v)) {
+          throw new NumberFormatException();
+        }
+        return v;
+      } catch (NumberFormatException e) {
+        throw new IOException("line " + line + ": " + column + " '" + s + "' is not a number");
+      }
+    }
+
+    Integer integer(String column) throws IOException {
+      Double v = number(column);
+      if (v != null && v != Math.rint(v)) {
+        throw new IOException(
+            "line " + line + ": " + column + " '" + text(column) + "' is not whole");
+      }
+      return v == null ? null : v.intValue();
+    }
   }
 }

@@ -11,7 +11,9 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.artefacts.TimewarpJson;
 import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.markers.ConfidenceBand;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
@@ -176,6 +178,18 @@ class DashboardBrowserTest {
       assertThat(
               first.locator("#runs-table tr[data-run='20200101-120000-cccc'] .pill").textContent())
           .isEqualTo("ok");
+      // the row the page drew from the run's JSON shows the figures of its timewarp.json
+      TimewarpJson tw = TimewarpJson.read(root.resolve("20200101-120000-cccc/timewarp.json"));
+      assertThat(
+              first
+                  .locator("#runs-table tr[data-run='20200101-120000-cccc'] td.num")
+                  .allTextContents())
+          .endsWith(
+              String.format(java.util.Locale.ROOT, "%.3f", tw.residuals().p90()),
+              (tw.ppm() > 0 ? "+" : "")
+                  + String.format(java.util.Locale.ROOT, "%,d", Math.round(tw.ppm()))
+                      .replace(',', '\u2009'),
+              Math.round(100 * tw.inlierFrac()) + "%");
     }
   }
 
@@ -213,6 +227,18 @@ class DashboardBrowserTest {
             .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.05));
       }
       page.locator("#near li a.near-item").first().waitFor();
+      // every marker row is coloured by core's confidence bands, which the page gets in its data
+      @SuppressWarnings("unchecked")
+      List<List<Object>> rows =
+          (List<List<Object>>)
+              page.evaluate(
+                  "() => window.mtbCompare.data.markers.map((m, i) => [m.confidence,"
+                      + " document.querySelectorAll('#all-markers tbody tr')[i].className])");
+      assertThat(rows).isNotEmpty();
+      for (List<Object> r : rows) {
+        assertThat(r.get(1))
+            .isEqualTo(ConfidenceBand.of(((Number) r.get(0)).doubleValue()).cssClass());
+      }
       // the run's one time gap, as its dashboard states it; no marker-placement "delta" that
       // reads 0 ms for markers this very warp placed
       String gap = page.locator("#compare-gap").textContent();

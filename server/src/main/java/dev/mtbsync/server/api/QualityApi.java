@@ -1,7 +1,10 @@
 package dev.mtbsync.server.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtbsync.artefacts.RegressionJson;
 import dev.mtbsync.server.artefacts.BatchSummaryView;
 import dev.mtbsync.server.artefacts.RegressionView;
+import dev.mtbsync.server.json.ApiJson;
 import dev.mtbsync.server.site.DashboardContext;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -16,7 +19,10 @@ public final class QualityApi {
     this.site = site;
   }
 
-  /** regression.json's fields as they are, plus warnings; 404 when there is none yet. */
+  /**
+   * regression.json's fields (as {@link RegressionJson} defines them), plus warnings; 404 when
+   * there is none yet.
+   */
   public void regression(Context ctx) {
     RegressionView v = RegressionView.read(site.root());
     Map<String, Object> out = new LinkedHashMap<>();
@@ -26,8 +32,9 @@ public final class QualityApi {
       ctx.json(out);
       return;
     }
-    if (v.fields() != null) {
-      v.fields().properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+    if (v.file() != null) {
+      ObjectNode fields = ApiJson.MAPPER.valueToTree(v.file());
+      fields.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     }
     out.put("warnings", v.warnings());
     ctx.json(out);

@@ -1,7 +1,6 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mtbsync.io.ArtefactJson;
+import dev.mtbsync.artefacts.RegressionJson;
 import dev.mtbsync.quality.QualityMetric;
 import dev.mtbsync.quality.RegressionFile;
 import dev.mtbsync.server.files.RootPath;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * {@code ROOT/regression.json} as the regression card shows it.
  *
  * @param present the file exists (it may still be unreadable)
- * @param fields the file as it is, null when missing or unreadable
+ * @param file the file, null when missing or unreadable
  * @param status ok, warn, fail or learning; null when unknown
  * @param runId the run judged
  * @param rows current against baseline, one per metric
@@ -26,7 +25,7 @@ import java.util.Optional;
  */
 public record RegressionView(
     boolean present,
-    JsonNode fields,
+    RegressionJson file,
     String status,
     String runId,
     List<Row> rows,
@@ -45,14 +44,14 @@ public record RegressionView(
 
   public static RegressionView read(RootPath root) {
     Path file = root.root().resolve(RegressionFile.FILE);
-    JsonNode f;
+    RegressionJson f;
     try {
       Optional<Path> there = root.artefact(file);
       if (there.isEmpty()) {
         return empty(
             false, "no " + RegressionFile.FILE + " yet: a sync that passes its gates writes one");
       }
-      f = ArtefactJson.readObject(there.get());
+      f = RegressionJson.read(there.get());
     } catch (IOException e) {
       return empty(true, RegressionFile.FILE + ": " + Problems.oneLine(e, file));
     }
@@ -62,13 +61,11 @@ public record RegressionView(
           new Row(
               m.key(),
               m.label(),
-              JsonFields.number(f.path("current").get(m.key())),
-              JsonFields.number(f.path("baseline").get(m.key())),
-              JsonFields.number(f.path("deltas").get(m.key()))));
+              f.current().get(m.key()),
+              f.baseline().get(m.key()),
+              f.deltas().get(m.key())));
     }
-    List<String> reasons = new ArrayList<>();
-    f.path("reasons").forEach(r -> reasons.add(r.asText()));
-    String status = JsonFields.text(f.get("status"));
+    String status = f.status();
     List<String> warnings = new ArrayList<>();
     if (status == null || !status.matches("ok|warn|fail|learning")) {
       warnings.add(
@@ -79,11 +76,11 @@ public record RegressionView(
         true,
         f,
         status,
-        JsonFields.text(f.get("run_id")),
+        f.runId(),
         List.copyOf(rows),
-        List.copyOf(reasons),
-        JsonFields.integer(f.get("baseline_window")),
-        JsonFields.integer(f.get("history_size")),
+        f.reasons(),
+        f.baselineWindow(),
+        f.historySize(),
         List.copyOf(warnings));
   }
 

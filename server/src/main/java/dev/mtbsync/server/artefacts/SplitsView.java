@@ -1,8 +1,5 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.gps.TimeGap;
@@ -13,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run's time gained and lost against the reference as the delta card and {@code /api/splits} show
@@ -37,7 +32,7 @@ public record SplitsView(
     boolean deltaRead,
     boolean splitsPresent,
     List<DeltaPoint> delta,
-    List<Split> splits,
+    List<SplitsCsv.Row> splits,
     List<String> warnings) {
 
   /**
@@ -46,24 +41,6 @@ public record SplitsView(
    * @param deltaSec new minus reference since the start: above zero the new run is behind
    */
   public record DeltaPoint(double tRef, Double distanceM, double tNew, double deltaSec) {}
-
-  /** A gate (splits.csv's columns); null where the file leaves a value empty. */
-  public record Split(
-      int gate,
-      String name,
-      Double tRef,
-      Double tNew,
-      Double distanceM,
-      Double refSectorSec,
-      Double newSectorSec,
-      Double sectorDeltaSec,
-      Double refElapsedSec,
-      Double newElapsedSec,
-      Double deltaSec,
-      Double confidence) {}
-
-  private static final CsvMapper CSV =
-      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
   public static SplitsView read(RootPath root, Path runDir) {
     List<String> warnings = new ArrayList<>();
@@ -90,10 +67,10 @@ public record SplitsView(
         warnings.add(root.relative(deltaFile) + ": " + Problems.oneLine(e, deltaFile));
       }
     }
-    List<Split> splits = List.of();
+    List<SplitsCsv.Row> splits = List.of();
     if (splitsPresent) {
       try {
-        splits = readSplits(root.existingFile(root.relative(splitsFile)));
+        splits = SplitsCsv.readSplits(root.existingFile(root.relative(splitsFile)));
       } catch (IOException | RuntimeException e) {
         warnings.add(root.relative(splitsFile) + ": " + Problems.oneLine(e, splitsFile));
       }
@@ -153,94 +130,5 @@ public record SplitsView(
                     p.tNew(),
                     p.deltaSec()))
         .toList();
-  }
-
-  /**
-   * Reads {@code splits.csv} by its header's names.
-   *
-   * @throws IOException naming the line when the file is not a splits table
-   */
-  static List<Split> readSplits(Path file) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(file.toFile())) {
-      while (it.hasNextValue()) {
-        rows.add(it.nextValue());
-      }
-    }
-    if (rows.isEmpty()) {
-      throw new IOException(
-          "empty (expected the header " + String.join(",", SplitsCsv.SPLITS_COLUMNS) + ")");
-    }
-    Map<String, Integer> at = new HashMap<>();
-    String[] header = rows.get(0);
-    for (int i = 0; i < header.length; i++) {
-      at.put(header[i].strip(), i);
-    }
-    List<String> absent =
-        SplitsCsv.SPLITS_COLUMNS.stream().filter(c -> !at.containsKey(c)).toList();
-    if (!absent.isEmpty()) {
-      throw new IOException("line 1: not a splits table (no " + String.join(", ", absent) + ")");
-    }
-    List<Split> out = new ArrayList<>();
-    for (int r = 1; r < rows.size(); r++) {
-      String[] f = rows.get(r);
-      if (f.length == 0 || (f.length == 1 && f[0].isBlank())) {
-        continue;
-      }
-      Row row = new Row(f, at, r + 1);
-      Integer gate = row.integer("gate");
-      if (gate == null) {
-        throw new IOException("line " + (r + 1) + ": gate is empty");
-      }
-      out.add(
-          new Split(
-              gate,
-              row.text("name"),
-              row.number("t_ref"),
-              row.number("t_new"),
-              row.number("distance_m"),
-              row.number("ref_sector_sec"),
-              row.number("new_sector_sec"),
-              row.number("sector_delta_sec"),
-              row.number("ref_elapsed_sec"),
-              row.number("new_elapsed_sec"),
-              row.number("delta_sec"),
-              row.number("confidence")));
-    }
-    return out;
-  }
-
-  /** One row of splits.csv, its cells by column name. */
-  private record Row(String[] cells, Map<String, Integer> at, int line) {
-
-    String text(String column) {
-      int i = at.get(column);
-      return i < cells.length ? cells[i].strip() : "";
-    }
-
-    Double number(String column) throws IOException {
-      String s = text(column);
-      if (s.isEmpty()) {
-        return null;
-      }
-      try {
-        double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) {
-          throw new NumberFormatException();
-        }
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IOException("line " + line + ": " + column + " '" + s + "' is not a number");
-      }
-    }
-
-    Integer integer(String column) throws IOException {
-      Double v = number(column);
-      if (v != null && v != Math.rint(v)) {
-        throw new IOException(
-            "line " + line + ": " + column + " '" + text(column) + "' is not whole");
-      }
-      return v == null ? null : v.intValue();
-    }
   }
 }

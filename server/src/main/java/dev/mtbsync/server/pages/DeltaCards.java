@@ -2,6 +2,7 @@ package dev.mtbsync.server.pages;
 
 import dev.mtbsync.gps.Splits;
 import dev.mtbsync.gps.TimeGap;
+import dev.mtbsync.runs.SplitsCsv;
 import dev.mtbsync.server.artefacts.SplitsView;
 import dev.mtbsync.server.html.DeltaPlot;
 import dev.mtbsync.server.pages.DashboardPage.DeltaCard;
@@ -23,7 +24,7 @@ final class DeltaCards {
     List<DeltaPlot.Gate> gates = new ArrayList<>();
     List<SplitLine> lines = new ArrayList<>();
     Splits.Gate worst = TimeGap.worstSector(v.gates());
-    for (SplitsView.Split s : v.splits()) {
+    for (SplitsCsv.Row s : v.splits()) {
       if (s.tRef() != null) {
         gates.add(new DeltaPlot.Gate(s.gate(), s.name(), s.tRef(), s.sectorDeltaSec()));
       }
