@@ -1,8 +1,5 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mtbsync.runs.BatchRow;
 import dev.mtbsync.runs.BatchSummaryCsv;
 import dev.mtbsync.server.files.RootPath;
@@ -10,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +23,6 @@ public record BatchSummaryView(boolean present, List<BatchRow> rows, List<String
   public static final List<String> STAGES =
       List.of("decode_sec", "retrieval_sec", "warp_sec", "markers_sec", "total_sec");
 
-  private static final CsvMapper CSV = new CsvMapper();
-
   public static BatchSummaryView read(RootPath root) {
     Path file;
     try {
@@ -41,24 +35,12 @@ public record BatchSummaryView(boolean present, List<BatchRow> rows, List<String
       return new BatchSummaryView(
           true, List.of(), List.of(BatchSummaryCsv.NAME + ": " + Problems.oneLine(e, root.root())));
     }
-    List<BatchRow> rows = new ArrayList<>();
+    BatchSummaryCsv.Read read = BatchSummaryCsv.read(file);
+    List<BatchRow> rows = read.rows();
     List<String> warnings = new ArrayList<>();
-    try (MappingIterator<Map<String, String>> it =
-        CSV.readerFor(Map.class)
-            .with(CsvSchema.emptySchema().withHeader())
-            .readValues(file.toFile())) {
-      int line = 1;
-      while (it.hasNext()) {
-        line++;
-        try {
-          rows.add(row(it.next()));
-        } catch (RuntimeException e) {
-          warnings.add(
-              BatchSummaryCsv.NAME + ":" + line + ": row skipped (" + e.getMessage() + ")");
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      warnings.add(BatchSummaryCsv.NAME + ": not a CSV file (" + firstLine(e) + ")");
+    read.skipped().forEach(w -> warnings.add(BatchSummaryCsv.NAME + ":" + w));
+    if (read.failure() != null) {
+      warnings.add(BatchSummaryCsv.NAME + ": not a CSV file (" + read.failure() + ")");
     }
     return new BatchSummaryView(true, List.copyOf(rows), List.copyOf(warnings));
   }
@@ -77,48 +59,5 @@ public record BatchSummaryView(boolean present, List<BatchRow> rows, List<String
                   default -> throw new IllegalArgumentException("no stage " + column);
                 })
         .toList();
-  }
-
-  private static BatchRow row(Map<String, String> r) {
-    if (!r.containsKey("status") || !r.containsKey("video")) {
-      throw new IllegalArgumentException("no video or status column");
-    }
-    String ok = r.getOrDefault("timewarp_ok", "");
-    return new BatchRow(
-        r.get("video"),
-        r.get("status"),
-        blank(r.get("run_id")),
-        ok.isBlank() ? null : Boolean.parseBoolean(ok),
-        num(r, "p90"),
-        num(r, "ppm"),
-        num(r, "inlier_frac"),
-        num(r, "decode_sec"),
-        num(r, "retrieval_sec"),
-        num(r, "warp_sec"),
-        num(r, "markers_sec"),
-        num(r, "total_sec"),
-        r.getOrDefault("regression", ""),
-        r.getOrDefault("error", ""));
-  }
-
-  private static Double num(Map<String, String> r, String column) {
-    String v = r.get(column);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(column + " '" + v + "' is not a number");
-    }
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
-
-  private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    return m.lines().findFirst().orElse(m);
   }
 }
