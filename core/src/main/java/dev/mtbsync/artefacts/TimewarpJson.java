@@ -247,6 +247,21 @@ public record TimewarpJson(
     return ArtefactJson.bind(file, root, TimewarpJson.class);
   }
 
+  /**
+   * The {@code gps} block bound to its record; null when the file has none. The block is an aid:
+   * one that is not an object reads as none.
+   */
+  public GpsBlock gpsBlock() {
+    if (gps == null || !gps.isObject()) {
+      return null;
+    }
+    try {
+      return ArtefactJson.bind(Path.of(NAME), gps, GpsBlock.class);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Whether a mapping was fitted (the file has one). */
   public boolean fitted() {
     return mapping != null;

@@ -1,6 +1,6 @@
 package dev.mtbsync.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.artefacts.GpsBlock;
 import dev.mtbsync.gps.DeltaTime;
 import dev.mtbsync.gps.Splits;
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class DistanceTable {
    * @param gps the timewarp.json {@code gps} block, or null: a reference track with a length means
    *     distances by reference time
    */
-  static DistanceTable of(Path delta, JsonNode gps) {
+  static DistanceTable of(Path delta, GpsBlock gps) {
     if (!Files.isRegularFile(delta)) {
       return NONE;
     }
@@ -45,7 +45,7 @@ final class DistanceTable {
     } catch (IOException e) {
       return NONE;
     }
-    boolean byRef = gps == null || gps.path("reference").path("length_m").isNumber();
+    boolean byRef = gps == null || (gps.reference() != null && gps.reference().lengthM() != null);
     List<double[]> rows = new ArrayList<>();
     for (DeltaTime.Point p : points) {
       double t = byRef ? p.tRef() : p.tNew();

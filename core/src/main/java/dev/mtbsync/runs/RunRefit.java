@@ -139,7 +139,9 @@ public final class RunRefit {
 
     List<NewMarker> markers = List.of();
     Path markersFile = runDir.resolve(MARKERS);
-    DistanceTable distances = DistanceTable.of(runDir.resolve(SplitsCsv.DELTA), gps);
+    DistanceTable distances =
+        DistanceTable.of(
+            runDir.resolve(SplitsCsv.DELTA), before == null ? null : before.gpsBlock());
     if (Files.isRegularFile(markersFile)) {
       List<RefMarker> refs = new ArrayList<>();
       for (NewMarker m : MarkerCsv.readNew(markersFile)) {

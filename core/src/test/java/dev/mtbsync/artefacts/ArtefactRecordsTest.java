@@ -109,7 +109,14 @@ class ArtefactRecordsTest {
     assertThat(read.residuals().p90()).isEqualTo(tw.get("residuals").get("p90").asDouble());
     assertThat(read.nPairs()).isEqualTo(tw.get("n_pairs").asInt());
     assertThat(read.search().prior()).isEqualTo("gps");
-    assertThat(read.gps().path("seeded").asBoolean()).isTrue();
+    GpsBlock gps = read.gpsBlock();
+    assertThat(gps.seeded()).isTrue();
+    for (GpsBlock.Track t : List.of(gps.reference(), gps.neu())) {
+      assertThat(t).hasNoNullFieldsOrProperties();
+    }
+    assertThat(gps.alignment()).hasNoNullFieldsOrProperties();
+    assertThat(gps.agreement()).hasNoNullFieldsOrProperties();
+    assertThat(gps.notes()).isNotEmpty();
     assertThat(read.warp(run).tNew()).hasSize(tw.get("mapping").get("t_new").size());
   }
 

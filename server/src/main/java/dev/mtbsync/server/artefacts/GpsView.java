@@ -1,6 +1,6 @@
 package dev.mtbsync.server.artefacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtbsync.artefacts.GpsBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,53 +53,40 @@ public record GpsView(
   /** A stretch of new time (s) where pictures and GPS differ by up to {@code maxSec} (signed). */
   public record Disagreement(Double fromSec, Double toSec, Double maxSec) {}
 
-  /** timewarp.json's {@code gps} block, or null when it holds none. */
-  public static GpsView of(JsonNode g) {
-    if (g == null || !g.isObject()) {
+  /** timewarp.json's {@code gps} block as the card shows it, or null when there is none. */
+  public static GpsView of(GpsBlock g) {
+    if (g == null) {
       return null;
     }
-    JsonNode align = g.path("alignment");
-    JsonNode agree = g.path("agreement");
+    GpsBlock.Alignment align = g.alignment();
+    GpsBlock.Agreement agree = g.agreement();
     List<Disagreement> ds = new ArrayList<>();
-    agree
-        .path("disagreements")
-        .forEach(
-            d ->
-                ds.add(
-                    new Disagreement(
-                        JsonFields.number(d.get("t_new_from")),
-                        JsonFields.number(d.get("t_new_to")),
-                        JsonFields.number(d.get("max_sec")))));
-    List<String> notes = new ArrayList<>();
-    g.path("notes").forEach(n -> notes.add(n.asText()));
+    if (agree != null) {
+      agree
+          .disagreements()
+          .forEach(d -> ds.add(new Disagreement(d.tNewFrom(), d.tNewTo(), d.maxSec())));
+    }
     return new GpsView(
-        Boolean.TRUE.equals(JsonFields.bool(g.get("seeded"))),
-        track(g.get("reference")),
-        track(g.get("new")),
-        JsonFields.number(align.get("place_rms_m")),
-        JsonFields.number(align.get("shared_frac")),
-        JsonFields.number(agree.get("median_sec")),
-        JsonFields.number(agree.get("p90_abs_sec")),
-        JsonFields.number(agree.get("max_abs_sec")),
+        Boolean.TRUE.equals(g.seeded()),
+        track(g.reference()),
+        track(g.neu()),
+        align == null ? null : align.placeRmsM(),
+        align == null ? null : align.sharedFrac(),
+        agree == null ? null : agree.medianSec(),
+        agree == null ? null : agree.p90AbsSec(),
+        agree == null ? null : agree.maxAbsSec(),
         List.copyOf(ds),
-        List.copyOf(notes));
+        g.notes());
   }
 
-  private static Track track(JsonNode t) {
-    if (t == null || !t.isObject()) {
-      return null;
-    }
-    return new Track(
-        JsonFields.text(t.get("file")),
-        JsonFields.text(t.get("format")),
-        JsonFields.text(t.get("clock")),
-        JsonFields.integer(t.get("fixes_read")),
-        JsonFields.integer(t.get("fixes_used")),
-        JsonFields.number(t.get("length_m")));
+  private static Track track(GpsBlock.Track t) {
+    return t == null
+        ? null
+        : new Track(t.file(), t.format(), t.clock(), t.fixesRead(), t.fixesUsed(), t.lengthM());
   }
 
   /** The block of this run's timewarp.json, or null when it has none. */
   public static GpsView of(TimewarpView tw) {
-    return of(tw.file() == null ? null : tw.file().gps());
+    return of(tw.file() == null ? null : tw.file().gpsBlock());
   }
 }
