@@ -173,8 +173,8 @@ public record RunJson(
   /**
    * Seconds each GPS clock runs ahead of its video's.
    *
-   * <p>The order is the one files have carried so far (it came from {@code Map.of}, whose order
-   * changes with each JVM start; ref first in 7 of 8 starts).
+   * <p>Files written before this record took their order from {@code Map.of}, which changes with
+   * each JVM start; it is now fixed at the more frequent one, ref first.
    */
   @JsonPropertyOrder({"ref_clock_offset_sec", "new_clock_offset_sec"})
   public record GpsClocks(Double refClockOffsetSec, Double newClockOffsetSec) {}

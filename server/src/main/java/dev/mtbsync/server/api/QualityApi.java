@@ -47,6 +47,10 @@ public final class QualityApi {
       ctx.status(404).json(Map.of("error", "no batch_summary.csv: run mtbsync batch first"));
       return;
     }
-    ctx.json(Map.of("rows", v.rows(), "warnings", v.warnings()));
+    // rows, then warnings, always: Map.of's order changed with each start of the server
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", v.rows());
+    out.put("warnings", v.warnings());
+    ctx.json(out);
   }
 }
