@@ -97,7 +97,6 @@ public final class ExportOptions {
       Map.of(
           "reel", "--reel",
           "clip name", "--clip-name",
-          "chapters", "--chapters",
           "out", "--out",
           "fps", "--fps");
 

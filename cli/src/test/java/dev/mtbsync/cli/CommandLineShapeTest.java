@@ -161,6 +161,21 @@ class CommandLineShapeTest {
     assertThat(batchReview.err())
         .isEqualTo("mtbsync: --review-threshold must be 0 to 1, got -1.0\n");
     assertThat(dir.resolve("runs")).doesNotExist();
+    // the "timewarp" is no JSON: the threshold is refused before it is read
+    Run transfer =
+        mtbsync(
+            "transfer",
+            "--ref-markers",
+            ref.toString(),
+            "--timewarp-json",
+            neu.toString(),
+            "--out",
+            dir.resolve("m.csv").toString(),
+            "--review-threshold",
+            "1.5");
+    assertThat(transfer.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(transfer.err()).isEqualTo("mtbsync: --review-threshold must be 0 to 1, got 1.5\n");
+    assertThat(dir.resolve("m.csv")).doesNotExist();
 
     assertThat(Main.exitCode(new UsageException("x"))).isEqualTo(ExitCodes.USAGE);
     assertThat(Main.exitCode(new ConfigException("jobs", "must be 1 to 16, got 0")))

@@ -98,7 +98,7 @@ public record ExportRequest(
         clipName == null || !clipName.isBlank(), "clip name", "must not be empty");
     ConfigException.require(
         !chapters || preset == ExportPreset.FCPXML,
-        "chapters",
+        "chapter markers",
         "are an FCPXML feature; use them with the fcpxml preset, not " + preset);
     ConfigException.require(
         out == null
