@@ -1,9 +1,11 @@
 /**
  * The mtbsync engine. Its packages form layers that only point down; {@code LayeringTest} fails the
- * build on any package cycle. Lowest first, each with what it may use (besides {@code io} and this
- * package's {@link dev.mtbsync.Progress}):
+ * build on any package cycle. Lowest first, each with what it may use (besides {@code io}, {@code
+ * config}, {@code stats} and this package's {@link dev.mtbsync.Progress}):
  *
  * <pre>
+ * config     the configuration error every config's validate() throws  nothing of ours
+ * stats      percentiles, medians, least-squares fits (Commons Math)    nothing of ours
  * io         atomic files, the one JSON mapper, tolerant JSON reading   nothing of ours
  * video      probe, decode, timestamped sampling, frame sinks           nothing of ours
  * camera     the camera difference between two runs                     nothing of ours

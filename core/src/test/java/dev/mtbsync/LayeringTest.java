@@ -34,6 +34,19 @@ class LayeringTest {
   }
 
   @Test
+  void configAndStatsDependOnNoOtherPackageOfOurs() {
+    for (String bottom : new String[] {"dev.mtbsync.config..", "dev.mtbsync.stats.."}) {
+      classes()
+          .that()
+          .resideInAPackage(bottom)
+          .should()
+          .onlyDependOnClassesThat(
+              resideOutsideOfPackage("dev.mtbsync..").or(resideInAPackage(bottom)))
+          .check(core);
+    }
+  }
+
+  @Test
   void ioDependsOnNoOtherPackageOfOurs() {
     classes()
         .that()

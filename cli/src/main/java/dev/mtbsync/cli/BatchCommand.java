@@ -10,6 +10,7 @@ import dev.mtbsync.runs.BatchSummaryCsv;
 import dev.mtbsync.runs.SyncResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +114,15 @@ final class BatchCommand implements Callable<Integer> {
           "Markers below this confidence are flagged for review (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
 
+  /** The flag behind each parameter of a batch the engine names when it refuses a value. */
+  private static final Map<String, String> BATCH_FLAGS = batchFlags();
+
+  private static Map<String, String> batchFlags() {
+    Map<String, String> f = new HashMap<>(SyncOptions.FLAGS);
+    f.put("jobs", "--jobs");
+    return Map.copyOf(f);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -147,7 +157,7 @@ final class BatchCommand implements Callable<Integer> {
             reviewThreshold,
             jobs,
             tracking.telemetry());
-    UsageException.flagged(Map.of("jobs", "--jobs"), config::validate); // before any decoding
+    UsageException.flagged(BATCH_FLAGS, config::validate); // before any decoding
     List<BatchRow> rows;
     if (distributed != null) {
       BatchEngine.Listener heard =

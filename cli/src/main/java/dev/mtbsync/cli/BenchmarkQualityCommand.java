@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,11 +117,14 @@ final class BenchmarkQualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchmarkReport r =
-        Benchmark.run(
-            root,
-            new Benchmark.Options(
-                pattern, limit, fields, StrictCriteria.DEFAULT.withMaxPpm(strictPpm)));
+    Benchmark.Options options =
+        UsageException.flagged(
+            Map.of("strict ppm", "--strict-ppm"),
+            () ->
+                new Benchmark.Options(
+                        pattern, limit, fields, StrictCriteria.DEFAULT.withMaxPpm(strictPpm))
+                    .validate());
+    BenchmarkReport r = Benchmark.run(root, options);
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!common.quiet) {

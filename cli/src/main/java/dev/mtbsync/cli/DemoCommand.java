@@ -6,6 +6,7 @@ import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
 import dev.mtbsync.server.site.DashboardConfig;
+import dev.mtbsync.stats.Stats;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
 import dev.mtbsync.synth.SynthTruth;
@@ -120,15 +121,15 @@ final class DemoCommand implements Callable<Integer> {
           e / frame);
     }
     double[] abs = Arrays.copyOf(errors, n);
-    Arrays.sort(abs);
     if (n > 0) {
+      double median = Stats.upperMedian(abs);
       o.printf(
           Locale.ROOT,
           "marker error median %.1f ms (%.2f frames), P90 %.1f ms, max %.1f ms over %d markers%n",
-          1000 * abs[n / 2],
-          abs[n / 2] / frame,
-          1000 * abs[(int) Math.floor(0.9 * (n - 1))],
-          1000 * abs[n - 1],
+          1000 * median,
+          median / frame,
+          1000 * Stats.lowerPercentile(abs, 90),
+          1000 * Stats.percentile(abs, 100),
           n);
     }
     if (!noServe) {

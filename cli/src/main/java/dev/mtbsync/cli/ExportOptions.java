@@ -1,13 +1,16 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.export.ExportPreset;
 import dev.mtbsync.export.ExportRequest;
+import dev.mtbsync.export.ExportResult;
 import dev.mtbsync.export.FrameRate;
 import dev.mtbsync.export.MarkerExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,15 +92,32 @@ public final class ExportOptions {
       description = "Also write the placement (frames, timecodes, markers left out) as FILE.json.")
   boolean json;
 
+  /** The flag behind each export parameter the engine names when it refuses a value. */
+  private static final Map<String, String> FLAGS =
+      Map.of(
+          "reel", "--reel",
+          "clip name", "--clip-name",
+          "out", "--out",
+          "fps", "--fps");
+
   /** Runs the export and prints what it wrote: the body of both export-markers and export. */
   Integer export(CommandSpec spec, Path markers, ExportPreset preset, boolean quiet)
       throws IOException {
     ExportRequest request =
-        new ExportRequest(
-            markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json, sectors,
-            chapters);
-    Report.export(
-        spec.commandLine().getOut(), spec.commandLine().getErr(), MarkerExport.run(request), quiet);
+        UsageException.flagged(
+            FLAGS,
+            () ->
+                new ExportRequest(
+                        markers, preset, out, fps, dropFrame, startTc, reel, clipName, video, json,
+                        sectors, chapters)
+                    .validate());
+    ExportResult result;
+    try {
+      result = MarkerExport.run(request);
+    } catch (ConfigException e) { // e.g. a video whose rate is no timeline rate needs --fps
+      throw UsageException.flagged(FLAGS, e);
+    }
+    Report.export(spec.commandLine().getOut(), spec.commandLine().getErr(), result, quiet);
     return ExitCodes.OK;
   }
 

@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -101,11 +102,15 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Exit 2 for a usage error ({@link UsageException}) and for a value the engine refuses (its
-   * configs' {@code validate()} throw {@link IllegalArgumentException}); 1 for everything else.
+   * Exit 2 for a usage error ({@link UsageException}), for a configuration value the engine refuses
+   * before any work ({@link ConfigException}: the commands tell it by their flag where they have
+   * one) and for an input with nothing to work on ({@link IllegalArgumentException}, e.g. a batch
+   * folder without videos); 1 for everything else.
    */
   static int exitCode(Exception e) {
-    return e instanceof UsageException || e instanceof IllegalArgumentException
+    return e instanceof UsageException
+            || e instanceof ConfigException
+            || e instanceof IllegalArgumentException
         ? ExitCodes.USAGE
         : ExitCodes.ERROR;
   }

@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.runs.PerfPruner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class PrunePerfCommand implements Callable<Integer> {
     PerfPruner.Result r;
     try {
       r = PerfPruner.prune(root, keep, dryRun);
-    } catch (IllegalArgumentException e) {
+    } catch (ConfigException e) {
       throw UsageException.flagged(Map.of("keep", "--keep"), e);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,7 +120,7 @@ final class QualityGateCommand implements Callable<Integer> {
         THRESHOLD_FLAGS.stream().filter(parsed::hasMatchedOption).findFirst().orElse(null);
     GatePreset p =
         preset != null
-            ? GatePreset.parse(preset)
+            ? UsageException.flagged(Map.of("preset", "--preset"), () -> GatePreset.parse(preset))
             : flag != null ? GatePreset.CUSTOM : GatePreset.NORMAL;
     if (p != GatePreset.CUSTOM && flag != null) {
       throw new UsageException(
@@ -127,6 +128,8 @@ final class QualityGateCommand implements Callable<Integer> {
     }
     var thresholds =
         p == GatePreset.CUSTOM ? regression.thresholds() : p.thresholds(regression.window);
-    return new GateConfig(p, thresholds, learningRuns).validate();
+    return UsageException.flagged(
+        Map.of("learning runs", "--learning-runs"),
+        () -> new GateConfig(p, thresholds, learningRuns).validate());
   }
 }

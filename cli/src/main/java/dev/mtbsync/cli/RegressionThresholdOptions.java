@@ -1,6 +1,7 @@
 package dev.mtbsync.cli;
 
 import dev.mtbsync.quality.RegressionThresholds;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The regression thresholds, shared by sync, batch and quality-check. */
@@ -71,19 +72,33 @@ public final class RegressionThresholdOptions {
   double inlierAbs;
 
   /**
-   * @throws IllegalArgumentException naming the flag that is out of range
+   * @throws UsageException naming the flag that is out of range
    */
   RegressionThresholds thresholds() {
-    return new RegressionThresholds(
-            window,
-            RegressionThresholds.MIN_HISTORY,
-            p90Pct,
-            p90Abs,
-            ppmPct,
-            ppmAbs,
-            inlierPct,
-            inlierAbs,
-            RegressionThresholds.DEFAULT.severeMultiplier())
-        .validate();
+    return UsageException.flagged(
+        FLAGS,
+        () ->
+            new RegressionThresholds(
+                    window,
+                    RegressionThresholds.MIN_HISTORY,
+                    p90Pct,
+                    p90Abs,
+                    ppmPct,
+                    ppmAbs,
+                    inlierPct,
+                    inlierAbs,
+                    RegressionThresholds.DEFAULT.severeMultiplier())
+                .validate());
   }
+
+  /** The flag behind each threshold the engine names when it refuses a value. */
+  static final Map<String, String> FLAGS =
+      Map.of(
+          "regression window", "--reg-window",
+          "regression p90 pct", "--reg-p90-pct",
+          "regression p90 abs", "--reg-p90-abs",
+          "regression ppm pct", "--reg-ppm-pct",
+          "regression ppm abs", "--reg-ppm-abs",
+          "regression inlier pct", "--reg-inlier-pct",
+          "regression inlier abs", "--reg-inlier-abs");
 }

@@ -1,5 +1,6 @@
 package dev.mtbsync.cli;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.export.ExportPreset;
 import dev.mtbsync.export.ExportRequest;
 import dev.mtbsync.export.ExportResult;
@@ -121,20 +122,25 @@ final class SyncCommand implements Callable<Integer> {
     if (!exports.isEmpty() && refMarkers == null) {
       throw new UsageException("--export needs --ref-markers: there are no markers");
     }
-    SyncRequest req =
-        new SyncRequest(
-            reference,
-            newVideo,
-            index,
-            refMarkers,
-            out,
-            options.refOrb(),
-            options.newOrb(),
-            options.match(),
-            options.warp(),
-            reviewThreshold,
-            gps.inputs(),
-            anchors.pins());
+    SyncRequest req;
+    try { // the engine checks the whole configuration here, before any file is opened
+      req =
+          new SyncRequest(
+              reference,
+              newVideo,
+              index,
+              refMarkers,
+              out,
+              options.refOrb(),
+              options.newOrb(),
+              options.match(),
+              options.warp(),
+              reviewThreshold,
+              gps.inputs(),
+              anchors.pins());
+    } catch (ConfigException e) {
+      throw UsageException.flagged(SyncOptions.FLAGS, e);
+    }
     SyncResult result;
     try (ConsoleProgress progress =
         ConsoleProgress.forTerminal(spec.commandLine().getErr(), common.quiet || json)) {
@@ -191,7 +197,7 @@ final class SyncCommand implements Callable<Integer> {
     for (ExportPreset preset : exports) {
       try {
         done.add(MarkerExport.run(ExportRequest.of(markers, preset).withVideo(newVideo)));
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IOException | ConfigException | IllegalArgumentException e) {
         problems.add("export " + preset + " failed: " + Main.describe(e));
       }
     }

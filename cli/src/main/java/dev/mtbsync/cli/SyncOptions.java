@@ -3,6 +3,7 @@ package dev.mtbsync.cli;
 import dev.mtbsync.align.WarpConfig;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +44,21 @@ public final class SyncOptions {
   boolean clahe;
 
   @Mixin WarpOptions warpOptions;
+
+  /**
+   * The flag behind each parameter of a sync the engine names when it refuses a value ({@link
+   * dev.mtbsync.runs.SyncRequest} checks them all before any decoding).
+   */
+  static final Map<String, String> FLAGS = flags();
+
+  private static Map<String, String> flags() {
+    Map<String, String> f = new HashMap<>(WarpOptions.WARP_FLAGS);
+    f.put("reference fps", "--fps");
+    f.put("new fps", "--new-fps");
+    f.put("threads", "--threads");
+    f.put("review threshold", "--review-threshold");
+    return Map.copyOf(f);
+  }
 
   OrbConfig refOrb() {
     return UsageException.flagged(

@@ -8,6 +8,7 @@ import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.runs.TimewarpFile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +79,9 @@ final class TransferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    UsageException.flagged( // before any file is read
+        Map.of("review threshold", "--review-threshold"),
+        () -> MarkerTransfer.checkReviewThreshold(reviewThreshold));
     MonotoneWarp warp = TimewarpFile.read(timewarp);
     List<NewMarker> markers =
         MarkerTransfer.transfer(MarkerCsv.readReference(refMarkers), warp, reviewThreshold);

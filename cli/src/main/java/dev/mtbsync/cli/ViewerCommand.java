@@ -9,6 +9,7 @@ import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.synth.SynthConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +92,9 @@ final class ViewerCommand implements Callable<Integer> {
           spec.commandLine(), "only the headless viewer exists: give --headless --out-png FILE");
     }
     int[] wh = SynthConfig.parseSize(size);
+    UsageException.flagged( // before any file is read
+        Map.of("review threshold", "--review-threshold"),
+        () -> MarkerTransfer.checkReviewThreshold(reviewThreshold));
     MonotoneWarp warp = TimewarpFile.read(timewarp);
     List<NewMarker> markers =
         refMarkers == null

@@ -47,7 +47,7 @@ public final class WarpOptions {
   double warpMaxP90;
 
   /** The flag behind each parameter the engine's configs name in their messages. */
-  private static final Map<String, String> WARP_FLAGS =
+  static final Map<String, String> WARP_FLAGS =
       Map.of(
           "warp window", "--warp-window-sec",
           "warp inlier threshold", "--warp-inlier-thresh",

@@ -4,6 +4,7 @@ import static dev.mtbsync.cli.MainTest.mtbsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtbsync.cli.MainTest.Run;
+import dev.mtbsync.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,55 @@ class CommandLineShapeTest {
     assertThat(jobs.err()).isEqualTo("mtbsync: --jobs must be 1 to 16, got 0\n");
     assertThat(dir.resolve("runs")).doesNotExist();
 
+    // checked by the engine's request before the "videos" (one byte each) are opened: a decode
+    // would have failed first, with exit 1, naming the file
+    Run review =
+        mtbsync(
+            "sync",
+            "--reference",
+            ref.toString(),
+            "--new",
+            neu.toString(),
+            "--root",
+            dir.resolve("runs").toString(),
+            "--review-threshold",
+            "2");
+    assertThat(review.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(review.err()).isEqualTo("mtbsync: --review-threshold must be 0 to 1, got 2.0\n");
+    assertThat(dir.resolve("runs")).doesNotExist();
+    Run batchReview =
+        mtbsync(
+            "batch",
+            dir.toString(),
+            "--reference",
+            ref.toString(),
+            "--root",
+            dir.resolve("runs").toString(),
+            "--review-threshold",
+            "-1");
+    assertThat(batchReview.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(batchReview.err())
+        .isEqualTo("mtbsync: --review-threshold must be 0 to 1, got -1.0\n");
+    assertThat(dir.resolve("runs")).doesNotExist();
+    // the "timewarp" is no JSON: the threshold is refused before it is read
+    Run transfer =
+        mtbsync(
+            "transfer",
+            "--ref-markers",
+            ref.toString(),
+            "--timewarp-json",
+            neu.toString(),
+            "--out",
+            dir.resolve("m.csv").toString(),
+            "--review-threshold",
+            "1.5");
+    assertThat(transfer.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(transfer.err()).isEqualTo("mtbsync: --review-threshold must be 0 to 1, got 1.5\n");
+    assertThat(dir.resolve("m.csv")).doesNotExist();
+
     assertThat(Main.exitCode(new UsageException("x"))).isEqualTo(ExitCodes.USAGE);
+    assertThat(Main.exitCode(new ConfigException("jobs", "must be 1 to 16, got 0")))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(Main.exitCode(new IOException("x"))).isEqualTo(ExitCodes.ERROR);
   }
 

@@ -135,7 +135,8 @@ class QualityGateCommandTest {
     Run unknown = gate("--preset", "lenient");
     assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err())
-        .isEqualTo("mtbsync: preset must be strict, normal, permissive or custom, got 'lenient'\n");
+        .isEqualTo(
+            "mtbsync: --preset must be strict, normal, permissive or custom, got 'lenient'\n");
     Run window = gate("--learning-runs", "0");
     assertThat(window.err()).isEqualTo("mtbsync: --learning-runs must be 1 or more, got 0\n");
 

@@ -1,6 +1,7 @@
 package dev.mtbsync.align;
 
 import dev.mtbsync.match.TimePair;
+import dev.mtbsync.stats.LeastSquares;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -160,56 +161,31 @@ final class LocalKnots {
 
   /**
    * Weighted least-squares polynomial through the points (x = t_new - t): its coefficients,
-   * constant term first. Small normal equations solved by hand: three unknowns do not need a
-   * linear-algebra library.
+   * constant term first; a parabola where there are four points or more, else a line. Points that
+   * do not determine it (a singular system) give their weighted mean.
    */
   private static double[] localFit(List<Point> pts, double t) {
     if (pts.isEmpty()) {
       return new double[] {Double.NaN};
     }
-    int m = pts.size() >= 4 ? 3 : 2; // a parabola where there are enough points, else a line
-    double[][] a = new double[m][m + 1];
-    for (Point pt : pts) {
-      double w = pt.w();
-      double x = pt.x() - t;
-      double[] p = new double[m];
-      p[0] = 1;
-      for (int d = 1; d < m; d++) {
-        p[d] = p[d - 1] * x;
-      }
-      for (int r = 0; r < m; r++) {
-        for (int c = 0; c < m; c++) {
-          a[r][c] += w * p[r] * p[c];
-        }
-        a[r][m] += w * p[r] * pt.y();
-      }
+    int n = pts.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = pts.get(i).x() - t;
+      y[i] = pts.get(i).y();
+      w[i] = pts.get(i).w();
     }
-    // Gauss-Jordan elimination with partial pivoting; a singular system falls back to the mean
-    for (int col = 0; col < m; col++) {
-      int piv = col;
-      for (int r = col + 1; r < m; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-          piv = r;
-        }
+    double[] coef = LeastSquares.polynomial(x, y, w, n >= 4 ? 2 : 1);
+    if (coef == null) {
+      double sw = 0;
+      double swy = 0;
+      for (int i = 0; i < n; i++) {
+        sw += w[i];
+        swy += w[i] * y[i];
       }
-      double[] tmp = a[col];
-      a[col] = a[piv];
-      a[piv] = tmp;
-      if (Math.abs(a[col][col]) < 1e-12) {
-        return new double[] {a[0][m] / Math.max(1e-12, a[0][0])};
-      }
-      for (int r = 0; r < m; r++) {
-        if (r != col) {
-          double f = a[r][col] / a[col][col];
-          for (int c = col; c <= m; c++) {
-            a[r][c] -= f * a[col][c];
-          }
-        }
-      }
-    }
-    double[] coef = new double[m];
-    for (int r = 0; r < m; r++) {
-      coef[r] = a[r][m] / a[r][r];
+      return new double[] {swy / Math.max(1e-12, sw)};
     }
     return coef;
   }

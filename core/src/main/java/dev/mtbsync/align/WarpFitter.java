@@ -1,6 +1,8 @@
 package dev.mtbsync.align;
 
 import dev.mtbsync.match.TimePair;
+import dev.mtbsync.stats.LeastSquares;
+import dev.mtbsync.stats.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,12 +146,12 @@ public final class WarpFitter {
         }
       }
     }
-    double slope = Math.max(0, median(slopes));
+    double slope = Math.max(0, Stats.median(slopes));
     List<Double> offsets = new ArrayList<>();
     for (TimePair p : near) {
       offsets.add(p.tRef() - slope * (p.tNew() - t));
     }
-    return median(offsets);
+    return Stats.median(offsets);
   }
 
   /** Weighted pool-adjacent-violators: the closest non-decreasing sequence. */
@@ -196,7 +198,7 @@ public final class WarpFitter {
     Arrays.sort(res);
     double[] ab = ransacAffine(all, config);
     double ppm = (ab[0] - 1) * 1e6;
-    double p90 = percentile(res, 0.90);
+    double p90 = Stats.percentile(res, 90);
     int pairs = all.size();
     double frac = pairs == 0 ? 0 : (double) kept.size() / pairs;
     List<String> reasons = new ArrayList<>();
@@ -224,9 +226,9 @@ public final class WarpFitter {
         ab[1],
         ppm,
         sum / Math.max(1, res.length),
-        percentile(res, 0.5),
+        Stats.percentile(res, 50),
         p90,
-        percentile(res, 0.95),
+        Stats.percentile(res, 95),
         List.copyOf(reasons));
   }
 
@@ -261,41 +263,16 @@ public final class WarpFitter {
         bestB = b;
       }
     }
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    int m = 0;
-    for (TimePair r : pairs) {
-      if (Math.abs(r.tRef() - (bestA * r.tNew() + bestB)) <= config.inlierThreshSec()) {
-        sx += r.tNew();
-        sy += r.tRef();
-        sxx += r.tNew() * r.tNew();
-        sxy += r.tNew() * r.tRef();
-        m++;
-      }
-    }
-    double den = m * sxx - sx * sx;
-    if (m < 2 || Math.abs(den) < 1e-12) {
-      return new double[] {bestA, bestB};
-    }
-    double a = (m * sxy - sx * sy) / den;
-    return new double[] {a, (sy - a * sx) / m};
-  }
-
-  private static double median(List<Double> v) {
-    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a.length == 0 ? Double.NaN : percentile(a, 0.5);
-  }
-
-  /** Linear-interpolated percentile of sorted values. */
-  static double percentile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    double pos = q * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(sorted.length - 1, i + 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+    double a = bestA;
+    double b = bestB;
+    List<TimePair> inliers =
+        pairs.stream()
+            .filter(r -> Math.abs(r.tRef() - (a * r.tNew() + b)) <= config.inlierThreshSec())
+            .toList();
+    double[] line =
+        LeastSquares.line(
+            inliers.stream().mapToDouble(TimePair::tNew).toArray(),
+            inliers.stream().mapToDouble(TimePair::tRef).toArray());
+    return line != null ? line : new double[] {bestA, bestB};
   }
 }

@@ -1,5 +1,6 @@
 package dev.mtbsync.export;
 
+import dev.mtbsync.config.ConfigException;
 import java.nio.file.Path;
 
 /**
@@ -86,24 +87,24 @@ public record ExportRequest(
   /**
    * Checks what can be checked without reading files.
    *
-   * @throws IllegalArgumentException naming the bad value
+   * @throws ConfigException naming the bad value
    */
   public ExportRequest validate() {
-    if (reel == null || !reel.matches("[A-Za-z0-9_]{1,8}")) {
-      throw new IllegalArgumentException(
-          "reel must be 1 to 8 letters, digits or _ (CMX3600), got '" + reel + "'");
-    }
-    if (clipName != null && clipName.isBlank()) {
-      throw new IllegalArgumentException("clip name must not be empty");
-    }
-    if (chapters && preset != ExportPreset.FCPXML) {
-      throw new IllegalArgumentException(
-          "chapter markers are an FCPXML feature; use them with the fcpxml preset, not " + preset);
-    }
-    if (out != null
-        && out.toAbsolutePath().normalize().equals(markers.toAbsolutePath().normalize())) {
-      throw new IllegalArgumentException("--out " + out + " would overwrite the markers file");
-    }
+    ConfigException.require(
+        reel != null && reel.matches("[A-Za-z0-9_]{1,8}"),
+        "reel",
+        "must be 1 to 8 letters, digits or _ (CMX3600), got '" + reel + "'");
+    ConfigException.require(
+        clipName == null || !clipName.isBlank(), "clip name", "must not be empty");
+    ConfigException.require(
+        !chapters || preset == ExportPreset.FCPXML,
+        "chapter markers",
+        "are an FCPXML feature; use them with the fcpxml preset, not " + preset);
+    ConfigException.require(
+        out == null
+            || !out.toAbsolutePath().normalize().equals(markers.toAbsolutePath().normalize()),
+        "out",
+        "must not be the markers file " + out + " (it would overwrite it)");
     return this;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mtbsync.export;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
@@ -204,10 +205,12 @@ public final class MarkerExport {
       return FrameRate.nearest(clip.fps())
           .orElseThrow(
               () ->
-                  new IllegalArgumentException(
+                  new ConfigException(
+                      "fps",
                       String.format(
                           Locale.ROOT,
-                          "%s runs at %.3f fps, which is not a timeline rate; give --fps (one of %s)",
+                          "must be given: %s runs at %.3f fps, which is not a timeline rate (one of"
+                              + " %s)",
                           clip.file(),
                           clip.fps(),
                           String.join(

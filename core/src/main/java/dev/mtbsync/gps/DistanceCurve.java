@@ -1,7 +1,10 @@
 package dev.mtbsync.gps;
 
+import dev.mtbsync.stats.LeastSquares;
+import dev.mtbsync.stats.Stats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,7 +127,7 @@ public final class DistanceCurve {
       dist[i] = dist[i - 1] + Math.hypot(se[i] - se[i - 1], sn[i] - sn[i - 1]);
     }
     return new DistanceCurve(
-        start, dist, se, sn, cov, kt.length, kept.dropped(), median(kept.dop()));
+        start, dist, se, sn, cov, kt.length, kept.dropped(), Stats.upperMedian(kept.dop()));
   }
 
   /**
@@ -143,46 +146,41 @@ public final class DistanceCurve {
 
   /** Gaussian-weighted local line at tau through the kept fixes near it; falls back to linear. */
   private static double[] smooth(double[] t, double[] e, double[] nn, int lo, double tau) {
-    double sw = 0;
-    double swt = 0;
-    double swtt = 0;
-    double swe = 0;
-    double swte = 0;
-    double swn = 0;
-    double swtn = 0;
-    int count = 0;
     int first = lo;
     while (first > 0 && tau - t[first - 1] <= SMOOTH_SEC) {
       first--;
     }
-    for (int j = first; j < t.length && t[j] - tau <= SMOOTH_SEC; j++) {
-      double dt = t[j] - tau;
-      if (dt < -SMOOTH_SEC) {
+    int end = first;
+    while (end < t.length && t[end] - tau <= SMOOTH_SEC) {
+      end++;
+    }
+    int count = 0;
+    double[] dt = new double[end - first];
+    double[] w = new double[dt.length];
+    double[] east = new double[dt.length];
+    double[] north = new double[dt.length];
+    for (int j = first; j < end; j++) {
+      double d = t[j] - tau;
+      if (d < -SMOOTH_SEC) {
         continue;
       }
-      double w = Math.exp(-0.5 * dt * dt / (SIGMA_SEC * SIGMA_SEC));
-      sw += w;
-      swt += w * dt;
-      swtt += w * dt * dt;
-      swe += w * e[j];
-      swte += w * dt * e[j];
-      swn += w * nn[j];
-      swtn += w * dt * nn[j];
+      dt[count] = d;
+      w[count] = Math.exp(-0.5 * d * d / (SIGMA_SEC * SIGMA_SEC));
+      east[count] = e[j];
+      north[count] = nn[j];
       count++;
     }
-    double det = sw * swtt - swt * swt;
-    if (count >= 2 && det > 1e-9 * sw * sw) {
-      return new double[] {(swtt * swe - swt * swte) / det, (swtt * swn - swt * swtn) / det};
+    double[] x = Arrays.copyOf(dt, count);
+    double[] wx = Arrays.copyOf(w, count);
+    double[] lineE = LeastSquares.polynomial(x, Arrays.copyOf(east, count), wx, 1);
+    double[] lineN = LeastSquares.polynomial(x, Arrays.copyOf(north, count), wx, 1);
+    if (lineE != null && lineN != null) { // each line's value at tau
+      return new double[] {lineE[0], lineN[0]};
     }
     int hi = Math.min(lo + 1, t.length - 1);
     double f = hi == lo || t[hi] == t[lo] ? 0 : (tau - t[lo]) / (t[hi] - t[lo]);
     f = Math.max(0, Math.min(1, f));
     return new double[] {e[lo] + f * (e[hi] - e[lo]), nn[lo] + f * (nn[hi] - nn[lo])};
-  }
-
-  private static double median(double[] v) {
-    double[] s = java.util.Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
-    return s.length == 0 ? Double.NaN : s[s.length / 2];
   }
 
   /** Number of samples. */

@@ -1,7 +1,9 @@
 package dev.mtbsync.gps;
 
 import dev.mtbsync.align.Isotonic;
+import dev.mtbsync.stats.LeastSquares;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -329,24 +331,19 @@ public final class GpsAligner {
     return new GpsAlignment(tNew, tRef, sigma, a, b, placeRms, sharedFrac, line[0], line[1]);
   }
 
+  /**
+   * {slope, intercept} through points from..to; slope 1 through their means where x has no spread.
+   */
   private static double[] straightLine(double[] x, double[] y, int from, int to) {
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    int m = 0;
-    for (int k = from; k <= to; k++) {
-      sx += x[k];
-      sy += y[k];
-      sxx += x[k] * x[k];
-      sxy += x[k] * y[k];
-      m++;
+    double[] xs = Arrays.copyOfRange(x, from, Math.max(from, to + 1));
+    double[] ys = Arrays.copyOfRange(y, from, Math.max(from, to + 1));
+    double[] line = LeastSquares.line(xs, ys);
+    if (line != null) {
+      return line;
     }
-    double det = m * sxx - sx * sx;
-    if (m < 2 || det < 1e-12) {
-      return new double[] {1, m == 0 ? 0 : sy / m - sx / m};
-    }
-    double slope = (m * sxy - sx * sy) / det;
-    return new double[] {slope, (sy - slope * sx) / m};
+    int m = xs.length;
+    double sx = Arrays.stream(xs).sum();
+    double sy = Arrays.stream(ys).sum();
+    return new double[] {1, m == 0 ? 0 : sy / m - sx / m};
   }
 }

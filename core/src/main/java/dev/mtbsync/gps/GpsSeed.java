@@ -2,6 +2,7 @@ package dev.mtbsync.gps;
 
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.match.SearchPrior;
+import dev.mtbsync.stats.Stats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class GpsSeed {
                   Locale.ROOT,
                   "GPS seeds the search: the reference is looked for within %.1f s (median) of"
                       + " where the tracks put the new run",
-                  median(band)));
+                  Stats.upperMedian(band)));
         } catch (IllegalArgumentException e) {
           out.add(e.getMessage() + ": the search is by the pictures alone");
         }
@@ -236,10 +237,9 @@ public final class GpsSeed {
       return null;
     }
     double[] d = diffs.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] abs = Arrays.stream(d).map(Math::abs).sorted().toArray();
-    Arrays.sort(d);
+    double[] abs = Arrays.stream(d).map(Math::abs).toArray();
     return new GpsAgreement(
-        d[d.length / 2], abs[(int) (0.9 * (abs.length - 1))], abs[abs.length - 1], out);
+        Stats.upperMedian(d), Stats.lowerPercentile(abs, 90), Stats.percentile(abs, 100), out);
   }
 
   private static void add(
@@ -293,7 +293,7 @@ public final class GpsSeed {
       a.put("shared_frac", round(alignment.sharedFrac(), 3));
       a.put("time_scale", round(alignment.timeScale(), 4));
       a.put("time_offset_sec", round(alignment.timeOffsetSec(), 3));
-      a.put("band_sec_median", round(median(prior.bandSec()), 3));
+      a.put("band_sec_median", round(Stats.upperMedian(prior.bandSec()), 3));
       m.put("alignment", a);
     }
     if (agreement != null) {
@@ -329,12 +329,6 @@ public final class GpsSeed {
     m.put("dropped", c == null ? null : c.droppedSummary());
     m.put("length_m", c == null ? null : round(c.length(), 1));
     return m;
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 
   private static double round(double v, int digits) {

@@ -1,6 +1,7 @@
 package dev.mtbsync.markers;
 
 import dev.mtbsync.align.MonotoneWarp;
+import dev.mtbsync.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,15 +31,26 @@ public final class MarkerTransfer {
   }
 
   /**
+   * Refuses a review threshold outside 0 to 1.
+   *
+   * @throws ConfigException when it is out of range
+   */
+  public static double checkReviewThreshold(double reviewThreshold) {
+    ConfigException.require(
+        reviewThreshold >= 0 && reviewThreshold <= 1,
+        "review threshold",
+        "must be 0 to 1, got " + reviewThreshold);
+    return reviewThreshold;
+  }
+
+  /**
    * @param reviewThreshold markers whose confidence is below this are flagged, 0 to 1
    * @param frameSec one frame of the new video (s): a marker whose 90 % interval is wider than
    *     {@link #REVIEW_FRAMES} frames is flagged; NaN to flag by confidence alone
    */
   public static List<NewMarker> transfer(
       List<RefMarker> markers, MonotoneWarp warp, double reviewThreshold, double frameSec) {
-    if (!(reviewThreshold >= 0 && reviewThreshold <= 1)) {
-      throw new IllegalArgumentException("review threshold must be 0 to 1, got " + reviewThreshold);
-    }
+    checkReviewThreshold(reviewThreshold);
     List<NewMarker> out = new ArrayList<>();
     for (RefMarker m : markers) {
       double tNew = warp.inverse(m.tRef());

@@ -9,6 +9,7 @@ import dev.mtbsync.runs.PairsCsv;
 import dev.mtbsync.runs.PerfFile;
 import dev.mtbsync.runs.RunFolders;
 import dev.mtbsync.runs.RunFolders.RunFolder;
+import dev.mtbsync.stats.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ public final class Benchmark {
       double[] r = residuals(dir.resolve("pairs.csv"), a, b);
       if (r.length > 0) {
         mae = Arrays.stream(r).average().orElseThrow();
-        p90 = percentile(r, 0.9);
+        p90 = Stats.percentile(r, 90);
         nPairs = nPairs == null ? r.length : nPairs;
       }
     }
@@ -247,7 +248,7 @@ public final class Benchmark {
         strict,
         total == 0 ? 0 : 100.0 * strict / total,
         mean(p90),
-        p90.length == 0 ? null : percentile(p90, 0.5),
+        p90.length == 0 ? null : Stats.percentile(p90, 50),
         mean(ppm),
         mean(inl),
         perfMeans);
@@ -294,15 +295,5 @@ public final class Benchmark {
 
   private static Double mean(double[] v) {
     return v.length == 0 ? null : Arrays.stream(v).average().orElseThrow();
-  }
-
-  /** Linear interpolation between closest ranks (numpy's default). */
-  static double percentile(double[] values, double q) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    double pos = q * (v.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, v.length - 1);
-    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
   }
 }

@@ -1,5 +1,7 @@
 package dev.mtbsync.quality;
 
+import dev.mtbsync.config.ConfigException;
+
 /**
  * What the quality gate judges with.
  *
@@ -13,13 +15,12 @@ public record GateConfig(GatePreset preset, RegressionThresholds thresholds, int
   public static final int DEFAULT_LEARNING_RUNS = 25;
 
   /**
-   * @throws IllegalArgumentException naming the parameter that is out of range
+   * @throws ConfigException naming the parameter that is out of range
    */
   public GateConfig validate() {
     thresholds.validate();
-    if (learningRuns < 1) {
-      throw new IllegalArgumentException("--learning-runs must be 1 or more, got " + learningRuns);
-    }
+    ConfigException.require(
+        learningRuns >= 1, "learning runs", "must be 1 or more, got " + learningRuns);
     return this;
   }
 }

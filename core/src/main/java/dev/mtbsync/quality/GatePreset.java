@@ -1,5 +1,6 @@
 package dev.mtbsync.quality;
 
+import dev.mtbsync.config.ConfigException;
 import java.util.Locale;
 
 /**
@@ -74,7 +75,7 @@ public enum GatePreset {
 
   /**
    * @param name strict, normal, permissive or custom (any case)
-   * @throws IllegalArgumentException for any other name
+   * @throws ConfigException for any other name
    */
   public static GatePreset parse(String name) {
     for (GatePreset p : values()) {
@@ -82,7 +83,7 @@ public enum GatePreset {
         return p;
       }
     }
-    throw new IllegalArgumentException(
-        "preset must be strict, normal, permissive or custom, got '" + name + "'");
+    throw new ConfigException(
+        "preset", "must be strict, normal, permissive or custom, got '" + name + "'");
   }
 }

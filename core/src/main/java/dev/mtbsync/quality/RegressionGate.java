@@ -1,8 +1,8 @@
 package dev.mtbsync.quality;
 
 import dev.mtbsync.quality.RegressionVerdict.Status;
+import dev.mtbsync.stats.Stats;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public final class RegressionGate {
       if (values.length == 0) {
         continue;
       }
-      double b = median(values);
+      double b = Stats.median(values);
       base.put(m.key(), b);
       if (cur == null) {
         continue;
@@ -83,13 +83,6 @@ public final class RegressionGate {
 
   static boolean exceeds(double value, double limit) {
     return value - limit > 1e-9 * Math.max(1, Math.abs(limit));
-  }
-
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   private static String reason(QualityMetric m, double cur, double base, Status s) {

@@ -1,5 +1,7 @@
 package dev.mtbsync.quality;
 
+import dev.mtbsync.config.ConfigException;
+
 /**
  * When a run counts as a regression against the rolling baseline. A metric warns when its change in
  * the bad direction exceeds {@code max(pct x baseline, abs)} and fails when it exceeds {@code
@@ -33,30 +35,31 @@ public record RegressionThresholds(
   public static final RegressionThresholds DEFAULT =
       new RegressionThresholds(DEFAULT_WINDOW, MIN_HISTORY, 0.25, 0.25, 0.25, 150, 0.15, 0.05, 2);
 
+  /**
+   * @throws ConfigException naming the first parameter out of range
+   */
   public RegressionThresholds validate() {
-    if (window < 1 || window > QualityHistory.MAX_RECORDS) {
-      throw new IllegalArgumentException(
-          "regression window must be 1 to " + QualityHistory.MAX_RECORDS + " runs, got " + window);
-    }
-    if (minHistory < 1) {
-      throw new IllegalArgumentException("learning needs at least 1 run, got " + minHistory);
-    }
-    nonNegative("--reg-p90-pct", p90Pct);
-    nonNegative("--reg-p90-abs", p90Abs);
-    nonNegative("--reg-ppm-pct", ppmPct);
-    nonNegative("--reg-ppm-abs", ppmAbs);
-    nonNegative("--reg-inlier-pct", inlierPct);
-    nonNegative("--reg-inlier-abs", inlierAbs);
-    if (!(severeMultiplier > 1) || Double.isInfinite(severeMultiplier)) {
-      throw new IllegalArgumentException(
-          "severe multiplier must be more than 1, got " + severeMultiplier);
-    }
+    ConfigException.require(
+        window >= 1 && window <= QualityHistory.MAX_RECORDS,
+        "regression window",
+        "must be 1 to " + QualityHistory.MAX_RECORDS + " runs, got " + window);
+    ConfigException.require(
+        minHistory >= 1, "min history", "must be 1 run or more, got " + minHistory);
+    nonNegative("regression p90 pct", p90Pct);
+    nonNegative("regression p90 abs", p90Abs);
+    nonNegative("regression ppm pct", ppmPct);
+    nonNegative("regression ppm abs", ppmAbs);
+    nonNegative("regression inlier pct", inlierPct);
+    nonNegative("regression inlier abs", inlierAbs);
+    ConfigException.require(
+        severeMultiplier > 1 && !Double.isInfinite(severeMultiplier),
+        "severe multiplier",
+        "must be more than 1, got " + severeMultiplier);
     return this;
   }
 
-  private static void nonNegative(String name, double v) {
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(name + " must be a number >= 0, got " + v);
-    }
+  private static void nonNegative(String parameter, double v) {
+    ConfigException.require(
+        v >= 0 && !Double.isInfinite(v), parameter, "must be a number >= 0, got " + v);
   }
 }

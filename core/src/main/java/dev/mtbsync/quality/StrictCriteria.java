@@ -1,6 +1,7 @@
 package dev.mtbsync.quality;
 
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,18 +43,22 @@ public record StrictCriteria(
       new StrictCriteria(0.5, WarpConfig.DEFAULT.maxP90Sec(), 0.5, 0, null);
 
   /**
-   * @throws IllegalArgumentException naming the first value out of range
+   * @throws ConfigException naming the first value out of range
    */
   public StrictCriteria validate() {
-    if (!(minInlierFrac >= 0 && minInlierFrac <= 1)) {
-      throw new IllegalArgumentException("strict inlier fraction must be 0 to 1");
-    }
-    if (!(maxP90Sec > 0) || !(minCoverage >= 0 && minCoverage <= 1) || maxReviewMarkers < 0) {
-      throw new IllegalArgumentException("strict P90, coverage or review limit out of range");
-    }
-    if (maxPpm != null && !(maxPpm >= 0)) {
-      throw new IllegalArgumentException("--strict-ppm must be 0 or more, got " + maxPpm);
-    }
+    ConfigException.require(
+        minInlierFrac >= 0 && minInlierFrac <= 1,
+        "strict inlier fraction",
+        "must be 0 to 1, got " + minInlierFrac);
+    ConfigException.require(maxP90Sec > 0, "strict P90", "must be more than 0 s, got " + maxP90Sec);
+    ConfigException.require(
+        minCoverage >= 0 && minCoverage <= 1,
+        "strict coverage",
+        "must be 0 to 1, got " + minCoverage);
+    ConfigException.require(
+        maxReviewMarkers >= 0, "strict review limit", "must be 0 or more, got " + maxReviewMarkers);
+    ConfigException.require(
+        maxPpm == null || maxPpm >= 0, "strict ppm", "must be 0 or more, got " + maxPpm);
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
@@ -68,9 +69,16 @@ public final class BatchRunner {
       int jobs,
       TelemetryConfig telemetry) {
 
+    /**
+     * Checks every value, the sync configs' included, before any video is opened.
+     *
+     * @throws ConfigException naming the parameter that is out of range
+     */
     public Config validate() {
-      if (jobs < 1 || jobs > 16) {
-        throw new IllegalArgumentException("jobs must be 1 to 16, got " + jobs);
+      ConfigException.require(jobs >= 1 && jobs <= 16, "jobs", "must be 1 to 16, got " + jobs);
+      SyncRequest.validate(refOrb, newOrb, match, warp, reviewThreshold);
+      if (telemetry != null) {
+        telemetry.validate();
       }
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.mtbsync.runs;
 
+import dev.mtbsync.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -37,11 +38,10 @@ public final class PerfPruner {
   /**
    * @param keep perf.json files to keep (0 or more)
    * @param dryRun list what would go without deleting anything
+   * @throws ConfigException when keep is negative (before the root is looked at)
    */
   public static Result prune(Path root, int keep, boolean dryRun) throws IOException {
-    if (keep < 0) {
-      throw new IllegalArgumentException("keep must be 0 or more, got " + keep);
-    }
+    ConfigException.require(keep >= 0, "keep", "must be 0 or more, got " + keep);
     if (!Files.isDirectory(root)) {
       throw new NoSuchFileException(root.toString());
     }

@@ -3,8 +3,10 @@ package dev.mtbsync.runs;
 import dev.mtbsync.align.Anchor;
 import dev.mtbsync.align.Anchors;
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.gps.GpsInputs;
+import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.match.MatchConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.List;
  * @param gps where each run's GPS comes from ({@link GpsInputs#NONE}: none)
  * @param anchors pins the warp must pass through (none: empty); checked for conflicts here, before
  *     any decoding
+ * @throws ConfigException when a config value is out of range: checked here, before any file is
+ *     opened, so a bad value is told at once and not as a failed sync after minutes of decoding
  * @throws dev.mtbsync.align.AnchorConflictException when two pins are not monotone
  */
 public record SyncRequest(
@@ -42,9 +46,38 @@ public record SyncRequest(
     List<Anchor> anchors) {
 
   public SyncRequest {
+    validate(refOrb, newOrb, match, warp, reviewThreshold);
     gps = gps == null ? GpsInputs.NONE : gps;
     anchors = anchors == null ? List.of() : List.copyOf(anchors);
     Anchors.of(anchors, 1 / 30.0); // refused now, not after minutes of decoding
+  }
+
+  /**
+   * Checks the configuration of a sync (of one, or of each in a batch) before any decoding. The two
+   * analyses are told apart by the parameter's name: "reference fps", "new fps".
+   *
+   * @throws ConfigException naming the first parameter out of range
+   */
+  static void validate(
+      OrbConfig refOrb,
+      OrbConfig newOrb,
+      MatchConfig match,
+      WarpConfig warp,
+      double reviewThreshold) {
+    named("reference ", () -> ConfigException.checked(refOrb::validate));
+    named("new ", () -> ConfigException.checked(newOrb::validate));
+    ConfigException.checked(match::validate);
+    ConfigException.checked(warp::validate);
+    MarkerTransfer.checkReviewThreshold(reviewThreshold);
+  }
+
+  /** Runs a check whose refusal names its parameter with {@code prefix} before it. */
+  private static void named(String prefix, Runnable check) {
+    try {
+      check.run();
+    } catch (ConfigException e) {
+      throw new ConfigException(prefix + e.parameter(), e.problem(), e);
+    }
   }
 
   /** A sync without pins. */

@@ -1,5 +1,6 @@
 package dev.mtbsync.telemetry;
 
+import dev.mtbsync.config.ConfigException;
 import java.io.Serializable;
 
 /**
@@ -23,15 +24,18 @@ public record TelemetryConfig(boolean gpu, long intervalMs, long stopWaitMs)
     return gpu ? DEFAULT : NO_GPU;
   }
 
+  /**
+   * @throws ConfigException naming the parameter that is out of range
+   */
   public TelemetryConfig validate() {
-    if (intervalMs < 50 || intervalMs > 60_000) {
-      throw new IllegalArgumentException(
-          "telemetry interval must be 50 to 60000 ms, got " + intervalMs);
-    }
-    if (stopWaitMs < 0 || stopWaitMs > 5_000) {
-      throw new IllegalArgumentException(
-          "telemetry stop wait must be 0 to 5000 ms, got " + stopWaitMs);
-    }
+    ConfigException.require(
+        intervalMs >= 50 && intervalMs <= 60_000,
+        "telemetry interval",
+        "must be 50 to 60000 ms, got " + intervalMs);
+    ConfigException.require(
+        stopWaitMs >= 0 && stopWaitMs <= 5_000,
+        "telemetry stop wait",
+        "must be 0 to 5000 ms, got " + stopWaitMs);
     return this;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.video.H264FileSink;
 import java.io.IOException;
@@ -149,9 +150,9 @@ class MarkerExportTest {
     SourceClip fast = new SourceClip(Path.of("hs.mp4"), 119.88, 10, 1199, 1920, 1080, null);
     ExportRequest req = ExportRequest.of(dir.resolve("m.csv"), ExportPreset.FCPXML);
     assertThatThrownBy(() -> MarkerExport.export(req, List.of(marker("a", 1)), fast))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "hs.mp4 runs at 119.880 fps, which is not a timeline rate; give --fps (one of"
+            "fps must be given: hs.mp4 runs at 119.880 fps, which is not a timeline rate (one of"
                 + " 23.976, 24, 25, 29.97, 30, 50, 59.94, 60)");
   }
 
@@ -173,8 +174,8 @@ class MarkerExportTest {
     ExportRequest req =
         new ExportRequest(csv, ExportPreset.CSV, csv, null, null, null, "001", null, null, false);
     assertThatThrownBy(() -> MarkerExport.run(req))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--out " + csv + " would overwrite the markers file");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("out must not be the markers file " + csv + " (it would overwrite it)");
   }
 
   @Test

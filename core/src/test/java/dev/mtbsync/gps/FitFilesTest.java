@@ -2,7 +2,14 @@ package dev.mtbsync.gps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import com.garmin.fit.DateTime;
+import com.garmin.fit.FileEncoder;
+import com.garmin.fit.FileIdMesg;
+import com.garmin.fit.Fit;
+import com.garmin.fit.Manufacturer;
+import com.garmin.fit.RecordMesg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +21,71 @@ import org.junit.jupiter.api.io.TempDir;
 class FitFilesTest {
 
   @TempDir Path dir;
+
+  /** 47.1 degrees north, 11.4 east (a trail in the Alps), in FIT's semicircles. */
+  private static int semicircles(double degrees) {
+    return (int) Math.round(degrees * (1L << 31) / 180.0);
+  }
+
+  /**
+   * A small activity written by the Garmin FIT SDK's encoder: a file id, then one record a second
+   * for six seconds, riding north-east; the record at second 2 has no position (a heart-rate-only
+   * record, as a bike computer writes before its first fix and in tunnels).
+   */
+  private Path writeRide(String name) {
+    Path file = dir.resolve(name);
+    Instant start = Instant.parse("2024-06-01T09:30:00Z");
+    FileEncoder encoder = new FileEncoder(file.toFile(), Fit.ProtocolVersion.V2_0);
+    FileIdMesg id = new FileIdMesg();
+    id.setType(com.garmin.fit.File.ACTIVITY);
+    id.setManufacturer(Manufacturer.DEVELOPMENT);
+    id.setTimeCreated(new DateTime(start));
+    encoder.write(id);
+    for (int s = 0; s < 6; s++) {
+      RecordMesg r = new RecordMesg();
+      r.setTimestamp(new DateTime(start.plusSeconds(s)));
+      if (s != 2) {
+        r.setPositionLat(semicircles(47.1 + s * 1e-4));
+        r.setPositionLong(semicircles(11.4 + s * 1e-4));
+        r.setEnhancedAltitude(1200f - s * 1.4f); // FIT keeps altitude in 0.2 m steps
+      }
+      encoder.write(r);
+    }
+    encoder.close();
+    return file;
+  }
+
+  @Test
+  void readsTheRecordsOfAFileTheSdkWrote() throws IOException {
+    GpsTrack t = FitFiles.read(writeRide("ride.fit"));
+    assertThat(t.format()).isEqualTo("fit");
+    assertThat(t.points()).hasSize(5);
+    assertThat(t.detail()).isEqualTo("1 records without a position ignored");
+    assertThat(t.first()).isEqualTo(Instant.parse("2024-06-01T09:30:00Z"));
+    assertThat(t.last()).isEqualTo(Instant.parse("2024-06-01T09:30:05Z"));
+    TrackPoint p = t.points().get(2); // second 3: the record at second 2 is left out
+    assertThat(p.time()).isEqualTo(Instant.parse("2024-06-01T09:30:03Z"));
+    assertThat(p.lat()).isCloseTo(47.1003, within(1e-7)); // a semicircle is 8.4e-8 degrees
+    assertThat(p.lon()).isCloseTo(11.4003, within(1e-7));
+    assertThat(p.elevation()).isEqualTo(1195.8);
+  }
+
+  @Test
+  void aWrittenFileCutShortOrFlippedFailsNamingTheFile() throws IOException {
+    byte[] whole = Files.readAllBytes(writeRide("whole.fit"));
+    Path cut = Files.write(dir.resolve("cut.fit"), Arrays.copyOf(whole, whole.length - 20));
+    byte[] flipped = whole.clone();
+    flipped[whole.length / 2] ^= 0x5a;
+    Path corrupt = Files.write(dir.resolve("corrupt.fit"), flipped);
+    assertThatThrownBy(() -> FitFiles.read(cut))
+        .isInstanceOf(GpsFormatException.class)
+        .hasMessageStartingWith(cut + ": FIT file is truncated or corrupt (");
+    assertThatThrownBy(() -> FitFiles.read(corrupt))
+        .isInstanceOf(GpsFormatException.class)
+        .hasMessageStartingWith(corrupt + ": FIT file is truncated or corrupt (");
+    Path renamed = Files.copy(dir.resolve("whole.fit"), dir.resolve("ride.gpx"));
+    assertThat(GpsFiles.read(renamed).format()).isEqualTo("fit");
+  }
 
   @Test
   void readsTheRecordsOfARealBikeComputerRideWithTheirPositions() throws IOException {

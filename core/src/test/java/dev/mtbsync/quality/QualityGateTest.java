@@ -5,6 +5,7 @@ import static dev.mtbsync.quality.RegressionGateTest.steady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,7 +150,8 @@ class QualityGateTest {
     assertThatThrownBy(() -> GatePreset.CUSTOM.thresholds(50))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new GateConfig(GatePreset.NORMAL, NORMAL.thresholds(), 0).validate())
-        .hasMessage("--learning-runs must be 1 or more, got 0");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("learning runs must be 1 or more, got 0");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpConfig;
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.match.MatchConfig;
 import dev.mtbsync.synth.SynthConfig;
@@ -157,6 +158,8 @@ class BatchRunnerTest {
             () -> new BatchRunner(none, new BatchRunner.Listener() {}).run(Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(empty + ": no videos (");
-    assertThatThrownBy(() -> config(0).validate()).hasMessage("jobs must be 1 to 16, got 0");
+    assertThatThrownBy(() -> config(0).validate())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("jobs must be 1 to 16, got 0");
   }
 }

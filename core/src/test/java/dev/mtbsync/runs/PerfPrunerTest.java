@@ -3,6 +3,7 @@ package dev.mtbsync.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtbsync.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,7 @@ class PerfPrunerTest {
     assertThatThrownBy(() -> PerfPruner.prune(root.resolve("none"), 1, false))
         .isInstanceOf(java.nio.file.NoSuchFileException.class);
     assertThatThrownBy(() -> PerfPruner.prune(root, -1, false))
+        .isInstanceOf(ConfigException.class)
         .hasMessage("keep must be 0 or more, got -1");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtbsync.Progress;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.Remux;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.mtbsync.server;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.server.files.OutsideRootException;
 import dev.mtbsync.server.pages.ErrorPage;
 import io.javalin.config.RoutesConfig;
@@ -11,10 +12,17 @@ import java.util.Map;
 
 /**
  * Maps failures to HTTP answers, in one place: a path outside the root is 403, a missing file or
- * run 404, a bad parameter 400, pins that conflict 409, anything else 500; each with one line
- * saying what is wrong, as JSON for the API and as a page for a browser.
+ * run 404, a bad parameter 400 (a value the engine refuses named by its request field), pins that
+ * conflict 409, anything else 500; each with one line saying what is wrong, as JSON for the API and
+ * as a page for a browser.
  */
 final class HttpErrors {
+
+  /**
+   * The request field behind each engine parameter the routes pass on: a value the engine refuses
+   * ({@link ConfigException}, checked before any work) is told by the field the client sent.
+   */
+  static final Map<String, String> FIELDS = Map.of("keep", "keep", "size", "size");
 
   private HttpErrors() {}
 
@@ -30,6 +38,7 @@ final class HttpErrors {
                 404,
                 e.getFile() + ": " + (e.getReason() == null ? "not found" : e.getReason())));
     routes.exception(IllegalArgumentException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+    routes.exception(ConfigException.class, (e, ctx) -> answer(ctx, 400, e.as(FIELDS)));
     routes.exception(
         dev.mtbsync.align.AnchorConflictException.class,
         (e, ctx) -> answer(ctx, 409, e.getMessage()));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.MonotoneWarp;
 import dev.mtbsync.gps.Splits;
@@ -17,12 +16,12 @@ import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthPlan;
 import dev.mtbsync.synth.SynthRenderer;
 import dev.mtbsync.synth.SynthTruth;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class ComparePlaybackBrowserTest {
   static MonotoneWarp warp;
   static List<Splits.Gate> gates;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
 
   /** The first seed whose new rider stops at least 3 s into a 12 s pair. */
@@ -62,13 +61,7 @@ class ComparePlaybackBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "ComparePlaybackBrowserTest skipped: no Chromium (apt-get install chromium, or set"
-              + " MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(ComparePlaybackBrowserTest.class);
     SynthConfig config = pairWithAStop();
     Path pair = work.resolve("pair");
     SynthRenderer.render(config, pair, Progress.NONE);
@@ -79,17 +72,14 @@ class ComparePlaybackBrowserTest {
     gates = Splits.of(MarkerCsv.readNew(run.resolve("new_markers.csv")), null, null);
     assertThat(gates).as("gates of the pair").hasSizeGreaterThanOrEqualTo(4);
     server = DashboardServer.create(DashboardConfig.of(root).withPort(0)).start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

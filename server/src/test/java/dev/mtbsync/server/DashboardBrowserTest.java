@@ -6,7 +6,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.MonotoneWarp;
@@ -22,6 +21,7 @@ import dev.mtbsync.runs.TimewarpFile;
 import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +46,12 @@ class DashboardBrowserTest {
   static Path root;
   static SyncResult synced;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "DashboardBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(DashboardBrowserTest.class);
     root = Files.createDirectories(work.resolve("root"));
     Path pair = work.resolve("pair");
     SynthRenderer.render(new SynthConfig(5, 8, 480, 270, 30, 30), pair, Progress.NONE);
@@ -86,17 +80,14 @@ class DashboardBrowserTest {
                     .withAllowWrite(true)
                     .withTimings(Duration.ofMillis(250), Duration.ofSeconds(5)))
             .start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

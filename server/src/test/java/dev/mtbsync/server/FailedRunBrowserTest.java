@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.mtbsync.server.site.DashboardConfig;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +25,24 @@ class FailedRunBrowserTest {
 
   @TempDir static Path root;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "FailedRunBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(FailedRunBrowserTest.class);
     Path good = RunWriter.write(root, FailedRunRoutesTest.GOOD, 1);
     Files.setLastModifiedTime(good, FileTime.fromMillis(1_000_000));
     RunWriter.writeFailed(root, FailedRunRoutesTest.FAILED, FailedRunRoutesTest.PROBLEM);
     server = DashboardServer.create(DashboardConfig.of(root).withPort(0)).start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.mtbsync.server.site.DashboardConfig;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,13 @@ class RenderBrowserTest {
   @TempDir static Path work;
   static Path root;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
   static final List<String> refused = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "RenderBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(RenderBrowserTest.class);
     root = Files.createDirectories(work.resolve("root"));
     RenderRunWriter.write(root, RUN, RenderRunWriter.pair(work.resolve("pair"), 4));
     server =
@@ -54,17 +48,14 @@ class RenderBrowserTest {
                     .withAllowWrite(true)
                     .withTimings(Duration.ofMillis(250), Duration.ofSeconds(5)))
             .start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

@@ -7,7 +7,6 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpConfig;
@@ -31,6 +30,7 @@ import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthPlan;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,17 +61,12 @@ class RunPageBrowserTest {
   static SyncResult quick;
   static SyncResult slow;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "RunPageBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(RunPageBrowserTest.class);
     root = Files.createDirectories(work.resolve("root"));
     Path pair = work.resolve("pair");
     SynthRenderer.render(withAStop(), pair, Progress.NONE);
@@ -87,17 +81,14 @@ class RunPageBrowserTest {
     assertThat(quick.ok()).as(String.join("; ", quick.problems())).isTrue();
     assertThat(slow.ok()).as(String.join("; ", slow.problems())).isTrue();
     server = DashboardServer.create(DashboardConfig.of(root).withPort(0)).start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

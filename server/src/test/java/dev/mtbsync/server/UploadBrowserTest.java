@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.mtbsync.Progress;
 import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +29,12 @@ class UploadBrowserTest {
   static Path root;
   static Path newVideo;
   static DashboardServer server;
-  static Playwright playwright;
+  static HeadlessChromium chrome;
   static Browser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    Path chromium = Chromium.find();
-    if (chromium == null) {
-      System.err.println(
-          "UploadBrowserTest skipped: no Chromium (apt-get install chromium, or set MTBSYNC_CHROMIUM)");
-    }
-    Assumptions.assumeTrue(chromium != null, "no Chromium installed (apt-get install chromium)");
+    Path chromium = HeadlessChromium.findOrSkip(UploadBrowserTest.class);
     root = Files.createDirectories(work.resolve("root"));
     Path pair = work.resolve("pair");
     SynthRenderer.render(new SynthConfig(5, 8, 480, 270, 30, 30), pair, Progress.NONE);
@@ -55,17 +49,14 @@ class UploadBrowserTest {
                     .withAllowWrite(true)
                     .withTimings(Duration.ofMillis(250), Duration.ofSeconds(5)))
             .start();
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright, chromium);
+    chrome = HeadlessChromium.launch(chromium);
+    browser = chrome.browser();
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chrome != null) {
+      chrome.close();
     }
     if (server != null) {
       server.close();

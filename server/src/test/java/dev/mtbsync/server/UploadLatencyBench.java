@@ -13,6 +13,7 @@ import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.Remux;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;

@@ -14,6 +14,7 @@ import dev.mtbsync.runs.SyncResult;
 import dev.mtbsync.server.site.DashboardConfig;
 import dev.mtbsync.synth.SynthConfig;
 import dev.mtbsync.synth.SynthRenderer;
+import dev.mtbsync.testkit.Remux;
 import io.javalin.testtools.JavalinTest;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusUpload;

@@ -89,7 +89,15 @@ class WriteRoutesTest {
           assertThat(Files.exists(root.resolve("20250601-100000-aaaa/perf.json"))).isFalse();
           assertThat(Files.exists(root.resolve("20250601-100000-aaaa/timewarp.json"))).isTrue();
           assertThat(json(c.get("/api/perf/history")).get("items")).hasSize(1);
-          assertThat(post(c, "/api/prune-perf", "{\"keep\": -1}", null).code()).isEqualTo(400);
+          Response negative = post(c, "/api/prune-perf", "{\"keep\": -1}", null);
+          assertThat(negative.code()).isEqualTo(400);
+          // the engine refuses the value; the answer names the request's field
+          JsonNode refused = json(negative);
+          assertThat(refused.get("error").asText()).isEqualTo("keep must be 0 or more, got -1");
+          assertThat(refused.get("status").asInt()).isEqualTo(400);
+          Response fraction = post(c, "/api/prune-perf", "{\"keep\": 1.5}", null);
+          assertThat(fraction.code()).isEqualTo(400);
+          assertThat(json(fraction).get("error").asText()).isEqualTo("keep must be a whole number");
           assertThat(post(c, "/api/prune-perf", "[1]", null).code()).isEqualTo(400);
         });
   }

@@ -1,5 +1,6 @@
 package dev.mtbsync.server.api;
 
+import dev.mtbsync.config.ConfigException;
 import dev.mtbsync.render.Audio;
 import dev.mtbsync.render.Follow;
 import dev.mtbsync.render.Layout;
@@ -52,16 +53,18 @@ public final class RenderApi {
             ? new int[] {layout.defaultWidth(), layout.defaultHeight()}
             : SynthConfig.parseSize(size);
     RenderConfig config =
-        new RenderConfig(
-                layout,
-                follow,
-                wh[0],
-                wh[1],
-                null,
-                null,
-                RenderConfig.DEFAULT_CRF,
-                follow == Follow.NEW ? Audio.AUTO : Audio.NONE)
-            .validate();
+        ConfigException.checked(
+            () ->
+                new RenderConfig(
+                        layout,
+                        follow,
+                        wh[0],
+                        wh[1],
+                        null,
+                        null,
+                        RenderConfig.DEFAULT_CRF,
+                        follow == Follow.NEW ? Audio.AUTO : Audio.NONE)
+                    .validate());
     Path runDir = site.root().runDir(run);
     String file =
         run + "/compare-" + layout.cliName() + (follow == Follow.NEW ? "" : "-ref") + ".mp4";

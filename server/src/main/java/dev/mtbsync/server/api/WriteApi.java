@@ -28,8 +28,11 @@ public final class WriteApi {
   public void prunePerf(Context ctx) throws Exception {
     Map<?, ?> body = Bodies.object(ctx);
     Object keep = body.get("keep");
-    if (!(keep instanceof Number n) || n.intValue() < 0 || n.doubleValue() != n.intValue()) {
-      throw new IllegalArgumentException("keep must be a whole number of 0 or more");
+    // only the JSON type is checked here; its range is the engine's to refuse (400 all the same)
+    if (!(keep instanceof Number n)
+        || n.doubleValue() != n.longValue()
+        || n.intValue() != n.longValue()) {
+      throw new IllegalArgumentException("keep must be a whole number");
     }
     boolean dryRun = !Boolean.FALSE.equals(body.get("dry_run")); // a preview unless told
     PerfPruner.Result r = PerfPruner.prune(site.root().root(), n.intValue(), dryRun);

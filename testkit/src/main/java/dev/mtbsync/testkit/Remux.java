@@ -1,13 +1,19 @@
-package dev.mtbsync.server;
+package dev.mtbsync.testkit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
-/** Copies a video's packets into another container layout, as a camera or an editor would. */
-final class Remux {
+/**
+ * Copies a video's packets into another container layout, as a camera or an editor would: the
+ * growing-file reader's tests (core) and the upload tests (server) share it.
+ */
+public final class Remux {
 
   private Remux() {}
 
@@ -16,7 +22,7 @@ final class Remux {
    * @param movflags e.g. {@code +faststart} (index first) or {@code frag_keyframe+empty_moov}
    *     (fragmented, half a second a fragment); empty for the muxer's default (index last)
    */
-  static Path remux(Path in, Path out, String format, String movflags) throws IOException {
+  public static Path remux(Path in, Path out, String format, String movflags) throws IOException {
     try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
       g.start();
       try (FFmpegFrameRecorder r =
@@ -38,15 +44,15 @@ final class Remux {
   }
 
   /** The offset and length of the top-level {@code moov} box, from the box headers. */
-  static long[] moov(Path file) throws IOException {
-    try (var ch = java.nio.channels.FileChannel.open(file)) {
+  public static long[] moov(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file)) {
       long at = 0;
-      var head = java.nio.ByteBuffer.allocate(16);
+      ByteBuffer head = ByteBuffer.allocate(16);
       while (at + 8 <= ch.size()) {
         head.clear();
         ch.read(head, at);
         long size = head.getInt(0) & 0xffffffffL;
-        String type = new String(head.array(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String type = new String(head.array(), 4, 4, StandardCharsets.US_ASCII);
         if (size == 1) {
           size = head.getLong(8);
         } else if (size == 0) {
