@@ -22,12 +22,6 @@ final class CoarsePath {
   /** New samples at most whose best similarity judges a framing. */
   static final int FRAMING_ROWS = 120;
 
-  /**
-   * How much higher the median best similarity of another framing must be than the same framing's
-   * for it to be used: the same camera keeps its signatures as they are.
-   */
-  static final double FRAMING_MARGIN = 0.02;
-
   private CoarsePath() {}
 
   /**
@@ -109,8 +103,9 @@ final class CoarsePath {
 
   /**
    * The framing under which the new samples find their best match most clearly: the highest median,
-   * over up to {@link #FRAMING_ROWS} new samples, of each one's best similarity within its band;
-   * {@link Framing#SAME} unless another beats it by {@link #FRAMING_MARGIN}. Adds the similarities
+   * over up to {@link #FRAMING_ROWS} new samples, of each one's best similarity within its band,
+   * every framing compared over one window of the new picture ({@link Framing#refWindow}). Two
+   * pictures of one shape are compared as they are, with nothing computed. Adds the similarities
    * computed to {@code cells[0]}.
    */
   private static Framing chooseFraming(
@@ -123,13 +118,30 @@ final class CoarsePath {
       int[] size,
       long[] cells) {
     List<Framing> candidates = Framing.candidates(size[0], size[1], size[2], size[3]);
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    // one window of the new picture that every framing can see in the reference, on one grid
+    double across = 1;
+    double down = 1;
+    double refAcross = 1;
+    double refDown = 1;
+    for (Framing f : candidates) {
+      across = Math.min(across, 1 / f.width());
+      down = Math.min(down, 1 / f.height());
+      refAcross = Math.min(refAcross, f.width());
+      refDown = Math.min(refDown, f.height());
+    }
+    int[] grid = {
+      Math.max(4, (int) Math.round(Signature.W * across * refAcross)),
+      Math.max(4, (int) Math.round(Signature.H * down * refDown))
+    };
+    float[][] q = Framing.newWindow(newSigs, across, down, grid);
     int every = Math.max(1, (last - first + 1 + FRAMING_ROWS - 1) / FRAMING_ROWS);
-    double sameScore = Double.NaN;
     Framing best = Framing.SAME;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (Framing f : candidates) {
-      float[][] r = f.refSide(refSigs);
-      float[][] q = f.newSide(newSigs);
+      float[][] r = f.refWindow(refSigs, across, down, grid);
       double[] peaks = new double[(last - first) / every + 1];
       int m = 0;
       for (int i = first; i <= last; i += every) {
@@ -142,16 +154,10 @@ final class CoarsePath {
       }
       Arrays.sort(peaks, 0, m);
       double score = peaks[m / 2];
-      if (f.same()) {
-        sameScore = score;
-      }
       if (score > bestScore) {
         bestScore = score;
         best = f;
       }
-    }
-    if (Double.isFinite(sameScore) && bestScore < sameScore + FRAMING_MARGIN) {
-      return Framing.SAME;
     }
     return best;
   }

@@ -156,7 +156,15 @@ public final class PairFinder {
         }
       }
       return new Result(
-          verified, raw, matches, found.cells(), coarseSec, camera.estimate().withLens(lens));
+          verified,
+          raw,
+          matches,
+          found.cells(),
+          coarseSec,
+          camera
+              .estimate()
+              .withLens(lens)
+              .withFraming(found.framing().width(), found.framing().height()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);

@@ -75,15 +75,29 @@ class CoarseFramingTest {
   }
 
   @Test
-  void keepsTheSignaturesAsTheyAreForTheSameCamera() {
+  void findsTheWiderNewPictureWhenTheReferenceIsTheCrop() {
+    int lag = 4;
     List<FrameFeatures> rs = new ArrayList<>();
     List<FrameFeatures> ns = new ArrayList<>();
-    for (int k = 0; k < 40; k++) {
-      rs.add(sample(k * 0.2, frame(k * STEP_PX, W, 0)));
-      ns.add(sample(k * 0.2, frame(k * STEP_PX, W, 2)));
+    for (int k = 0; k < 60; k++) {
+      rs.add(sample(k * 0.2, frame(k * STEP_PX, W * 3 / 4, 0)));
     }
-    CoarsePath.Result r = CoarsePath.find(rs, ns, 1, null, new int[] {W, H, W, H});
-    assertThat(r.framing()).isEqualTo(Framing.SAME);
+    for (int i = 0; i + lag < 60; i++) {
+      ns.add(sample(i * 0.2, frame((i + lag) * STEP_PX, W, 2)));
+    }
+    CoarsePath.Result r = CoarsePath.find(rs, ns, 1, null, new int[] {W * 3 / 4, H, W, H});
+    assertThat(r.framing().width()).isCloseTo(4 / 3.0, within(1e-9));
+    assertThat(r.framing().height()).isEqualTo(1);
+    for (int i = 0; i < ns.size(); i++) {
+      assertThat(Math.abs(r.path()[i] - (i + lag))).as("new sample %d", i).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void keepsTheSignaturesAsTheyAreForPicturesOfOneShape() {
+    assertThat(Framing.candidates(960, 540, 1920, 1080)).containsExactly(Framing.SAME);
+    float[][] sigs = {signature(frame(0, W, 0))};
+    assertThat(Framing.SAME.refSide(sigs)).isSameAs(sigs);
   }
 
   private static FrameFeatures sample(double t, byte[] grey) {

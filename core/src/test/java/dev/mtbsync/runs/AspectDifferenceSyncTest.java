@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A real clip (a road filmed from a car, 16:9) against a 4:3 copy of itself, its sides cropped away
  * as a 4:3 camera mode films the same place, starting 0.48 s later: every marker must be carried
  * over within a frame or two, with an interval that holds the truth. Comparing whole pictures, the
- * coarse pass put this pair's new run five seconds into the reference and the sync was refused
- * ("only 2 pairs support the warp").
+ * coarse pass led verification astray and the sync was refused ("too few matching moments to fit a
+ * time-warp (0 of 0 pairs)"); with the camera benchmark's sine re-timing it put the new run five
+ * seconds into the reference.
  */
 class AspectDifferenceSyncTest {
 
@@ -125,5 +126,10 @@ class AspectDifferenceSyncTest {
     assertThat(errors.get(3)).as("median error (frames)").isLessThan(1.0);
     assertThat(errors.get(6)).as("largest error (frames)").isLessThan(2.5);
     assertThat(inside).as("markers whose 90 %% interval holds the truth").isGreaterThanOrEqualTo(6);
+    assertThat(r.camera().framing())
+        .as("the coarse pass's window: the new picture is the reference's middle three quarters")
+        .containsExactly(new double[] {0.75, 1}, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(r.camera().toJson()).containsKey("coarse_framing");
+    assertThat(r.camera().describe()).endsWith("coarse pass over a 0.750 x 1.000 window");
   }
 }
