@@ -19,6 +19,9 @@ import java.util.Map;
  * @param source how it was obtained: "estimated" (from the pictures) or "none"
  * @param lens the lens distortion of the new picture against the reference's, taken out of the
  *     keypoints before timing when it was applied; {@link LensFit#none} when not searched
+ * @param framing {width, height} of the centred window, in reference picture units, under which the
+ *     coarse pass compared the two runs' signatures ({1, 1}: whole pictures; {0.75, 1}: the new
+ *     picture taken as the reference's with its sides cropped away); null when not recorded
  */
 public record CameraDifference(
     double zoom,
@@ -29,7 +32,8 @@ public record CameraDifference(
     double shiftY,
     int moments,
     String source,
-    LensFit lens) {
+    LensFit lens,
+    double[] framing) {
 
   public static final CameraDifference NONE =
       new CameraDifference(
@@ -37,6 +41,21 @@ public record CameraDifference(
 
   public CameraDifference {
     lens = lens == null ? LensFit.none(0) : lens;
+    framing = framing == null ? null : framing.clone();
+  }
+
+  /** Without the coarse pass's framing. */
+  public CameraDifference(
+      double zoom,
+      double zoomLo,
+      double zoomHi,
+      double rollDeg,
+      double shiftX,
+      double shiftY,
+      int moments,
+      String source,
+      LensFit lens) {
+    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, lens, null);
   }
 
   /** Without a lens estimate. */
@@ -49,13 +68,34 @@ public record CameraDifference(
       double shiftY,
       int moments,
       String source) {
-    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, null);
+    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, (LensFit) null);
   }
 
   /** The same, with a lens estimate. */
   public CameraDifference withLens(LensFit fit) {
     return new CameraDifference(
-        zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, fit);
+        zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, fit, framing);
+  }
+
+  /** The same, with the coarse pass's framing ({width, height}, see the record's note). */
+  public CameraDifference withFraming(double width, double height) {
+    return new CameraDifference(
+        zoom,
+        zoomLo,
+        zoomHi,
+        rollDeg,
+        shiftX,
+        shiftY,
+        moments,
+        source,
+        lens,
+        new double[] {width, height});
+  }
+
+  /** The coarse pass's framing, {width, height}; {1, 1} (whole pictures) when not recorded. */
+  @Override
+  public double[] framing() {
+    return framing == null ? new double[] {1, 1} : framing.clone();
   }
 
   /** The block timewarp.json carries as {@code camera}. */
@@ -68,6 +108,9 @@ public record CameraDifference(
     m.put("roll_deg", round(rollDeg, 2));
     m.put("shift", moments == 0 ? null : new Double[] {round(shiftX, 4), round(shiftY, 4)});
     m.putAll(lens.toJson());
+    if (framing != null) {
+      m.put("coarse_framing", new Double[] {round(framing[0], 3), round(framing[1], 3)});
+    }
     return m;
   }
 
@@ -76,6 +119,20 @@ public record CameraDifference(
    * moments, lens k -0.452 (fit 6.1 -> 2.3 px)}.
    */
   public String describe() {
+    return measured() + framed();
+  }
+
+  /** ", coarse pass over a 0.750 x 1.000 window" when it did not compare whole pictures. */
+  private String framed() {
+    double[] f = framing();
+    if (f[0] == 1 && f[1] == 1) {
+      return "";
+    }
+    return String.format(
+        java.util.Locale.ROOT, ", coarse pass over a %.3f x %.3f window", f[0], f[1]);
+  }
+
+  private String measured() {
     if (moments == 0) {
       return "not estimated (no matched moments)" + (lens.searched() ? ", " + lens.describe() : "");
     }

@@ -12,8 +12,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 public final class Signature {
 
-  static final int W = 20;
-  static final int H = 12;
+  /** Columns and rows of the thumbnail, row by row in the signature. */
+  public static final int W = 20;
+
+  public static final int H = 12;
 
   private Signature() {}
 

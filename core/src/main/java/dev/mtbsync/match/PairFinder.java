@@ -8,7 +8,6 @@ import dev.mtbsync.camera.LensPrior;
 import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.ScannedVideo;
-import dev.mtbsync.features.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +17,10 @@ import java.util.concurrent.Future;
 
 /**
  * Finds time pairs between a new run and the reference: coarse retrieval by global signatures and a
- * monotone open-ended path, ORB + RANSAC verification only near that path, and placement of each
- * verified pair between reference samples. Every new sample is tried once; no new sample is
- * compared with more than {@code 2 * searchSamples + 1} reference samples by ORB.
+ * monotone open-ended path ({@link CoarsePath}: over the region both pictures show), ORB + RANSAC
+ * verification only near that path, and placement of each verified pair between reference samples.
+ * Every new sample is tried once; no new sample is compared with more than {@code 2 * searchSamples
+ * + 1} reference samples by ORB.
  *
  * <p>Between the path's correction and the verification, the pair's lens difference is estimated
  * once ({@link LensEstimator}, from one view every {@link LensViews#EVERY_SEC}) and, where one is
@@ -65,9 +65,6 @@ public final class PairFinder {
       double coarseSec,
       CameraDifference camera) {}
 
-  /** The coarse path in reference sample indices (-1: not covered), and its cost. */
-  private record Coarse(int[] path, long cells) {}
-
   private record Chunk(List<TimePair> tries, int orbMatches, List<double[]> scales) {}
 
   public Result find(ScannedVideo ref, ScannedVideo neu) {
@@ -83,7 +80,8 @@ public final class PairFinder {
     // the coarse path runs at the rarer of the two sampling rates, so equal speeds are diagonal
     int stride = Math.max(1, (int) Math.round(medianStep(ns) / medianStep(rs)));
     long started = System.nanoTime();
-    Coarse found = prior == null ? coarse(rs, ns, stride) : banded(rs, ns, stride, prior);
+    int[] size = {ref.width(), ref.height(), neu.width(), neu.height()};
+    CoarsePath.Result found = CoarsePath.find(rs, ns, stride, prior, size);
     int[] path = found.path();
     double coarseSec = (System.nanoTime() - started) / 1e9;
 
@@ -158,7 +156,15 @@ public final class PairFinder {
         }
       }
       return new Result(
-          verified, raw, matches, found.cells(), coarseSec, camera.estimate().withLens(lens));
+          verified,
+          raw,
+          matches,
+          found.cells(),
+          coarseSec,
+          camera
+              .estimate()
+              .withLens(lens)
+              .withFraming(found.framing().width(), found.framing().height()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);
@@ -167,98 +173,6 @@ public final class PairFinder {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** The coarse path through every pair of signatures. */
-  private static Coarse coarse(List<FrameFeatures> rs, List<FrameFeatures> ns, int stride) {
-    int coarse = (rs.size() + stride - 1) / stride;
-    double[][] sim = new double[ns.size()][coarse];
-    for (int i = 0; i < ns.size(); i++) {
-      for (int j = 0; j < coarse; j++) {
-        sim[i][j] = Signature.similarity(ns.get(i).signature(), rs.get(j * stride).signature());
-      }
-    }
-    int[] path = CoarseAligner.align(sim);
-    for (int i = 0; i < path.length; i++) {
-      path[i] = path[i] < 0 ? -1 : path[i] * stride;
-    }
-    return new Coarse(path, (long) ns.size() * coarse);
-  }
-
-  /**
-   * The coarse path within the prior's band. New samples the band places wholly before the
-   * reference starts or after it ends are left uncovered; where the prior says nothing, the row is
-   * searched whole.
-   */
-  private static Coarse banded(
-      List<FrameFeatures> rs, List<FrameFeatures> ns, int stride, SearchPrior prior) {
-    int coarse = (rs.size() + stride - 1) / stride;
-    int n = ns.size();
-    int[] lo = new int[n];
-    int[] hi = new int[n];
-    for (int i = 0; i < n; i++) {
-      double want = prior.refAt(ns.get(i).tSec());
-      double band = prior.bandAt(ns.get(i).tSec());
-      lo[i] = 0;
-      hi[i] = coarse - 1;
-      if (Double.isFinite(want) && Double.isFinite(band)) {
-        lo[i] = firstAtOrAfter(rs, stride, coarse, want - band);
-        hi[i] = firstAtOrAfter(rs, stride, coarse, Math.nextUp(want + band)) - 1;
-      }
-    }
-    // rows whose band misses the reference lie before its start or after its end: only the
-    // stretch between the first and last row with a band is aligned
-    int first = 0;
-    while (first < n && lo[first] > hi[first]) {
-      first++;
-    }
-    int last = n - 1;
-    while (last >= first && lo[last] > hi[last]) {
-      last--;
-    }
-    int[] path = new int[n];
-    java.util.Arrays.fill(path, -1);
-    if (first > last) {
-      return new Coarse(path, 0);
-    }
-    int rows = last - first + 1;
-    int[] from = new int[rows];
-    double[][] sim = new double[rows][];
-    long cells = 0;
-    for (int r = 0; r < rows; r++) {
-      int i = first + r;
-      if (lo[i] > hi[i]) { // a gap inside: bridge it with its neighbour's band
-        lo[i] = lo[i - 1];
-        hi[i] = hi[i - 1];
-      }
-      from[r] = lo[i];
-      sim[r] = new double[hi[i] - lo[i] + 1];
-      for (int j = lo[i]; j <= hi[i]; j++) {
-        sim[r][j - lo[i]] =
-            Signature.similarity(ns.get(i).signature(), rs.get(j * stride).signature());
-      }
-      cells += sim[r].length;
-    }
-    int[] sub = CoarseAligner.align(from, sim, coarse);
-    for (int r = 0; r < rows; r++) {
-      path[first + r] = sub[r] < 0 ? -1 : sub[r] * stride;
-    }
-    return new Coarse(path, cells);
-  }
-
-  /** The first coarse column whose reference time is at or after t (s); {@code coarse} if none. */
-  private static int firstAtOrAfter(List<FrameFeatures> rs, int stride, int coarse, double t) {
-    int lo = 0;
-    int hi = coarse;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (rs.get(mid * stride).tSec() < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**
