@@ -20,6 +20,12 @@ final class CoarseAligner {
   /** Cost of a cell no path reaches (outside the band of its neighbours). */
   private static final double UNREACHED = Double.MAX_VALUE;
 
+  /**
+   * Shortest path worth ending on, as a share of the shorter run's samples: runs that overlap by
+   * less than this are not the same trail for a sync, and shorter paths win on mean cost by chance.
+   */
+  private static final double MIN_OVERLAP = 0.25;
+
   private CoarseAligner() {}
 
   /**
@@ -85,33 +91,21 @@ final class CoarseAligner {
         from[i][k] = how;
       }
     }
-    // open end: the best mean cost on the last row or column
-    int ei = -1;
-    int ek = -1;
-    double bestMean = Double.MAX_VALUE;
-    for (int k = 0; k < cost[n - 1].length; k++) {
-      if (cost[n - 1][k] != UNREACHED && cost[n - 1][k] / len[n - 1][k] < bestMean) {
-        bestMean = cost[n - 1][k] / len[n - 1][k];
-        ei = n - 1;
-        ek = k;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      int k = m - 1 - lo[i];
-      if (k >= 0 && k < cost[i].length && cost[i][k] != UNREACHED) {
-        double mean = cost[i][k] / len[i][k];
-        if (mean < bestMean) {
-          bestMean = mean;
-          ei = i;
-          ek = k;
-        }
-      }
+    // open end: the best mean cost on the last row or column, among paths long enough to be an
+    // overlap; a path of a few cells (the new run's first sample against the reference's last) can
+    // have the lowest mean of all and says nothing
+    int minLen = Math.max(1, (int) (MIN_OVERLAP * Math.min(n, m)));
+    int[] end = bestEnd(cost, len, lo, m, minLen);
+    if (end == null) {
+      end = bestEnd(cost, len, lo, m, 1);
     }
     int[] match = new int[n];
     java.util.Arrays.fill(match, -1);
-    if (ei < 0) {
+    if (end == null) {
       return match; // no path through the band at all
     }
+    int ei = end[0];
+    int ek = end[1];
     int i = ei;
     int j = lo[ei] + ek;
     while (true) {
@@ -131,6 +125,37 @@ final class CoarseAligner {
       }
     }
     return match;
+  }
+
+  /**
+   * The end cell (row, band index) on the last row or last column whose path of at least {@code
+   * minLen} cells has the lowest mean cost, or null when none is that long.
+   */
+  private static int[] bestEnd(double[][] cost, int[][] len, int[] lo, int m, int minLen) {
+    int n = cost.length;
+    int[] end = null;
+    double bestMean = Double.MAX_VALUE;
+    for (int k = 0; k < cost[n - 1].length; k++) {
+      if (reached(cost, len, n - 1, k, minLen) && cost[n - 1][k] / len[n - 1][k] < bestMean) {
+        bestMean = cost[n - 1][k] / len[n - 1][k];
+        end = new int[] {n - 1, k};
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int k = m - 1 - lo[i];
+      if (k >= 0 && k < cost[i].length && reached(cost, len, i, k, minLen)) {
+        double mean = cost[i][k] / len[i][k];
+        if (mean < bestMean) {
+          bestMean = mean;
+          end = new int[] {i, k};
+        }
+      }
+    }
+    return end;
+  }
+
+  private static boolean reached(double[][] cost, int[][] len, int i, int k, int minLen) {
+    return cost[i][k] != UNREACHED && len[i][k] >= minLen;
   }
 
   /** Whether (c1, l1) has a lower mean than (c0, l0), comparing without dividing. */
