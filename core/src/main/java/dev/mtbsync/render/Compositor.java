@@ -1,7 +1,6 @@
 package dev.mtbsync.render;
 
 import dev.mtbsync.video.VideoFrame;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -29,8 +28,8 @@ final class Compositor implements AutoCloseable {
   private final Layout layout;
   private final Hud hud;
   private final Registration registration;
-  private final Mat ghost = new Mat();
-  private final Mat map = new Mat(3, 3, opencv_core.CV_64F);
+  private final Ghost ghost;
+  private final Mat frameMat = new Mat();
 
   /**
    * @param canvas the output picture (BGR), cleared by the caller before each {@link #draw}
@@ -55,6 +54,8 @@ final class Compositor implements AutoCloseable {
     this.layout = layout;
     this.hud = new Hud(canvas);
     this.registration = registration;
+    Box followed = follow == Follow.NEW ? newBox : refBox;
+    this.ghost = layout == Layout.OVERLAY ? new Ghost(followed.width(), followed.height()) : null;
   }
 
   /**
@@ -101,35 +102,17 @@ final class Compositor implements AutoCloseable {
 
   /**
    * The followed frame full, the other warped onto it by the registration's homography and blended
-   * in where it lands (outside, the followed picture stays as it is: the warp leaves those pixels
-   * alone and blending a pixel with itself keeps it).
+   * in where it lands (outside, the followed picture stays as it is).
    */
   private void overlay(Moment m, VideoFrame followed, VideoFrame other) {
     boolean followNew = follow == Follow.NEW;
     Box box = followNew ? newBox : refBox;
-    ComparisonRenderer.blit(canvas, followed, box);
+    blit(followed, box);
     if (other != null) {
       double[] h = registration.at(followNew ? m.tNew() : m.tRef(), followed, other);
-      try (DoubleIndexer mi = map.createIndexer()) {
-        for (int i = 0; i < 9; i++) {
-          mi.put(i / 3, i % 3, h[i]);
-        }
-      }
       try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
-          Mat roi = canvas.apply(r);
-          Mat src = new Mat(other.height(), other.width(), opencv_core.CV_8UC3);
-          Scalar none = new Scalar()) {
-        src.data().put(other.pixels());
-        roi.copyTo(ghost);
-        opencv_imgproc.warpPerspective(
-            src,
-            ghost,
-            map,
-            ghost.size(),
-            opencv_imgproc.INTER_LINEAR,
-            opencv_core.BORDER_TRANSPARENT,
-            none);
-        opencv_core.addWeighted(roi, 1 - GHOST, ghost, GHOST, 0, roi);
+          Mat place = canvas.apply(r)) {
+        ghost.blend(place, other, h);
       }
     }
     String ghostName = followNew ? "REFERENCE (GHOST)" : "NEW (GHOST)";
@@ -149,8 +132,10 @@ final class Compositor implements AutoCloseable {
 
   @Override
   public void close() {
-    ghost.close();
-    map.close();
+    frameMat.close();
+    if (ghost != null) {
+      ghost.close();
+    }
     if (registration != null) {
       registration.close();
     }
@@ -158,7 +143,7 @@ final class Compositor implements AutoCloseable {
 
   private void picture(VideoFrame frame, Box box) {
     if (frame != null) {
-      ComparisonRenderer.blit(canvas, frame, box);
+      blit(frame, box);
     } else {
       hud.noMatch(box, "the warp does not cover this moment");
     }
@@ -172,6 +157,23 @@ final class Compositor implements AutoCloseable {
     try (Point a = across ? new Point(0, at) : new Point(at, 0);
         Point b = across ? new Point(canvas.cols(), at) : new Point(at, canvas.rows())) {
       opencv_imgproc.line(canvas, a, b, SEAM, t, opencv_imgproc.LINE_8, 0);
+    }
+  }
+
+  /**
+   * Copies a decoded frame (packed BGR) into its place, scaling it when it was decoded at another
+   * size (see {@link ComparisonRenderer}).
+   */
+  private void blit(VideoFrame frame, Box box) {
+    frameMat.create(frame.height(), frame.width(), opencv_core.CV_8UC3);
+    frameMat.data().put(frame.pixels());
+    try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
+        Mat dst = canvas.apply(r)) {
+      if (frame.width() == box.width() && frame.height() == box.height()) {
+        frameMat.copyTo(dst);
+      } else {
+        opencv_imgproc.resize(frameMat, dst, dst.size(), 0, 0, opencv_imgproc.INTER_LINEAR);
+      }
     }
   }
 }
