@@ -85,6 +85,14 @@ public final class ComparisonRenderer {
       // time, 0.95x the CPU); not for the overlay, whose perspective warp OpenCV already spreads
       // over the cores (1.05x the wall time and CPU, 651 MB against 411 MB peak)
       boolean threaded = config.layout() != Layout.OVERLAY;
+      // the followed picture drawn over the whole output (overlay, picture-in-picture, at the
+      // output's aspect) leaves no background to clear: a 1080p clear costs 1-2 ms a frame
+      Box followedBox = followNew ? newBox : refBox;
+      boolean filled =
+          followedBox.x() == 0
+              && followedBox.y() == 0
+              && followedBox.width() == config.width()
+              && followedBox.height() == config.height();
       long frames = 0;
       long matched = 0;
       String stage = "render " + out.getFileName();
@@ -129,7 +137,9 @@ public final class ComparisonRenderer {
           if ((followNew ? newFrame : refFrame) == null) {
             break; // the followed video ended before its stated length
           }
-          canvas.put(BACKGROUND);
+          if (!filled) {
+            canvas.put(BACKGROUND);
+          }
           compositor.draw(m, newFrame, refFrame);
           opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
           byte[] i420 = encoder.buffer();
@@ -224,10 +234,11 @@ public final class ComparisonRenderer {
 
   /**
    * The size a video is decoded at: its own, when smaller than its place. OpenCV scales it into
-   * place while copying it there (or, for the overlay's ghost, the warp does), which costs less
-   * than FFmpeg's scaler does while converting: decoding the 10 s 1280x720 sample to 1920x1080 took
-   * 2.3- 2.9 CPU-s, at its own size 0.9, and scaling up a frame about 2.6 ms. For the ghost it also
-   * saves memory (a 1280x720 pair's overlay at 1920x1080 peaked at 598 MB before, 397 MB after).
+   * place while copying it there (the overlay once the ghost is blended in at that size), which
+   * costs less than FFmpeg's scaler does while converting: decoding the 10 s 1280x720 sample to
+   * 1920x1080 took 2.3-2.9 CPU-s, at its own size 0.9, and scaling up a frame about 2.6 ms. It also
+   * saves memory (a 1280x720 pair's overlay at 1920x1080 peaked at 598 MB with both scaled up by
+   * FFmpeg, 397 MB with the ghost at its own size, 376 MB with both).
    */
   private static Box decoded(Box place, VideoInfo info) {
     int w = info.width() & ~1;

@@ -10,22 +10,22 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Lays the other run's frame over the followed picture: warped by a homography onto it and blended
- * in at {@link Compositor#GHOST} where it lands; elsewhere the followed picture stays as it is.
+ * Lays the other run's frame over the followed run's: warped by a homography onto it and blended in
+ * at {@link Compositor#GHOST} where it lands; elsewhere the followed picture stays as it is.
  *
  * <p>DESIGN NOTE: the perspective warp was the render's largest cost (a 1080p frame's warp took
- * more CPU than decoding it). The ghost is warped at {@value #SCALE} of its place's width and
- * height, a quarter of the pixels, and scaled into place by a plain resize, which is cheap:
- * measured on one core, 7-10 ms for the two against 25 ms for the warp at full size. A ghost shown
- * at under half strength loses little by it. OpenCV's transparent border (which would leave the
- * followed picture where the ghost does not land) was the slowest of its borders and does not
+ * more CPU than decoding it). The ghost is warped at {@value #SCALE} of the followed picture's
+ * width and height, a quarter of the pixels, and brought to its size by a plain resize, which is
+ * cheap: measured on one core, 7-10 ms for the two against 25 ms for the warp at 1080p. A ghost
+ * shown at under half strength loses little by it. OpenCV's transparent border (which would leave
+ * the followed picture where the ghost does not land) was the slowest of its borders and does not
  * survive the resize, so the warp replicates the ghost's edge and a mask of where it lands limits
  * the blend; when it lands over the whole picture (a wider camera's ghost) no mask is needed. The
  * buffers are made once and reused for every frame.
  */
 final class Ghost implements AutoCloseable {
 
-  /** The share of its place's width and height the ghost is warped at. */
+  /** The share of the followed picture's width and height the ghost is warped at. */
   static final double SCALE = 0.5;
 
   private static final Scalar NONE = new Scalar();
@@ -38,16 +38,16 @@ final class Ghost implements AutoCloseable {
   private final int height;
   private final Mat source = new Mat();
   private final Mat small;
-  private final Mat placed = new Mat();
+  private final Mat upscaled = new Mat();
   private final Mat blended = new Mat();
   private final Mat mask;
   private final Mat quad = new Mat(4, 1, opencv_core.CV_32SC2);
   private final Mat map = new Mat(3, 3, opencv_core.CV_64F);
   private final Size smallSize;
-  private final Size placeSize;
+  private final Size fullSize;
 
   /**
-   * @param width the followed picture's place, px
+   * @param width the followed picture's width, px (as decoded)
    * @param height its height, px
    */
   Ghost(int width, int height) {
@@ -58,17 +58,17 @@ final class Ghost implements AutoCloseable {
     small = new Mat(sh, sw, opencv_core.CV_8UC3);
     mask = new Mat(height, width, opencv_core.CV_8UC1);
     smallSize = new Size(sw, sh);
-    placeSize = new Size(width, height);
+    fullSize = new Size(width, height);
   }
 
   /**
-   * Blends {@code other} into {@code place}.
+   * Blends {@code other} into {@code followed}.
    *
-   * @param place the followed picture (BGR, {@code width x height}), changed in place
+   * @param followed the followed picture (BGR, {@code width x height}), changed in place
    * @param other the other run's frame (BGR)
-   * @param h row-major 3x3, other-frame px to place px
+   * @param h row-major 3x3, other-frame px to followed-picture px
    */
-  void blend(Mat place, VideoFrame other, double[] h) {
+  void blend(Mat followed, VideoFrame other, double[] h) {
     source.create(other.height(), other.width(), opencv_core.CV_8UC3);
     source.data().put(other.pixels());
     double sx = (double) small.cols() / width;
@@ -88,9 +88,10 @@ final class Ghost implements AutoCloseable {
         opencv_imgproc.INTER_LINEAR,
         opencv_core.BORDER_REPLICATE,
         NONE);
-    opencv_imgproc.resize(small, placed, placeSize, 0, 0, opencv_imgproc.INTER_LINEAR);
+    opencv_imgproc.resize(small, upscaled, fullSize, 0, 0, opencv_imgproc.INTER_LINEAR);
     if (covers(h, other.width(), other.height())) {
-      opencv_core.addWeighted(place, 1 - Compositor.GHOST, placed, Compositor.GHOST, 0, place);
+      opencv_core.addWeighted(
+          followed, 1 - Compositor.GHOST, upscaled, Compositor.GHOST, 0, followed);
       return;
     }
     double[] corners = Homography.corners(h, other.width(), other.height());
@@ -102,13 +103,13 @@ final class Ghost implements AutoCloseable {
     }
     mask.put(NONE);
     opencv_imgproc.fillConvexPoly(mask, quad, INSIDE, opencv_imgproc.LINE_8, SHIFT);
-    opencv_core.addWeighted(place, 1 - Compositor.GHOST, placed, Compositor.GHOST, 0, blended);
-    blended.copyTo(place, mask);
+    opencv_core.addWeighted(followed, 1 - Compositor.GHOST, upscaled, Compositor.GHOST, 0, blended);
+    blended.copyTo(followed, mask);
   }
 
   /**
-   * Whether the other frame, carried by {@code h}, lands over the whole place: the place's corners,
-   * carried back, lie inside the other frame (a rectangle, so its corners suffice).
+   * Whether the other frame, carried by {@code h}, lands over the whole followed picture: that
+   * picture's corners, carried back, lie inside the other frame (a rectangle, so corners suffice).
    */
   private boolean covers(double[] h, int otherWidth, int otherHeight) {
     double[] back = Homography.invert(h);
@@ -123,16 +124,21 @@ final class Ghost implements AutoCloseable {
     return true;
   }
 
+  /** Whether this ghost was made for a followed picture of this size (px). */
+  boolean fits(int width, int height) {
+    return width == this.width && height == this.height;
+  }
+
   @Override
   public void close() {
     source.close();
     small.close();
-    placed.close();
+    upscaled.close();
     blended.close();
     mask.close();
     quad.close();
     map.close();
     smallSize.close();
-    placeSize.close();
+    fullSize.close();
   }
 }
