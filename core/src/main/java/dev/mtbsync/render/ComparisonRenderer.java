@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
@@ -70,15 +69,10 @@ public final class ComparisonRenderer {
       Panels panels = Panels.of(config.layout(), config.follow(), config.width(), config.height());
       Box newBox = place(panels.newSlot(), neu.info(), panels.inset() && !followNew);
       Box refBox = place(panels.refSlot(), ref.info(), panels.inset() && followNew);
-      if (config.layout() == Layout.OVERLAY) {
-        if (followNew) {
-          refBox = ghost(refBox, ref.info());
-        } else {
-          newBox = ghost(newBox, neu.info());
-        }
-      }
-      neu.scaleTo(newBox.width(), newBox.height());
-      ref.scaleTo(refBox.width(), refBox.height());
+      Box newDecoded = decoded(newBox, neu.info());
+      Box refDecoded = decoded(refBox, ref.info());
+      neu.scaleTo(newDecoded.width(), newDecoded.height());
+      ref.scaleTo(refDecoded.width(), refDecoded.height());
       Moment first = timeline.at(timeline.start());
       skipTo(neu, first.tNew());
       skipTo(ref, first.tRef());
@@ -91,6 +85,14 @@ public final class ComparisonRenderer {
       // time, 0.95x the CPU); not for the overlay, whose perspective warp OpenCV already spreads
       // over the cores (1.05x the wall time and CPU, 651 MB against 411 MB peak)
       boolean threaded = config.layout() != Layout.OVERLAY;
+      // the followed picture drawn over the whole output (overlay, picture-in-picture, at the
+      // output's aspect) leaves no background to clear: a 1080p clear costs 1-2 ms a frame
+      Box followedBox = followNew ? newBox : refBox;
+      boolean filled =
+          followedBox.x() == 0
+              && followedBox.y() == 0
+              && followedBox.width() == config.width()
+              && followedBox.height() == config.height();
       long frames = 0;
       long matched = 0;
       String stage = "render " + out.getFileName();
@@ -115,7 +117,11 @@ public final class ComparisonRenderer {
                   refBox,
                   config.follow(),
                   config.layout(),
-                  registration(in, config, newBox, refBox));
+                  registration(
+                      in,
+                      config,
+                      followNew ? newBox : refBox,
+                      followNew ? refDecoded : newDecoded));
           Prefetch newAhead = new Prefetch(neu, "mtbsync-render-decode-new", threaded);
           Prefetch refAhead = new Prefetch(ref, "mtbsync-render-decode-ref", threaded);
           Encoder encoder =
@@ -131,7 +137,9 @@ public final class ComparisonRenderer {
           if ((followNew ? newFrame : refFrame) == null) {
             break; // the followed video ended before its stated length
           }
-          canvas.put(BACKGROUND);
+          if (!filled) {
+            canvas.put(BACKGROUND);
+          }
           compositor.draw(m, newFrame, refFrame);
           opencv_imgproc.cvtColor(canvas, yuv, opencv_imgproc.COLOR_BGR2YUV_I420);
           byte[] i420 = encoder.buffer();
@@ -180,23 +188,28 @@ public final class ComparisonRenderer {
     return sound;
   }
 
-  /** For the overlay, the registration starting from the pair's camera difference; else null. */
+  /**
+   * For the overlay, the registration starting from the pair's camera difference; else null.
+   *
+   * @param followed the followed run's place in the picture (px)
+   * @param other the size the other run's frames are decoded at (px)
+   */
   private static Registration registration(
-      RenderInputs in, RenderConfig config, Box newBox, Box refBox) {
+      RenderInputs in, RenderConfig config, Box followed, Box other) {
     if (config.layout() != Layout.OVERLAY) {
       return null;
     }
     boolean followNew = config.follow() == Follow.NEW;
+    Box newSize = followNew ? followed : other;
+    Box refSize = followNew ? other : followed;
     double[] prior =
         Homography.fromCamera(
             in.camera(),
             followNew,
-            newBox.width(),
-            newBox.height(),
-            refBox.width(),
-            refBox.height());
-    Box other = followNew ? refBox : newBox;
-    Box followed = followNew ? newBox : refBox;
+            newSize.width(),
+            newSize.height(),
+            refSize.width(),
+            refSize.height());
     return new Registration(prior, other.width(), other.height(), followed.width());
   }
 
@@ -220,33 +233,22 @@ public final class ComparisonRenderer {
   }
 
   /**
-   * The size the overlay's ghost is decoded at: its own, when smaller than its place. The warp that
-   * registers it scales it into place in the same pass, so scaling it up first would only cost
-   * (measured on a 1280x720 pair rendered at 1920x1080: peak RSS 598 MB before, 397 MB after).
+   * The size a video is decoded at: its own, when smaller than its place. OpenCV scales it into
+   * place while copying it there (the overlay once the ghost is blended in at that size), which
+   * costs less than FFmpeg's scaler does while converting: decoding the 10 s 1280x720 sample to
+   * 1920x1080 took 2.3-2.9 CPU-s, at its own size 0.9, and scaling up a frame about 2.6 ms. It also
+   * saves memory (a 1280x720 pair's overlay at 1920x1080 peaked at 598 MB with both scaled up by
+   * FFmpeg, 397 MB with the ghost at its own size, 376 MB with both).
    */
-  private static Box ghost(Box fitted, VideoInfo info) {
+  private static Box decoded(Box place, VideoInfo info) {
     int w = info.width() & ~1;
     int h = info.height() & ~1;
-    return w >= 2 && h >= 2 && w < fitted.width() ? new Box(fitted.x(), fitted.y(), w, h) : fitted;
+    return w >= 2 && h >= 2 && w < place.width() ? new Box(place.x(), place.y(), w, h) : place;
   }
 
   private static Box place(Box slot, VideoInfo info, boolean inset) {
     return inset
         ? slot.fitTopRight(info.width(), info.height())
         : slot.fit(info.width(), info.height());
-  }
-
-  /** Copies a decoded frame (packed BGR, already at the box's size) into its place. */
-  static void blit(Mat canvas, VideoFrame frame, Box box) {
-    try (Mat src = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3);
-        Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
-        Mat dst = canvas.apply(r)) {
-      src.data().put(frame.pixels());
-      if (frame.width() == box.width() && frame.height() == box.height()) {
-        src.copyTo(dst);
-      } else {
-        opencv_imgproc.resize(src, dst, dst.size());
-      }
-    }
   }
 }

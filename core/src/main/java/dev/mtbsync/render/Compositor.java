@@ -1,7 +1,6 @@
 package dev.mtbsync.render;
 
 import dev.mtbsync.video.VideoFrame;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -29,8 +28,8 @@ final class Compositor implements AutoCloseable {
   private final Layout layout;
   private final Hud hud;
   private final Registration registration;
-  private final Mat ghost = new Mat();
-  private final Mat map = new Mat(3, 3, opencv_core.CV_64F);
+  private Ghost ghost; // made at the followed frames' size when the first ghost is drawn
+  private final Mat frameMat = new Mat();
 
   /**
    * @param canvas the output picture (BGR), cleared by the caller before each {@link #draw}
@@ -101,36 +100,32 @@ final class Compositor implements AutoCloseable {
 
   /**
    * The followed frame full, the other warped onto it by the registration's homography and blended
-   * in where it lands (outside, the followed picture stays as it is: the warp leaves those pixels
-   * alone and blending a pixel with itself keeps it).
+   * in where it lands (outside, the followed picture stays as it is).
    */
   private void overlay(Moment m, VideoFrame followed, VideoFrame other) {
     boolean followNew = follow == Follow.NEW;
     Box box = followNew ? newBox : refBox;
-    ComparisonRenderer.blit(canvas, followed, box);
-    if (other != null) {
+    if (other == null) {
+      blit(followed, box);
+    } else {
+      // composed at the followed frame's own size, then scaled into place once: blending after
+      // scaling would give the same picture with more pixels to blend (a 1280x720 run in a 1080p
+      // picture: 2.25 times as many)
       double[] h = registration.at(followNew ? m.tNew() : m.tRef(), followed, other);
-      try (DoubleIndexer mi = map.createIndexer()) {
-        for (int i = 0; i < 9; i++) {
-          mi.put(i / 3, i % 3, h[i]);
+      double sx = (double) followed.width() / box.width();
+      double sy = (double) followed.height() / box.height();
+      double[] toFrame = {
+        h[0] * sx, h[1] * sx, h[2] * sx, h[3] * sy, h[4] * sy, h[5] * sy, h[6], h[7], h[8]
+      };
+      if (ghost == null || !ghost.fits(followed.width(), followed.height())) {
+        if (ghost != null) {
+          ghost.close();
         }
+        ghost = new Ghost(followed.width(), followed.height());
       }
-      try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
-          Mat roi = canvas.apply(r);
-          Mat src = new Mat(other.height(), other.width(), opencv_core.CV_8UC3);
-          Scalar none = new Scalar()) {
-        src.data().put(other.pixels());
-        roi.copyTo(ghost);
-        opencv_imgproc.warpPerspective(
-            src,
-            ghost,
-            map,
-            ghost.size(),
-            opencv_imgproc.INTER_LINEAR,
-            opencv_core.BORDER_TRANSPARENT,
-            none);
-        opencv_core.addWeighted(roi, 1 - GHOST, ghost, GHOST, 0, roi);
-      }
+      load(followed);
+      ghost.blend(frameMat, other, toFrame);
+      place(box);
     }
     String ghostName = followNew ? "REFERENCE (GHOST)" : "NEW (GHOST)";
     int below =
@@ -149,8 +144,10 @@ final class Compositor implements AutoCloseable {
 
   @Override
   public void close() {
-    ghost.close();
-    map.close();
+    frameMat.close();
+    if (ghost != null) {
+      ghost.close();
+    }
     if (registration != null) {
       registration.close();
     }
@@ -158,7 +155,7 @@ final class Compositor implements AutoCloseable {
 
   private void picture(VideoFrame frame, Box box) {
     if (frame != null) {
-      ComparisonRenderer.blit(canvas, frame, box);
+      blit(frame, box);
     } else {
       hud.noMatch(box, "the warp does not cover this moment");
     }
@@ -172,6 +169,33 @@ final class Compositor implements AutoCloseable {
     try (Point a = across ? new Point(0, at) : new Point(at, 0);
         Point b = across ? new Point(canvas.cols(), at) : new Point(at, canvas.rows())) {
       opencv_imgproc.line(canvas, a, b, SEAM, t, opencv_imgproc.LINE_8, 0);
+    }
+  }
+
+  /**
+   * Copies a decoded frame (packed BGR) into its place, scaling it when it was decoded at another
+   * size (see {@link ComparisonRenderer}).
+   */
+  private void blit(VideoFrame frame, Box box) {
+    load(frame);
+    place(box);
+  }
+
+  /** Puts a decoded frame's pixels (packed BGR) into the frame buffer, sized to it. */
+  private void load(VideoFrame frame) {
+    frameMat.create(frame.height(), frame.width(), opencv_core.CV_8UC3);
+    frameMat.data().put(frame.pixels());
+  }
+
+  /** Copies the frame buffer into its place, scaling it when its size is another. */
+  private void place(Box box) {
+    try (Rect r = new Rect(box.x(), box.y(), box.width(), box.height());
+        Mat dst = canvas.apply(r)) {
+      if (frameMat.cols() == box.width() && frameMat.rows() == box.height()) {
+        frameMat.copyTo(dst);
+      } else {
+        opencv_imgproc.resize(frameMat, dst, dst.size(), 0, 0, opencv_imgproc.INTER_LINEAR);
+      }
     }
   }
 }

@@ -13,7 +13,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Where the other run's picture lies in the followed run's, moment by moment: a homography from
- * other-frame px to followed-frame px, for the overlay layout.
+ * other-frame px to the followed picture's place px, for the overlay layout.
  *
  * <p>DESIGN NOTE: at a moment the warp matched, both cameras stand at about the same place, so one
  * homography (rotation and lens, the sync's own model) carries one picture onto the other. It is
@@ -65,10 +65,11 @@ final class Registration implements AutoCloseable {
   private int accepted;
 
   /**
-   * @param prior the camera difference's homography, other-frame px to followed-frame px
+   * @param prior the camera difference's homography, other-frame px to followed place px
    * @param otherWidth the other run's frame width (px)
    * @param otherHeight its height (px)
-   * @param followedWidth the followed run's frame width (px)
+   * @param followedWidth the width of the followed run's place in the picture (px); its frames may
+   *     be decoded smaller, and are measured in place px
    */
   Registration(double[] prior, int otherWidth, int otherHeight, int followedWidth) {
     this.otherWidth = otherWidth;
@@ -84,7 +85,7 @@ final class Registration implements AutoCloseable {
    * @param t the followed run's time (s); never goes back
    * @param followed the followed run's frame (BGR)
    * @param other the other run's frame (BGR), shown at this moment
-   * @return row-major 3x3, other-frame px to followed-frame px
+   * @return row-major 3x3, other-frame px to the followed picture's place px
    */
   double[] at(double t, VideoFrame followed, VideoFrame other) {
     if (t - lastTry >= EVERY_SEC - 1e-9) {
@@ -142,11 +143,13 @@ final class Registration implements AutoCloseable {
     if (m.homography() == null || m.inliers() < MIN_INLIERS) {
       return null;
     }
-    // small other px -> small followed px, to full px: S_f^-1 * H * S_o
+    // small other px -> small followed px, to the followed picture's place px: S_f^-1 * H * S_o,
+    // where the followed frame may be decoded smaller than its place
     double[] h = m.homography().clone();
+    double toPlace = (double) followedWidth / followed.width() / sf;
     for (int c = 0; c < 3; c++) {
-      h[c] /= sf;
-      h[3 + c] /= sf;
+      h[c] *= toPlace;
+      h[3 + c] *= toPlace;
     }
     for (int r = 0; r < 3; r++) {
       h[3 * r] *= so;

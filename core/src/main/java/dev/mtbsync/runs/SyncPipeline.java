@@ -3,6 +3,7 @@ package dev.mtbsync.runs;
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpFitter;
 import dev.mtbsync.camera.LensPrior;
+import dev.mtbsync.features.OpenCvCores;
 import dev.mtbsync.features.ReferenceIndex;
 import dev.mtbsync.features.ScannedVideo;
 import dev.mtbsync.features.VideoScanner;
@@ -125,13 +126,15 @@ public final class SyncPipeline {
 
     // the decoders get the cores the matching gets (--threads)
     SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
+    OpenCvCores.limit(req.match().threads());
     VideoScanner refScanner = new VideoScanner(req.refOrb(), decoding);
     VideoScanner newScanner = new VideoScanner(req.newOrb(), decoding);
     Path cache = IndexCache.path(req.outRoot(), refSig, req.refOrb());
     ScannedVideo indexed = indexedReference(req, refSig, cache);
     ScannedVideo ref;
     ScannedVideo neu;
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    // both videos at once only when two cores are allowed
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, req.match().threads()));
     try {
       Future<ScannedVideo> r =
           indexed != null
