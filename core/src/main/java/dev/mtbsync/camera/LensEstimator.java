@@ -2,6 +2,10 @@ package dev.mtbsync.camera;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_calib3d;
@@ -284,42 +288,11 @@ public final class LensEstimator {
     }
   }
 
-  /** Gaussian elimination with partial pivoting; null when singular. */
+  /** The normal equations solved by LU decomposition with partial pivoting; null when singular. */
   private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-          piv = r;
-        }
-      }
-      if (Math.abs(a[piv][col]) < 1e-12) {
-        return null;
-      }
-      double[] tr = a[col];
-      a[col] = a[piv];
-      a[piv] = tr;
-      double tb = b[col];
-      b[col] = b[piv];
-      b[piv] = tb;
-      for (int r = col + 1; r < n; r++) {
-        double f = a[r][col] / a[col][col];
-        for (int c = col; c < n; c++) {
-          a[r][c] -= f * a[col][c];
-        }
-        b[r] -= f * b[col];
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int c = r + 1; c < n; c++) {
-        s -= a[r][c] * x[c];
-      }
-      x[r] = s / a[r][r];
-    }
-    return x;
+    DecompositionSolver solver =
+        new LUDecomposition(new Array2DRowRealMatrix(a, false), 1e-12).getSolver();
+    return solver.isNonSingular() ? solver.solve(new ArrayRealVector(b, false)).toArray() : null;
   }
 
   private static double[] mul(double[] a, double[] b) {

@@ -233,7 +233,7 @@ public final class SyncPipeline {
     String runId =
         fixedRunId != null
             ? fixedRunId
-            : RUN_ID.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
+            : RUN_ID.format(started) + "-" + String.format("%04x", System.nanoTime() & 0xffff);
     Path runDir = req.outRoot().resolve(runId);
     PartialRun.cleanStale(req.outRoot());
     try (PartialRun partial = PartialRun.begin(req.outRoot(), runId)) {
