@@ -3,22 +3,9 @@ package dev.mtbsync.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.mtbsync.Progress;
-import dev.mtbsync.align.WarpConfig;
-import dev.mtbsync.features.OrbConfig;
-import dev.mtbsync.markers.NewMarker;
-import dev.mtbsync.match.MatchConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +26,7 @@ class AspectDifferenceSyncTest {
   private static final int SKIP_FRAMES = 12;
 
   @TempDir static Path dir;
-  static double fps;
-  static double offset;
+  static ReframedClip.Copy copy;
 
   @TempDir Path out;
 
@@ -51,37 +37,25 @@ class AspectDifferenceSyncTest {
           "AspectDifferenceSyncTest skipped: the real clip " + CLIP + " is absent here");
       return;
     }
-    try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(CLIP.toFile());
-        OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
-      in.start();
-      fps = in.getFrameRate();
-      int w = in.getImageWidth();
-      int h = in.getImageHeight();
-      int cw = h * 4 / 3 / 2 * 2;
-      try (FFmpegFrameRecorder rec =
-          new FFmpegFrameRecorder(dir.resolve("new.mp4").toFile(), cw, h, 0)) {
-        rec.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-        rec.setFormat("mp4");
-        rec.setFrameRate(fps);
-        rec.setVideoOption("crf", "18");
-        rec.setVideoOption("preset", "veryfast");
-        rec.start();
-        Rect crop = new Rect((w - cw) / 2, 0, cw, h);
-        Frame f;
-        int k = 0;
-        while ((f = in.grabImage()) != null) {
-          if (k++ < SKIP_FRAMES) {
-            continue;
-          }
-          Mat m = conv.convert(f);
-          try (Mat part = new Mat(m, crop);
-              Mat copy = part.clone()) {
-            rec.record(conv.convert(copy));
-          }
-        }
-      }
-    }
-    offset = SKIP_FRAMES / fps;
+    copy =
+        ReframedClip.write(
+            CLIP,
+            dir.resolve("new.mp4"),
+            SKIP_FRAMES,
+            new ReframedClip.Reframe() {
+              @Override
+              public int[] size(int w, int h) {
+                return new int[] {h * 4 / 3 / 2 * 2, h};
+              }
+
+              @Override
+              public void apply(Mat in, Mat framed) {
+                int cw = in.rows() * 4 / 3 / 2 * 2;
+                try (Mat part = new Mat(in, new Rect((in.cols() - cw) / 2, 0, cw, in.rows()))) {
+                  part.copyTo(framed);
+                }
+              }
+            });
     Files.writeString(
         dir.resolve("markers.csv"),
         "name,t_ref\nA,1.5\nB,2.5\nC,3.5\nD,4.5\nE,5.5\nF,6.5\nG,7.5\n");
@@ -92,40 +66,14 @@ class AspectDifferenceSyncTest {
     assumeThat(Files.isRegularFile(CLIP))
         .as("the real clip " + CLIP + " is absent here, so this test is skipped")
         .isTrue();
-    SyncResult r =
-        SyncPipeline.run(
-            new SyncRequest(
-                CLIP,
-                dir.resolve("new.mp4"),
-                null,
-                dir.resolve("markers.csv"),
-                out,
-                OrbConfig.DEFAULT,
-                new OrbConfig(6, 960, 500, false),
-                MatchConfig.defaults(),
-                WarpConfig.DEFAULT,
-                0.6,
-                dev.mtbsync.gps.GpsInputs.NONE),
-            Progress.NONE);
-    assertThat(r.ok()).as(String.join("; ", r.problems())).isTrue();
-    List<Double> errors = new ArrayList<>();
-    int inside = 0;
-    for (NewMarker m : r.markers()) {
-      double truth = m.tRef() - offset;
-      double err = (m.tNew() - truth) * fps;
-      errors.add(Math.abs(err));
-      if (m.tNewLo() <= truth && truth <= m.tNewHi()) {
-        inside++;
-      }
-      if (Math.abs(err) > 3) {
-        assertThat(m.needsReview()).as("marker %s off by %.1f frames", m.name(), err).isTrue();
-      }
-    }
-    Collections.sort(errors);
-    assertThat(errors).as("markers carried over").hasSize(7);
-    assertThat(errors.get(3)).as("median error (frames)").isLessThan(1.0);
-    assertThat(errors.get(6)).as("largest error (frames)").isLessThan(2.5);
-    assertThat(inside).as("markers whose 90 %% interval holds the truth").isGreaterThanOrEqualTo(6);
+    SyncResult r = ReframedClip.sync(CLIP, dir.resolve("new.mp4"), dir.resolve("markers.csv"), out);
+    ReframedClip.Errors errors = ReframedClip.errors(r, copy);
+    assertThat(errors.sorted()).as("markers carried over").hasSize(7);
+    assertThat(errors.median()).as("median error (frames)").isLessThan(1.0);
+    assertThat(errors.max()).as("largest error (frames)").isLessThan(2.5);
+    assertThat(errors.inside())
+        .as("markers whose 90 %% interval holds the truth")
+        .isGreaterThanOrEqualTo(6);
     assertThat(r.camera().framing())
         .as("the coarse pass's window: the new picture is the reference's middle three quarters")
         .containsExactly(new double[] {0.75, 1}, org.assertj.core.api.Assertions.within(0.01));
