@@ -44,20 +44,6 @@ public record CameraDifference(
     framing = framing == null ? null : framing.clone();
   }
 
-  /** Without the coarse pass's framing. */
-  public CameraDifference(
-      double zoom,
-      double zoomLo,
-      double zoomHi,
-      double rollDeg,
-      double shiftX,
-      double shiftY,
-      int moments,
-      String source,
-      LensFit lens) {
-    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, lens, null);
-  }
-
   /** Without a lens estimate. */
   public CameraDifference(
       double zoom,
@@ -68,7 +54,7 @@ public record CameraDifference(
       double shiftY,
       int moments,
       String source) {
-    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, (LensFit) null);
+    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, null, null);
   }
 
   /** The same, with a lens estimate. */

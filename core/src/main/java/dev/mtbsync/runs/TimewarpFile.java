@@ -96,7 +96,15 @@ public final class TimewarpFile {
         shift.path(1).isNumber() ? shift.path(1).asDouble() : 0,
         c.path("moments").asInt(0),
         c.path("source").asText("estimated"),
-        lens(c));
+        lens(c),
+        framing(c.path("coarse_framing")));
+  }
+
+  /** The coarse pass's framing {width, height}; null where the block has none (whole pictures). */
+  private static double[] framing(JsonNode f) {
+    return f.path(0).isNumber() && f.path(1).isNumber()
+        ? new double[] {f.path(0).asDouble(), f.path(1).asDouble()}
+        : null;
   }
 
   /** The lens entries of a camera block; {@link LensFit#none} where there are none. */

@@ -78,4 +78,19 @@ class HomographyTest {
     TimewarpFile.write(without, null, null, WarpConfig.DEFAULT, List.of());
     assertThat(TimewarpFile.readCamera(without)).isEqualTo(CameraDifference.NONE);
   }
+
+  @Test
+  void theCoarseFramingSurvivesAReadBack(@TempDir Path dir) throws IOException {
+    // a refit writes timewarp.json again from what it read: the framing must not be lost
+    Path file = dir.resolve("timewarp.json");
+    TimewarpFile.write(
+        file,
+        null,
+        null,
+        WarpConfig.DEFAULT,
+        List.of(),
+        Map.of("camera", CAMERA.withFraming(0.75, 1).toJson()));
+    assertThat(TimewarpFile.readCamera(file).framing()).containsExactly(0.75, 1.0);
+    assertThat(TimewarpFile.readCamera(file).toJson()).containsKey("coarse_framing");
+  }
 }
