@@ -1,7 +1,7 @@
 package dev.mtbsync.camera;
 
+import dev.mtbsync.stats.Stats;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,8 +58,7 @@ public final class CameraEstimator {
     if (resolved.size() < min) {
       return Double.NaN;
     }
-    double[] v = resolved.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return quantile(v, 0.5);
+    return Stats.median(resolved);
   }
 
   /** Adds one moment's homography (row-major 3x3, new px to reference px); null is ignored. */
@@ -94,12 +93,12 @@ public final class CameraEstimator {
     }
     double[] zoom = column(0);
     return new CameraDifference(
-        quantile(zoom, 0.5),
-        quantile(zoom, 0.25),
-        quantile(zoom, 0.75),
-        quantile(column(1), 0.5),
-        quantile(column(2), 0.5),
-        quantile(column(3), 0.5),
+        Stats.median(zoom),
+        Stats.percentile(zoom, 25),
+        Stats.percentile(zoom, 75),
+        Stats.median(column(1)),
+        Stats.median(column(2)),
+        Stats.median(column(3)),
         seen.size(),
         "estimated");
   }
@@ -109,15 +108,6 @@ public final class CameraEstimator {
     for (int i = 0; i < v.length; i++) {
       v[i] = seen.get(i)[c];
     }
-    Arrays.sort(v);
     return v;
-  }
-
-  /** Linear-interpolated quantile of sorted values. */
-  private static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(sorted.length - 1, i + 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
   }
 }
