@@ -216,8 +216,11 @@ const [num, den = '1'] = fs.readFileSync(`${caseDir}/rate.txt`, 'utf8').trim().s
 const fps = num / den; // e.g. 30000/1001
 const truth = table(`${caseDir}/truth.csv`);
 let status = rc === '0' ? 'ok' : rc === '1' ? 'refused' : `error${rc}`;
-let runDir = null;
-try { runDir = JSON.parse(fs.readFileSync(jsonFile, 'utf8')).run_dir; } catch (e) { /* none */ }
+let runDir = null, camera = null;
+try {
+  const out = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+  runDir = out.run_dir; camera = out.camera || null;
+} catch (e) { /* none */ }
 const csv = runDir && `${runDir}/new_markers.csv`;
 if (status === 'ok' && !(csv && fs.existsSync(csv))) status = 'no-markers';
 if (status !== 'ok' && status !== 'refused') {
@@ -236,7 +239,7 @@ if (status === 'ok') {
       review: r ? r.needs_review === 'true' : true, lo, hi });
   }
 }
-fs.appendFileSync(results, JSON.stringify({ clip, case: kase, status, fps, secs: +secs, expected: truth.length, markers }) + '\n');
+fs.appendFileSync(results, JSON.stringify({ clip, case: kase, status, fps, secs: +secs, expected: truth.length, markers, camera, run_dir: runDir }) + '\n');
 const errs = markers.filter(m => m.err_frames !== null).map(m => Math.abs(m.err_frames)).sort((a, b) => a - b);
 const med = errs.length ? errs[Math.floor((errs.length - 1) / 2)].toFixed(2) : '-';
 const max = errs.length ? errs[errs.length - 1].toFixed(2) : '-';

@@ -12,7 +12,10 @@
 #
 # Cases: ultrafast-1080p60 (synth's own x264 ultrafast file), h264-1080p60, h264-1080p50,
 # h264-2.7k60, h264-4k60, hevc-2.7k60, hevc10-2.7k60, long5, long10, long20 (the h264-1080p60
-# minute repeated; the reference repeated likewise). The 50 fps, 2.7K, 4K and HEVC cases keep the
+# minute repeated; the reference repeated likewise), lrv-CASE (CASE's new run named as a GoPro
+# names it, GH010001.MP4, with the proxy a GoPro records beside it, GL010001.LRV at 864x480 and
+# 30 fps; sync analyses the proxy, FFmpeg's figure is the video's; --sync-args "--proxy off" for
+# the video itself). The 50 fps, 2.7K, 4K and HEVC cases keep the
 # first --short seconds (default 20) of the new run, synced against the whole reference. The
 # scaled cases are upscaled from the 1080p render, so their detail is softer than a real 4K
 # camera's, but the decoder's work (pixels, bit rate, GOP) is a camera's.
@@ -30,7 +33,7 @@ while (($#)); do
     --sync-args) sync_args="$2"; shift 2 ;;
     --label) label="$2"; shift 2 ;;
     --short) short="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench-speed: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -68,6 +71,12 @@ x265() { # in out fps size bitrate_mbps pix_fmt seconds
     -b:v "$5M" -pix_fmt "$6" -tag:v hvc1 -an "$2.tmp.mp4"
   mv "$2.tmp.mp4" "$2"
 }
+lrv() { # in out: the low-resolution proxy a GoPro records beside the video (GL*.LRV: 864x480,
+  # 30 fps, about 2.5 Mb/s H.264), made here from the camera-like file itself
+  ffmpeg -v error -y -i "$1" -vf "fps=30,scale=864:480:flags=bicubic" -c:v libx264 -preset veryfast \
+    -profile:v main -b:v 2500k -maxrate 3M -bufsize 5M -pix_fmt yuv420p -an -f mp4 "$2.tmp"
+  mv "$2.tmp" "$2"
+}
 loop() { # in out minutes
   local copies=$(( $3 - 1 ))
   ffmpeg -v error -y -stream_loop "$copies" -i "$1" -c copy -t "$(( $3 * 60 ))" "$2.tmp.mp4"
@@ -88,6 +97,10 @@ material() { # case -> sets ref new
     h264-4k60) new="$d/new.mp4"; [[ -f "$new" ]] || x264 "$base/new.mp4" "$new" 60 3840:2160 100 "$short" ;;
     hevc-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p "$short" ;;
     hevc10-2.7k60) new="$d/new.mp4"; [[ -f "$new" ]] || x265 "$base/new.mp4" "$new" 60 2704:1520 60 yuv420p10le "$short" ;;
+    lrv-*) local of="${c#lrv-}" src; material "$of" >/dev/null; src="$new"
+      new="$d/GH010001.MP4"  # a GoPro's names, so that sync finds GL010001.LRV beside it
+      [[ -e "$new" ]] || ln -s "$src" "$new"
+      [[ -f "$d/GL010001.LRV" ]] || lrv "$src" "$d/GL010001.LRV" ;;
     long*) local m="${c#long}"; material h264-1080p60 >/dev/null
       local n1="$dir/h264-1080p60/new.mp4" r1="$dir/h264-1080p60/ref.mp4"
       new="$d/new.mp4"; ref="$d/ref.mp4"

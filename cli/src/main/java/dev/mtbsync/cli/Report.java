@@ -35,6 +35,12 @@ final class Report {
         p.framesProcessed(),
         p.fps(),
         p.cpuPct());
+    if (r.proxy() != null) {
+      o.printf(
+          Locale.ROOT,
+          "analysed     the new run's proxy %s (markers on the video's own frames)%n",
+          r.proxy().getFileName());
+    }
     WarpQuality q = r.quality();
     if (q != null) {
       o.printf(
@@ -69,6 +75,7 @@ final class Report {
     m.put("ok", r.ok());
     m.put("problems", r.problems());
     m.put("warnings", r.warnings());
+    m.put("proxy", r.proxy() == null ? null : r.proxy().toString());
     m.put("perf", r.perf());
     m.put("quality", r.quality());
     m.put(

@@ -7,6 +7,7 @@ import dev.mtbsync.export.ExportResult;
 import dev.mtbsync.export.MarkerExport;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.quality.RegressionVerdict;
+import dev.mtbsync.runs.NewRunProxy;
 import dev.mtbsync.runs.SyncPipeline;
 import dev.mtbsync.runs.SyncRequest;
 import dev.mtbsync.runs.SyncResult;
@@ -103,6 +104,17 @@ final class SyncCommand implements Callable<Integer> {
           "Markers below this confidence are flagged for review (default: ${DEFAULT-VALUE}).")
   double reviewThreshold;
 
+  @Option(
+      names = "--proxy",
+      paramLabel = "auto|off|FILE",
+      defaultValue = "auto",
+      description =
+          "What the new run's analysis decodes: auto (default) takes the camera's low-resolution"
+              + " copy of the same recording when one lies beside the video (GoPro's GL*.LRV, or"
+              + " the video's name with .LRV) and has its length and shape; off decodes the video"
+              + " itself; or name the proxy file. Markers stay on the video's own frames.")
+  String proxy;
+
   @Option(names = "--json", description = "Print the result as one JSON object (for scripts).")
   boolean json;
 
@@ -137,7 +149,8 @@ final class SyncCommand implements Callable<Integer> {
               options.warp(),
               reviewThreshold,
               gps.inputs(),
-              anchors.pins());
+              anchors.pins(),
+              NewRunProxy.parse(proxy));
     } catch (ConfigException e) {
       throw UsageException.flagged(SyncOptions.FLAGS, e);
     }

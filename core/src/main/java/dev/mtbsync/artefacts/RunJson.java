@@ -69,14 +69,24 @@ public record RunJson(
    * @param refGps the reference's GPS: a file's signature, the text {@code video telemetry}, or a
    *     JSON null when none was found; absent when no GPS was asked for
    * @param newGps the new run's GPS, as {@code refGps}
+   * @param newProxy the new run's low-resolution proxy the analysis decoded instead of the video;
+   *     absent when the video itself was
    */
-  @JsonPropertyOrder({"reference", "new", "ref_markers", "ref_gps", "new_gps"})
+  @JsonPropertyOrder({"reference", "new", "ref_markers", "ref_gps", "new_gps", "new_proxy"})
   public record Inputs(
       Video reference,
       @JsonProperty("new") Video neu,
       InputFile refMarkers,
       @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode refGps,
-      @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode newGps) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode newGps,
+      @JsonInclude(JsonInclude.Include.NON_NULL) InputFile newProxy) {
+
+    /** Inputs without a proxy. */
+    public Inputs(
+        Video reference, Video neu, InputFile refMarkers, JsonNode refGps, JsonNode newGps) {
+      this(reference, neu, refMarkers, refGps, newGps, null);
+    }
+  }
 
   /**
    * An input file's signature: what identifies it cheaply.

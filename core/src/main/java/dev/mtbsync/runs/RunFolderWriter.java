@@ -45,6 +45,7 @@ final class RunFolderWriter {
       SyncRequest req,
       RunJson.Video refInput,
       RunJson.Video newInput,
+      RunJson.InputFile newProxy,
       Instant started,
       SearchAttempt search,
       List<NewMarker> markers,
@@ -120,7 +121,8 @@ final class RunFolderWriter {
             c.newInput(),
             req.refMarkers() == null ? null : RunInputs.file(FileSignature.of(req.refMarkers())),
             gps ? gpsInput(req.gps().ref()) : null,
-            gps ? gpsInput(req.gps().neu()) : null);
+            gps ? gpsInput(req.gps().neu()) : null,
+            c.newProxy());
     RunJson.Parameters params =
         new RunJson.Parameters(
             Json.MAPPER.valueToTree(req.refOrb()),

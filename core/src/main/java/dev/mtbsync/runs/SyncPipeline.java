@@ -25,6 +25,7 @@ import dev.mtbsync.telemetry.TelemetryConfig;
 import dev.mtbsync.telemetry.TelemetrySampler;
 import dev.mtbsync.video.FileSignature;
 import dev.mtbsync.video.SparseLumaDecoder;
+import dev.mtbsync.video.VideoInfo;
 import dev.mtbsync.video.VideoLength;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -120,9 +121,14 @@ public final class SyncPipeline {
     GpsSeed.Loaded gpsRead =
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
     SyncableVideo.probe(req.reference());
+    List<String> warnings = new ArrayList<>();
+    NewRunProxy.Chosen proxy = null;
+    VideoInfo newInfo = null;
     if (newScan == null) { // an upload is probed by its own decoder as its bytes arrive
-      SyncableVideo.probe(req.newVideo());
+      newInfo = SyncableVideo.probe(req.newVideo());
+      proxy = req.proxy().choose(req.newVideo(), newInfo, warnings);
     }
+    Path newAnalysed = proxy == null ? req.newVideo() : proxy.file();
 
     // the decoders get the cores the matching gets (--threads)
     SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
@@ -144,7 +150,7 @@ public final class SyncPipeline {
           pool.submit(
               () ->
                   newScan == null
-                      ? newScanner.scan(req.newVideo(), progress, "decode new")
+                      ? newScanner.scan(newAnalysed, progress, "decode new")
                       : newScan.scan(newScanner, progress));
       ref = get(r);
       neu = get(n);
@@ -155,11 +161,15 @@ public final class SyncPipeline {
       newSig = FileSignature.of(InputPaths.file(req.newVideo())); // whole now, and in place
     }
     long decoded = System.nanoTime();
+    if (proxy != null) {
+      // the proxy's frames and features, under the video's own header: its frame rate times the
+      // markers' intervals and the pins
+      neu = new ScannedVideo(newInfo, neu.width(), neu.height(), neu.pts(), neu.samples());
+    }
     VideoLength refLength = SyncableVideo.check(req.reference(), ref);
-    VideoLength newLength = SyncableVideo.check(req.newVideo(), neu);
-    List<String> warnings = new ArrayList<>();
+    VideoLength newLength = SyncableVideo.check(newAnalysed, neu);
     truncation(req.reference(), refLength, warnings);
-    truncation(req.newVideo(), newLength, warnings);
+    truncation(newAnalysed, newLength, warnings);
 
     GpsSeed gps = gpsRead == null ? null : gpsRead.plan(duration(ref), duration(neu));
     SearchPrior prior = gps == null ? null : gps.prior();
@@ -245,6 +255,7 @@ public final class SyncPipeline {
                 req,
                 RunInputs.video(refSig, refLength),
                 RunInputs.video(newSig, newLength),
+                proxy == null ? null : RunInputs.file(FileSignature.of(proxy.file())),
                 started,
                 search,
                 transferred,
@@ -276,7 +287,8 @@ public final class SyncPipeline {
         splits,
         found.camera(),
         warnings,
-        refLength.truncated() || newLength.truncated());
+        refLength.truncated() || newLength.truncated(),
+        proxy == null ? null : proxy.file());
   }
 
   /** Adds the one line a truncated video gets. */

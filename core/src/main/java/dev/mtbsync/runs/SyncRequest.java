@@ -27,6 +27,8 @@ import java.util.List;
  * @param gps where each run's GPS comes from ({@link GpsInputs#NONE}: none)
  * @param anchors pins the warp must pass through (none: empty); checked for conflicts here, before
  *     any decoding
+ * @param proxy which file the new run's analysis decodes: the camera's low-resolution proxy beside
+ *     it ({@link NewRunProxy#AUTO}, the default), the video itself, or a proxy named
  * @throws ConfigException when a config value is out of range: checked here, before any file is
  *     opened, so a bad value is told at once and not as a failed sync after minutes of decoding
  * @throws dev.mtbsync.align.AnchorConflictException when two pins are not monotone
@@ -43,11 +45,13 @@ public record SyncRequest(
     WarpConfig warp,
     double reviewThreshold,
     GpsInputs gps,
-    List<Anchor> anchors) {
+    List<Anchor> anchors,
+    NewRunProxy proxy) {
 
   public SyncRequest {
     validate(refOrb, newOrb, match, warp, reviewThreshold);
     gps = gps == null ? GpsInputs.NONE : gps;
+    proxy = proxy == null ? NewRunProxy.AUTO : proxy;
     anchors = anchors == null ? List.of() : List.copyOf(anchors);
     Anchors.of(anchors, 1 / 30.0); // refused now, not after minutes of decoding
   }
@@ -78,6 +82,36 @@ public record SyncRequest(
     } catch (ConfigException e) {
       throw new ConfigException(prefix + e.parameter(), e.problem(), e);
     }
+  }
+
+  /** A sync with the camera's proxy when one lies beside the new video. */
+  public SyncRequest(
+      Path reference,
+      Path newVideo,
+      Path index,
+      Path refMarkers,
+      Path outRoot,
+      OrbConfig refOrb,
+      OrbConfig newOrb,
+      MatchConfig match,
+      WarpConfig warp,
+      double reviewThreshold,
+      GpsInputs gps,
+      List<Anchor> anchors) {
+    this(
+        reference,
+        newVideo,
+        index,
+        refMarkers,
+        outRoot,
+        refOrb,
+        newOrb,
+        match,
+        warp,
+        reviewThreshold,
+        gps,
+        anchors,
+        NewRunProxy.AUTO);
   }
 
   /** A sync without pins. */

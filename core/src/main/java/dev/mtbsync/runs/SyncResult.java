@@ -26,6 +26,8 @@ import java.util.List;
  *     truncated video, an index cache that could not be written)
  * @param truncatedInput a video decoded well short of its header's duration: the run covers only
  *     what decoded and is kept out of the quality history
+ * @param proxy the new run's low-resolution proxy the analysis decoded instead of the video, or
+ *     null
  */
 public record SyncResult(
     Path runDir,
@@ -39,7 +41,8 @@ public record SyncResult(
     List<Splits.Gate> splits,
     CameraDifference camera,
     List<String> warnings,
-    boolean truncatedInput) {
+    boolean truncatedInput,
+    Path proxy) {
 
   public SyncResult {
     splits = splits == null ? List.of() : List.copyOf(splits);
@@ -66,7 +69,7 @@ public record SyncResult(
       List<NewMarker> markers,
       Perf perf) {
     this(
-        runDir, ok, warp, quality, problems, markers, perf, null, List.of(), null, List.of(),
-        false);
+        runDir, ok, warp, quality, problems, markers, perf, null, List.of(), null, List.of(), false,
+        null);
   }
 }
