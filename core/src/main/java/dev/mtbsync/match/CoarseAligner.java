@@ -45,18 +45,35 @@ final class CoarseAligner {
    * @return as {@link #align(double[][])}
    */
   static int[] align(int[] lo, double[][] rows, int m) {
-    int n = rows.length;
-    double[][] cost = new double[n][];
-    int[][] len = new int[n][];
+    return align(lo, i -> rows[i], m);
+  }
+
+  /**
+   * As {@link #align(int[], double[][], int)}, each row asked for once, in order, and not kept.
+   *
+   * <p>DESIGN NOTE: the costs are kept for two rows only, and for the last column; the way back is
+   * one byte a cell. A 20-minute run against a 20-minute reference is 43 million cells: 21 bytes a
+   * cell (similarity, cost, length and step, all kept) took 900 MB, over the memory a sync is meant
+   * to need; one byte takes 43 MB. Same arithmetic, same order: the same path.
+   */
+  static int[] align(int[] lo, java.util.function.IntFunction<double[]> rows, int m) {
+    int n = lo.length;
     byte[][] from = new byte[n][]; // 0 start, 1 diagonal, 2 new only, 3 ref only
+    double[] prevCost = new double[0];
+    int[] prevLen = new int[0];
+    double[] lastColCost =
+        new double[n]; // each row's cell in the last column, when its band has it
+    int[] lastColLen = new int[n];
+    java.util.Arrays.fill(lastColCost, UNREACHED);
     for (int i = 0; i < n; i++) {
-      int w = rows[i].length;
-      cost[i] = new double[w];
-      len[i] = new int[w];
+      double[] row = rows.apply(i);
+      int w = row.length;
+      double[] cost = new double[w];
+      int[] len = new int[w];
       from[i] = new byte[w];
       for (int k = 0; k < w; k++) {
         int j = lo[i] + k;
-        double c = 1 - rows[i][k];
+        double c = 1 - row[k];
         double best = UNREACHED;
         int bestLen = 1;
         byte how = 0;
@@ -64,50 +81,55 @@ final class CoarseAligner {
           best = c;
         }
         int d = i > 0 ? j - 1 - lo[i - 1] : -1; // the diagonal cell in the previous row's band
-        if (j > 0 && d >= 0 && d < cost[i - 1].length && cost[i - 1][d] != UNREACHED) {
-          if (better(cost[i - 1][d] + c, len[i - 1][d] + 1, best, bestLen)) {
-            best = cost[i - 1][d] + c;
-            bestLen = len[i - 1][d] + 1;
+        if (j > 0 && d >= 0 && d < prevCost.length && prevCost[d] != UNREACHED) {
+          if (better(prevCost[d] + c, prevLen[d] + 1, best, bestLen)) {
+            best = prevCost[d] + c;
+            bestLen = prevLen[d] + 1;
             how = 1;
           }
         }
         int u = d + 1; // the cell above
-        if (i > 0 && u >= 0 && u < cost[i - 1].length && cost[i - 1][u] != UNREACHED) {
-          if (better(cost[i - 1][u] + c + SKIP_PENALTY, len[i - 1][u] + 1, best, bestLen)) {
-            best = cost[i - 1][u] + c + SKIP_PENALTY;
-            bestLen = len[i - 1][u] + 1;
+        if (i > 0 && u >= 0 && u < prevCost.length && prevCost[u] != UNREACHED) {
+          if (better(prevCost[u] + c + SKIP_PENALTY, prevLen[u] + 1, best, bestLen)) {
+            best = prevCost[u] + c + SKIP_PENALTY;
+            bestLen = prevLen[u] + 1;
             how = 2;
           }
         }
-        if (k > 0 && cost[i][k - 1] != UNREACHED) {
-          if (better(cost[i][k - 1] + c + SKIP_PENALTY, len[i][k - 1] + 1, best, bestLen)) {
-            best = cost[i][k - 1] + c + SKIP_PENALTY;
-            bestLen = len[i][k - 1] + 1;
+        if (k > 0 && cost[k - 1] != UNREACHED) {
+          if (better(cost[k - 1] + c + SKIP_PENALTY, len[k - 1] + 1, best, bestLen)) {
+            best = cost[k - 1] + c + SKIP_PENALTY;
+            bestLen = len[k - 1] + 1;
             how = 3;
           }
         }
-        cost[i][k] = best;
-        len[i][k] = bestLen;
+        cost[k] = best;
+        len[k] = bestLen;
         from[i][k] = how;
       }
+      int lastCol = m - 1 - lo[i];
+      if (lastCol >= 0 && lastCol < w) {
+        lastColCost[i] = cost[lastCol];
+        lastColLen[i] = len[lastCol];
+      }
+      prevCost = cost;
+      prevLen = len;
     }
     // open end: the best mean cost on the last row or column, among paths long enough to be an
     // overlap; a path of a few cells (the new run's first sample against the reference's last) can
     // have the lowest mean of all and says nothing
     int minLen = Math.max(1, (int) (MIN_OVERLAP * Math.min(n, m)));
-    int[] end = bestEnd(cost, len, lo, m, minLen);
+    int[] end = bestEnd(prevCost, prevLen, lastColCost, lastColLen, lo, m, minLen);
     if (end == null) {
-      end = bestEnd(cost, len, lo, m, 1);
+      end = bestEnd(prevCost, prevLen, lastColCost, lastColLen, lo, m, 1);
     }
     int[] match = new int[n];
     java.util.Arrays.fill(match, -1);
     if (end == null) {
       return match; // no path through the band at all
     }
-    int ei = end[0];
-    int ek = end[1];
-    int i = ei;
-    int j = lo[ei] + ek;
+    int i = end[0];
+    int j = lo[end[0]] + end[1];
     while (true) {
       if (match[i] < 0) {
         match[i] = j; // the latest reference sample reached at new sample i
@@ -128,34 +150,41 @@ final class CoarseAligner {
   }
 
   /**
-   * The end cell (row, band index) on the last row or last column whose path of at least {@code
-   * minLen} cells has the lowest mean cost, or null when none is that long.
+   * The end cell (row, band index) on the last row ({@code lastCost}, {@code lastLen}) or the last
+   * column ({@code colCost}, {@code colLen}, one per row) whose path of at least {@code minLen}
+   * cells has the lowest mean cost, or null when none is that long.
    */
-  private static int[] bestEnd(double[][] cost, int[][] len, int[] lo, int m, int minLen) {
-    int n = cost.length;
+  private static int[] bestEnd(
+      double[] lastCost,
+      int[] lastLen,
+      double[] colCost,
+      int[] colLen,
+      int[] lo,
+      int m,
+      int minLen) {
+    int n = lo.length;
     int[] end = null;
     double bestMean = Double.MAX_VALUE;
-    for (int k = 0; k < cost[n - 1].length; k++) {
-      if (reached(cost, len, n - 1, k, minLen) && cost[n - 1][k] / len[n - 1][k] < bestMean) {
-        bestMean = cost[n - 1][k] / len[n - 1][k];
+    for (int k = 0; k < lastCost.length; k++) {
+      if (reached(lastCost[k], lastLen[k], minLen) && lastCost[k] / lastLen[k] < bestMean) {
+        bestMean = lastCost[k] / lastLen[k];
         end = new int[] {n - 1, k};
       }
     }
     for (int i = 0; i < n; i++) {
-      int k = m - 1 - lo[i];
-      if (k >= 0 && k < cost[i].length && reached(cost, len, i, k, minLen)) {
-        double mean = cost[i][k] / len[i][k];
+      if (reached(colCost[i], colLen[i], minLen)) {
+        double mean = colCost[i] / colLen[i];
         if (mean < bestMean) {
           bestMean = mean;
-          end = new int[] {i, k};
+          end = new int[] {i, m - 1 - lo[i]};
         }
       }
     }
     return end;
   }
 
-  private static boolean reached(double[][] cost, int[][] len, int i, int k, int minLen) {
-    return cost[i][k] != UNREACHED && len[i][k] >= minLen;
+  private static boolean reached(double cost, int len, int minLen) {
+    return cost != UNREACHED && len >= minLen;
   }
 
   /** Whether (c1, l1) has a lower mean than (c0, l0), comparing without dividing. */

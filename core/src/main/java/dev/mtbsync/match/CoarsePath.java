@@ -80,21 +80,26 @@ final class CoarsePath {
     float[][] r = framing.refSide(refSigs);
     float[][] q = framing.newSide(newSigs);
     int rows = last - first + 1;
-    int[] from = new int[rows];
-    double[][] sim = new double[rows][];
-    for (int k = 0; k < rows; k++) {
-      int i = first + k;
-      from[k] = lo[i];
-      sim[k] = new double[hi[i] - lo[i] + 1];
-      for (int j = lo[i]; j <= hi[i]; j++) {
-        sim[k][j - lo[i]] = Signature.similarity(q[i], r[j]);
-      }
-      cells[0] += sim[k].length;
-      if (!framing.same()) {
-        standardise(sim[k]);
-      }
-    }
-    int[] sub = CoarseAligner.align(from, sim, coarse);
+    int[] from = Arrays.copyOfRange(lo, first, last + 1);
+    int top = first;
+    // each row of similarities is made as the aligner reaches it and dropped after: the matrix of
+    // two long runs is never held whole
+    int[] sub =
+        CoarseAligner.align(
+            from,
+            k -> {
+              int i = top + k;
+              double[] sim = new double[hi[i] - lo[i] + 1];
+              for (int j = lo[i]; j <= hi[i]; j++) {
+                sim[j - lo[i]] = Signature.similarity(q[i], r[j]);
+              }
+              cells[0] += sim.length;
+              if (!framing.same()) {
+                standardise(sim);
+              }
+              return sim;
+            },
+            coarse);
     for (int k = 0; k < rows; k++) {
       path[first + k] = sub[k] < 0 ? -1 : sub[k] * stride;
     }
