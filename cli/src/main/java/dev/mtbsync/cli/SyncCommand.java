@@ -111,7 +111,7 @@ final class SyncCommand implements Callable<Integer> {
       description =
           "What the new run's analysis decodes: auto (default) takes the camera's low-resolution"
               + " copy of the same recording when one lies beside the video (GoPro's GL*.LRV, or"
-              + " the video's name with .LRV) and has its length and shape; off decodes the video"
+              + " the video's name with .LRV or .LRF) and has its length and shape; off decodes the video"
               + " itself; or name the proxy file. Markers stay on the video's own frames.")
   String proxy;
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Which file the analysis decodes for the new run: the video itself, or the low-resolution copy of
  * the same recording an action camera writes beside it (GoPro: {@code GL010123.LRV} beside {@code
- * GH010123.MP4} or {@code GX010123.MP4}, {@code GOPR0123.LRV} beside {@code GOPR0123.MP4}).
+ * GH010123.MP4} or {@code GX010123.MP4}, {@code GOPR0123.LRV} beside {@code GOPR0123.MP4}; DJI:
+ * {@code DJI_0001.LRF} beside {@code DJI_0001.MP4}).
  *
  * <p>DESIGN NOTE: the analysis looks at frames shrunk to at most 960 px across, so a 480p proxy
  * holds about what it uses, while decoding it costs a small share of decoding a 2.7K or 4K file (on
@@ -112,8 +113,9 @@ public record NewRunProxy(Path file, boolean auto) {
       names.add("GL" + gopro.group(1) + ".LRV");
       names.add("GL" + gopro.group(1) + ".lrv");
     }
-    names.add(stem + ".LRV");
-    names.add(stem + ".lrv");
+    for (String ext : List.of(".LRV", ".lrv", ".LRF", ".lrf")) {
+      names.add(stem + ext);
+    }
     List<Path> found = new ArrayList<>();
     for (String n : names) {
       Path p = video.resolveSibling(n);

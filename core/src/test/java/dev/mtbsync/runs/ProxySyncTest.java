@@ -125,7 +125,14 @@ class ProxySyncTest {
   @Test
   void theCamerasNamesAreFoundBesideTheVideo() throws IOException {
     Path d = Files.createDirectories(out.resolve("card"));
-    for (String name : List.of("GX010042.MP4", "GL010042.LRV", "GOPR0007.MP4", "GOPR0007.LRV")) {
+    for (String name :
+        List.of(
+            "GX010042.MP4",
+            "GL010042.LRV",
+            "GOPR0007.MP4",
+            "GOPR0007.LRV",
+            "DJI_0001.MP4",
+            "DJI_0001.LRF")) {
       Files.writeString(d.resolve(name), "");
     }
     assertThat(NewRunProxy.beside(d.resolve("GX010042.MP4")))
@@ -134,6 +141,8 @@ class ProxySyncTest {
         .containsExactly(d.resolve("GL010042.LRV"));
     assertThat(NewRunProxy.beside(d.resolve("GOPR0007.MP4")))
         .containsExactly(d.resolve("GOPR0007.LRV"));
+    assertThat(NewRunProxy.beside(d.resolve("DJI_0001.MP4")))
+        .containsExactly(d.resolve("DJI_0001.LRF"));
     assertThat(NewRunProxy.beside(d.resolve("ride.mp4"))).isEmpty();
   }
 
