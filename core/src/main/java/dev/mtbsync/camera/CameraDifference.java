@@ -22,6 +22,8 @@ import java.util.Map;
  * @param framing {width, height} of the centred window, in reference picture units, under which the
  *     coarse pass compared the two runs' signatures ({1, 1}: whole pictures; {0.75, 1}: the new
  *     picture taken as the reference's with its sides cropped away); null when not recorded
+ * @param zoomTimed the pairs were timed by this zoom: the two pictures' pixel scales differ by 5 %
+ *     or more, and each pair went where its homography's zoom equals the camera's
  */
 public record CameraDifference(
     double zoom,
@@ -33,7 +35,23 @@ public record CameraDifference(
     int moments,
     String source,
     LensFit lens,
-    double[] framing) {
+    double[] framing,
+    boolean zoomTimed) {
+
+  /**
+   * How much wider the markers' intervals are than their pairs' scatter says, where a camera
+   * difference was taken out before timing (the pairs timed by the camera's zoom, or a lens taken
+   * out of the keypoints).
+   *
+   * <p>DESIGN NOTE: the zoom or lens estimate is one figure for the pair, and its error shifts a
+   * whole stretch of pairs alike, which their scatter does not show. Calibrated on the camera
+   * benchmark (scripts/bench-camera.sh): one factor for every pair made the intervals of pictures
+   * of one scale twice as wide as their errors, or those of zoomed ones too narrow; this factor,
+   * only where a difference was taken out, keeps the camera-different pairs' intervals as they were
+   * calibrated before (every real row's coverage 88-100 %, nothing more than 3 frames off
+   * unflagged) while those of pictures of one scale narrow (README, "Calibrated intervals").
+   */
+  public static final double TAKEN_OUT_SIGMA_FACTOR = 2.6 / 1.6;
 
   public static final CameraDifference NONE =
       new CameraDifference(
@@ -42,6 +60,37 @@ public record CameraDifference(
   public CameraDifference {
     lens = lens == null ? LensFit.none(0) : lens;
     framing = framing == null ? null : framing.clone();
+  }
+
+  /** Pairs not timed by the zoom. */
+  public CameraDifference(
+      double zoom,
+      double zoomLo,
+      double zoomHi,
+      double rollDeg,
+      double shiftX,
+      double shiftY,
+      int moments,
+      String source,
+      LensFit lens,
+      double[] framing) {
+    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, lens, framing, false);
+  }
+
+  /**
+   * How much wider than their scatter says the markers' intervals must be: {@link
+   * #TAKEN_OUT_SIGMA_FACTOR} where the pairs were timed by the zoom or a lens was taken out, times
+   * what the lens fit leaves ({@link LensFit#sigmaFactor}); 1 for pictures of one scale and lens.
+   */
+  public double sigmaFactor() {
+    double takenOut = zoomTimed || lens.applied() ? TAKEN_OUT_SIGMA_FACTOR : 1;
+    return takenOut * lens.sigmaFactor();
+  }
+
+  /** The same, with the pairs timed by its zoom or not. */
+  public CameraDifference withZoomTimed(boolean timed) {
+    return new CameraDifference(
+        zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, lens, framing, timed);
   }
 
   /** Without a lens estimate. */
@@ -60,7 +109,7 @@ public record CameraDifference(
   /** The same, with a lens estimate. */
   public CameraDifference withLens(LensFit fit) {
     return new CameraDifference(
-        zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, fit, framing);
+        zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, fit, framing, zoomTimed);
   }
 
   /** The same, with the coarse pass's framing ({width, height}, see the record's note). */
@@ -75,7 +124,8 @@ public record CameraDifference(
         moments,
         source,
         lens,
-        new double[] {width, height});
+        new double[] {width, height},
+        zoomTimed);
   }
 
   /** The coarse pass's framing, {width, height}; {1, 1} (whole pictures) when not recorded. */
@@ -93,6 +143,7 @@ public record CameraDifference(
     m.put("zoom_iqr", moments == 0 ? null : new Double[] {round(zoomLo, 4), round(zoomHi, 4)});
     m.put("roll_deg", round(rollDeg, 2));
     m.put("shift", moments == 0 ? null : new Double[] {round(shiftX, 4), round(shiftY, 4)});
+    m.put("zoom_timed", zoomTimed);
     m.putAll(lens.toJson());
     if (framing != null) {
       m.put("coarse_framing", new Double[] {round(framing[0], 3), round(framing[1], 3)});

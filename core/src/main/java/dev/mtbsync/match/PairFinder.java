@@ -164,7 +164,8 @@ public final class PairFinder {
           camera
               .estimate()
               .withLens(lens)
-              .withFraming(found.framing().width(), found.framing().height()));
+              .withFraming(found.framing().width(), found.framing().height())
+              .withZoomTimed(Double.isFinite(zRef)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("matching interrupted", e);

@@ -29,8 +29,8 @@ record SearchAttempt(PairFinder.Result found, WarpFitter.Fit fit, List<String> p
     try {
       WarpFitter.Fit fit = WarpFitter.fit(found.verified(), pins(req, neu), req.warp());
       problems.addAll(fit.quality().reasons());
-      double widen = found.camera().lens().sigmaFactor();
-      if (widen > 1) { // the lens model leaves a misfit the pairs' scatter does not show
+      double widen = found.camera().sigmaFactor();
+      if (widen > 1) { // a camera difference taken out leaves errors the pairs' scatter hides
         fit =
             new WarpFitter.Fit(fit.warp().widened(widen), fit.quality(), fit.pairs(), fit.inlier());
       }

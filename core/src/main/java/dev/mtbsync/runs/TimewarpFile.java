@@ -97,7 +97,8 @@ public final class TimewarpFile {
         c.path("moments").asInt(0),
         c.path("source").asText("estimated"),
         lens(c),
-        framing(c.path("coarse_framing")));
+        framing(c.path("coarse_framing")),
+        c.path("zoom_timed").asBoolean(false));
   }
 
   /** The coarse pass's framing {width, height}; null where the block has none (whole pictures). */
