@@ -79,5 +79,8 @@ class AspectDifferenceSyncTest {
         .containsExactly(new double[] {0.75, 1}, org.assertj.core.api.Assertions.within(0.01));
     assertThat(r.camera().toJson()).containsKey("coarse_framing");
     assertThat(r.camera().describe()).endsWith("coarse pass over a 0.750 x 1.000 window");
+    // one pixel scale (a crop, not a zoom): the intervals are the pairs' own, not widened
+    assertThat(r.camera().zoomTimed()).isFalse();
+    assertThat(r.camera().sigmaFactor()).isEqualTo(1.0);
   }
 }

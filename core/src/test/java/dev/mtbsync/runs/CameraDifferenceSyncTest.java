@@ -1,11 +1,15 @@
 package dev.mtbsync.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.mtbsync.camera.CameraDifference;
+import dev.mtbsync.markers.NewMarker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -78,5 +82,18 @@ class CameraDifferenceSyncTest {
         .as("markers whose 90 %% interval holds the truth")
         .isGreaterThanOrEqualTo(5);
     assertThat(r.camera().zoom()).as("estimated zoom").isBetween(1.15, 1.25);
+    assertThat(r.camera().zoomTimed()).as("pairs timed by the camera's zoom").isTrue();
+    assertThat(r.camera().sigmaFactor()).isEqualTo(CameraDifference.TAKEN_OUT_SIGMA_FACTOR);
+
+    // a refit without pins (mtbsync warp, the dashboard) widens the intervals as the sync did
+    // (to 0.1 ms: pairs.csv keeps times to the microsecond; unwidened they are 40 % narrower)
+    RunRefit.Result refit = RunRefit.refit(r.runDir(), List.of(), 1 / copy.fps());
+    assertThat(refit.markers()).hasSameSizeAs(r.markers());
+    for (int i = 0; i < r.markers().size(); i++) {
+      NewMarker synced = r.markers().get(i);
+      NewMarker refitted = refit.markers().get(i);
+      assertThat(refitted.tNewLo()).as(synced.name()).isCloseTo(synced.tNewLo(), within(1e-4));
+      assertThat(refitted.tNewHi()).as(synced.name()).isCloseTo(synced.tNewHi(), within(1e-4));
+    }
   }
 }
