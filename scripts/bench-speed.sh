@@ -128,20 +128,21 @@ for c in $cases; do
   material "$c"
   frames=$(ffprobe -v error -select_streams v -count_packets -show_entries stream=nb_read_packets \
     -of csv=p=0 "$new")
-  timed "$dir/t-ffnew" ffmpeg -v error -threads 0 -i "$new" -f null -
-  timed "$dir/t-ffref" ffmpeg -v error -threads 0 -i "$ref" -f null -
+  t="$dir/t-$c${label:+-$label}" # timing files of this case and label: runs side by side keep theirs
+  timed "$t-ffnew" ffmpeg -v error -threads 0 -i "$new" -f null -
+  timed "$t-ffref" ffmpeg -v error -threads 0 -i "$ref" -f null -
   runs="$dir/runs-$c${label:+-$label}"
   rm -rf "$runs"
   # shellcheck disable=SC2086
-  timed "$dir/t-sync-u" "$mtbsync" sync --reference "$ref" --new "$new" \
+  timed "$t-sync-u" "$mtbsync" sync --reference "$ref" --new "$new" \
     --ref-markers "$base/ref_markers.csv" --out "$runs" -q $sync_args
   rm -rf "$runs"/*/  # keep .index-cache: the next sync finds the reference analysed
   # shellcheck disable=SC2086
-  timed "$dir/t-sync-c" "$mtbsync" sync --reference "$ref" --new "$new" \
+  timed "$t-sync-c" "$mtbsync" sync --reference "$ref" --new "$new" \
     --ref-markers "$base/ref_markers.csv" --out "$runs" -q $sync_args
   run=$(ls -d "$runs"/*/ 2>/dev/null | head -1)
   node - "$c" "$frames" "$base/truth.json" "${run}new_markers.csv" "$results" \
-    "$dir/t-ffnew" "$dir/t-ffref" "$dir/t-sync-u" "$dir/t-sync-c" "${run}timewarp.json" <<'JS'
+    "$t-ffnew" "$t-ffref" "$t-sync-u" "$t-sync-c" "${run}timewarp.json" <<'JS'
 const fs = require('fs');
 const [c, frames, truthFile, csvFile, results, ffNew, ffRef, syncU, syncC, twFile] = process.argv.slice(2);
 const t = f => { try { return fs.readFileSync(f, 'utf8').trim().split('\n').pop().split(' ').map(Number); } catch { return [NaN, NaN, NaN, NaN]; } };
