@@ -85,8 +85,9 @@ class CameraDifferenceSyncTest {
     assertThat(r.camera().zoomTimed()).as("pairs timed by the camera's zoom").isTrue();
     assertThat(r.camera().sigmaFactor()).isEqualTo(CameraDifference.TAKEN_OUT_SIGMA_FACTOR);
 
-    // a refit without pins (mtbsync warp, the dashboard) widens the intervals as the sync did
-    // (to 0.1 ms: pairs.csv keeps times to the microsecond; unwidened they are 40 % narrower)
+    // a refit of the run (as the dashboard does with pins; none here) widens the intervals as the
+    // sync did (to 0.1 ms: pairs.csv keeps times to the microsecond; unwidened they are 40 %
+    // narrower)
     RunRefit.Result refit = RunRefit.refit(r.runDir(), List.of(), 1 / copy.fps());
     assertThat(refit.markers()).hasSameSizeAs(r.markers());
     for (int i = 0; i < r.markers().size(); i++) {
