@@ -51,7 +51,13 @@ public final class WarpFitter {
 
   /** The mapping, its quality, and which input pairs it kept (same order as sorted input). */
   public record Fit(
-      MonotoneWarp warp, WarpQuality quality, List<TimePair> pairs, boolean[] inlier) {}
+      MonotoneWarp warp, WarpQuality quality, List<TimePair> pairs, boolean[] inlier) {
+
+    /** The same fit with its uncertainty multiplied by {@code factor} (itself when 1 or less). */
+    public Fit widened(double factor) {
+      return factor > 1 ? new Fit(warp.widened(factor), quality, pairs, inlier) : this;
+    }
+  }
 
   /**
    * @throws IllegalArgumentException when fewer than two usable pairs exist (no mapping at all)

@@ -62,21 +62,6 @@ public record CameraDifference(
     framing = framing == null ? null : framing.clone();
   }
 
-  /** Pairs not timed by the zoom. */
-  public CameraDifference(
-      double zoom,
-      double zoomLo,
-      double zoomHi,
-      double rollDeg,
-      double shiftX,
-      double shiftY,
-      int moments,
-      String source,
-      LensFit lens,
-      double[] framing) {
-    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, lens, framing, false);
-  }
-
   /**
    * How much wider than their scatter says the markers' intervals must be: {@link
    * #TAKEN_OUT_SIGMA_FACTOR} where the pairs were timed by the zoom or a lens was taken out, times
@@ -103,7 +88,7 @@ public record CameraDifference(
       double shiftY,
       int moments,
       String source) {
-    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, null, null);
+    this(zoom, zoomLo, zoomHi, rollDeg, shiftX, shiftY, moments, source, null, null, false);
   }
 
   /** The same, with a lens estimate. */

@@ -61,16 +61,13 @@ public record NewRunProxy(Path file, boolean auto) {
     };
   }
 
-  /** The chosen proxy and its header. */
-  public record Chosen(Path file, VideoInfo info) {}
-
   /**
    * The proxy the analysis decodes for {@code video}, or null for the video itself. A proxy found
    * beside the video that does not fit it adds one line to {@code warnings}.
    *
    * @throws VideoFormatException when a proxy given by name does not fit the video
    */
-  Chosen choose(Path video, VideoInfo videoInfo, List<String> warnings) throws IOException {
+  Path choose(Path video, VideoInfo videoInfo, List<String> warnings) throws IOException {
     if (file != null) {
       Path named = InputPaths.file(file);
       VideoInfo info = SyncableVideo.probe(named);
@@ -79,7 +76,7 @@ public record NewRunProxy(Path file, boolean auto) {
         throw new VideoFormatException(
             named, "not a proxy of " + video.getFileName() + ": " + misfit);
       }
-      return new Chosen(named, info);
+      return named;
     }
     if (!auto) {
       return null;
@@ -97,7 +94,7 @@ public record NewRunProxy(Path file, boolean auto) {
         warnings.add(candidate + ": left aside as a proxy, " + misfit);
         continue;
       }
-      return new Chosen(candidate, info);
+      return candidate;
     }
     return null;
   }

@@ -118,9 +118,8 @@ public final class RunRefit {
       before = TimewarpJson.read(auto);
     }
     // as the sync did: intervals widened for a camera difference taken out before timing
-    double widen = before == null ? 1 : TimewarpFile.camera(before).sigmaFactor();
-    if (widen > 1) {
-      fit = new WarpFitter.Fit(fit.warp().widened(widen), fit.quality(), fit.pairs(), fit.inlier());
+    if (before != null) {
+      fit = fit.widened(TimewarpFile.camera(before).sigmaFactor());
     }
     // the blocks a sync added after the mapping are carried over
     JsonNode gps = before == null ? null : before.gps();

@@ -29,11 +29,8 @@ record SearchAttempt(PairFinder.Result found, WarpFitter.Fit fit, List<String> p
     try {
       WarpFitter.Fit fit = WarpFitter.fit(found.verified(), pins(req, neu), req.warp());
       problems.addAll(fit.quality().reasons());
-      double widen = found.camera().sigmaFactor();
-      if (widen > 1) { // a camera difference taken out leaves errors the pairs' scatter hides
-        fit =
-            new WarpFitter.Fit(fit.warp().widened(widen), fit.quality(), fit.pairs(), fit.inlier());
-      }
+      // a camera difference taken out leaves errors the pairs' scatter hides
+      fit = fit.widened(found.camera().sigmaFactor());
       return new SearchAttempt(found, fit, problems);
     } catch (IllegalArgumentException e) {
       problems.add("the runs do not overlap, or show different places: " + e.getMessage());

@@ -122,13 +122,13 @@ public final class SyncPipeline {
         req.gps().isNone() ? null : GpsSeed.Loaded.read(req.gps(), req.reference(), req.newVideo());
     SyncableVideo.probe(req.reference());
     List<String> warnings = new ArrayList<>();
-    NewRunProxy.Chosen proxy = null;
+    Path proxy = null;
     VideoInfo newInfo = null;
     if (newScan == null) { // an upload is probed by its own decoder as its bytes arrive
       newInfo = SyncableVideo.probe(req.newVideo());
       proxy = req.proxy().choose(req.newVideo(), newInfo, warnings);
     }
-    Path newAnalysed = proxy == null ? req.newVideo() : proxy.file();
+    Path newAnalysed = proxy == null ? req.newVideo() : proxy;
 
     // the decoders get the cores the matching gets (--threads)
     SparseLumaDecoder.Options decoding = new SparseLumaDecoder.Options(req.match().threads());
@@ -255,7 +255,7 @@ public final class SyncPipeline {
                 req,
                 RunInputs.video(refSig, refLength),
                 RunInputs.video(newSig, newLength),
-                proxy == null ? null : RunInputs.file(FileSignature.of(proxy.file())),
+                proxy == null ? null : RunInputs.file(FileSignature.of(proxy)),
                 started,
                 search,
                 transferred,
@@ -288,7 +288,7 @@ public final class SyncPipeline {
         found.camera(),
         warnings,
         refLength.truncated() || newLength.truncated(),
-        proxy == null ? null : proxy.file());
+        proxy);
   }
 
   /** Adds the one line a truncated video gets. */
