@@ -1,7 +1,6 @@
 package dev.mtbsync.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,9 +31,7 @@ class AspectDifferenceSyncTest {
 
   @BeforeAll
   static void fourByThreeCopy() throws IOException {
-    if (!Files.isRegularFile(CLIP)) {
-      System.out.println(
-          "AspectDifferenceSyncTest skipped: the real clip " + CLIP + " is absent here");
+    if (!ReframedClip.present(CLIP, AspectDifferenceSyncTest.class)) {
       return;
     }
     copy =
@@ -63,9 +60,7 @@ class AspectDifferenceSyncTest {
 
   @Test
   void everyMarkerLandsWithinAFrameOrTwoWithAnIntervalHoldingTheTruth() throws IOException {
-    assumeThat(Files.isRegularFile(CLIP))
-        .as("the real clip " + CLIP + " is absent here, so this test is skipped")
-        .isTrue();
+    ReframedClip.assumePresent(CLIP);
     SyncResult r = ReframedClip.sync(CLIP, dir.resolve("new.mp4"), dir.resolve("markers.csv"), out);
     ReframedClip.Errors errors = ReframedClip.errors(r, copy);
     assertThat(errors.sorted()).as("markers carried over").hasSize(7);

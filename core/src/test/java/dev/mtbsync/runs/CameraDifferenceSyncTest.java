@@ -2,7 +2,6 @@ package dev.mtbsync.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.markers.NewMarker;
@@ -37,9 +36,7 @@ class CameraDifferenceSyncTest {
 
   @BeforeAll
   static void zoomedCopy() throws IOException {
-    if (!Files.isRegularFile(CLIP)) {
-      System.out.println(
-          "CameraDifferenceSyncTest skipped: the real clip " + CLIP + " is absent here");
+    if (!ReframedClip.present(CLIP, CameraDifferenceSyncTest.class)) {
       return;
     }
     copy =
@@ -71,9 +68,7 @@ class CameraDifferenceSyncTest {
 
   @Test
   void markersLandWithinAFrameOrTwoAndTheirIntervalsHoldTheTruth() throws IOException {
-    assumeThat(Files.isRegularFile(CLIP))
-        .as("the real clip " + CLIP + " is absent here, so this test is skipped")
-        .isTrue();
+    ReframedClip.assumePresent(CLIP);
     SyncResult r = ReframedClip.sync(CLIP, dir.resolve("new.mp4"), dir.resolve("markers.csv"), out);
     ReframedClip.Errors errors = ReframedClip.errors(r, copy);
     assertThat(errors.sorted()).hasSize(6);

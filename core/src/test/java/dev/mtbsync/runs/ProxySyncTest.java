@@ -2,7 +2,6 @@ package dev.mtbsync.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.mtbsync.artefacts.RunJson;
 import dev.mtbsync.video.VideoFormatException;
@@ -37,8 +36,7 @@ class ProxySyncTest {
 
   @BeforeAll
   static void videoAndProxy() throws IOException {
-    if (!Files.isRegularFile(CLIP)) {
-      System.out.println("ProxySyncTest skipped: the real clip " + CLIP + " is absent here");
+    if (!ReframedClip.present(CLIP, ProxySyncTest.class)) {
       return;
     }
     copy = ReframedClip.write(CLIP, dir.resolve("GH010001.MP4"), SKIP_FRAMES, scaled(2));
@@ -70,15 +68,9 @@ class ProxySyncTest {
     };
   }
 
-  private static void assumeClip() {
-    assumeThat(Files.isRegularFile(CLIP))
-        .as("the real clip " + CLIP + " is absent here, so this test is skipped")
-        .isTrue();
-  }
-
   @Test
   void theProxyBesideTheVideoIsAnalysedAndTheMarkersLandOnTheVideosFrames() throws IOException {
-    assumeClip();
+    ReframedClip.assumePresent(CLIP);
     SyncResult r =
         ReframedClip.sync(CLIP, dir.resolve("GH010001.MP4"), dir.resolve("markers.csv"), out);
     assertThat(r.proxy()).isEqualTo(dir.resolve("GL010001.LRV"));
@@ -103,7 +95,7 @@ class ProxySyncTest {
 
   @Test
   void aProxyOfAnotherLengthIsLeftAsideBesideTheVideoAndRefusedByName() throws IOException {
-    assumeClip();
+    ReframedClip.assumePresent(CLIP);
     Path video = dir.resolve("GH010001.MP4");
     VideoInfo info = SyncableVideo.probe(video);
     Path other = dir.resolve("other");

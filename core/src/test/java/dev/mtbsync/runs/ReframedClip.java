@@ -52,6 +52,26 @@ final class ReframedClip {
 
   private ReframedClip() {}
 
+  /**
+   * Whether the real clip is on this machine; when it is not, says so on the console for {@code
+   * test}.
+   */
+  static boolean present(Path clip, Class<?> test) {
+    if (java.nio.file.Files.isRegularFile(clip)) {
+      return true;
+    }
+    System.out.println(
+        test.getSimpleName() + " skipped: the real clip " + clip + " is absent here");
+    return false;
+  }
+
+  /** Skips the calling test (an assumption) when the real clip is not on this machine. */
+  static void assumePresent(Path clip) {
+    org.assertj.core.api.Assumptions.assumeThat(java.nio.file.Files.isRegularFile(clip))
+        .as("the real clip " + clip + " is absent here, so this test is skipped")
+        .isTrue();
+  }
+
   /** Writes the re-framed copy of {@code clip}, its first {@code skipFrames} left out, as H.264. */
   static Copy write(Path clip, Path out, int skipFrames, Reframe reframe) throws IOException {
     try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(clip.toFile());
