@@ -102,6 +102,42 @@ public final class MarkerTransfer {
     return out;
   }
 
+  /**
+   * The marker placed on the new run's frames at {@code tNew} with a standard error of {@code
+   * errorSec}, its 90 % interval and review flag made as {@link #transfer} makes them.
+   */
+  public static NewMarker placed(
+      NewMarker m, double tNew, double errorSec, double reviewThreshold, double frameSec) {
+    double half = Z90 * errorSec;
+    if (frameSec > 0) {
+      half = Math.hypot(half, 0.5 * frameSec);
+    }
+    double lo = Math.max(0, tNew - half);
+    double hi = tNew + half;
+    String base = withoutReviewNote(m.comment());
+    String why = null;
+    if (m.confidence() < reviewThreshold) {
+      why = "low confidence";
+    } else if (frameSec > 0 && hi - lo > REVIEW_FRAMES * frameSec) {
+      why =
+          String.format(
+              java.util.Locale.ROOT,
+              "uncertain by +-%.0f ms (%.1f frames)",
+              half * 1000,
+              half / frameSec);
+    }
+    return new NewMarker(
+        m.name(),
+        m.tRef(),
+        tNew,
+        lo,
+        hi,
+        m.confidence(),
+        why != null,
+        m.colour(),
+        why != null ? note(base, why) : base);
+  }
+
   /** A marker whose 90 % interval is wider than this many frames of the new video is flagged. */
   public static final double REVIEW_FRAMES = 3;
 

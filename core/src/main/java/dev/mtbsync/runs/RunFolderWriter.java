@@ -26,8 +26,8 @@ import java.util.List;
 
 /**
  * Writes a sync's files into its (still partial) run folder: run.json, pairs_raw.csv, pairs.csv,
- * anchors, timewarp.json, perf.json and, where there is a warp, new_markers.csv, splits.csv and
- * delta.csv.
+ * anchors, timewarp.json, perf.json and, where there is a warp, new_markers.csv, placements.csv,
+ * splits.csv and delta.csv.
  */
 final class RunFolderWriter {
 
@@ -39,6 +39,7 @@ final class RunFolderWriter {
    * @param started when the sync began
    * @param search the search kept and its warp
    * @param markers the transferred markers (empty without reference markers or a warp)
+   * @param placements the markers placed on the new run's frames
    */
   record Contents(
       String runId,
@@ -49,6 +50,7 @@ final class RunFolderWriter {
       Instant started,
       SearchAttempt search,
       List<NewMarker> markers,
+      List<PlacementsCsv.Placement> placements,
       Perf perf,
       Extras extras) {}
 
@@ -104,6 +106,7 @@ final class RunFolderWriter {
     PerfFile.write(dir.resolve(PerfFile.NAME), c.runId(), c.perf());
     if (req.refMarkers() != null && fit != null) {
       MarkerCsv.writeNew(c.markers(), dir.resolve("new_markers.csv"));
+      PlacementsCsv.write(dir.resolve(PlacementsCsv.FILE), c.placements());
       SplitsCsv.writeSplits(dir.resolve(SplitsCsv.SPLITS), extras.splits());
     }
     if (fit != null) {

@@ -16,6 +16,7 @@ import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
 import dev.mtbsync.match.MatchConfig;
+import dev.mtbsync.match.MomentRefiner;
 import dev.mtbsync.match.TimePair;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,40 @@ import java.util.List;
  */
 public final class RunRefit {
 
+  /**
+   * The markers the sync placed on the new run's frames, kept where the refit leaves them alone: no
+   * pin within {@link MomentRefiner#MAX_REACH_SEC} of the placement (near a pin the rider's own
+   * judgement rules), and the new warp still within that reach of it (the placement was sought
+   * there). Elsewhere the marker is read off the new warp.
+   */
+  static List<NewMarker> keepPlacements(
+      List<NewMarker> markers,
+      List<PlacementsCsv.Placement> placements,
+      List<Anchor> pins,
+      double reviewThreshold,
+      double frameSec) {
+    List<NewMarker> out = new ArrayList<>(markers);
+    for (int i = 0; i < out.size(); i++) {
+      NewMarker m = out.get(i);
+      for (PlacementsCsv.Placement p : placements) {
+        if (!p.name().equals(m.name()) || Math.abs(p.tRef() - m.tRef()) > 1e-5) {
+          continue;
+        }
+        boolean pinned =
+            pins.stream()
+                .anyMatch(a -> Math.abs(a.tNew() - p.tNew()) <= MomentRefiner.MAX_REACH_SEC);
+        boolean moved =
+            !Double.isFinite(m.tNew())
+                || Math.abs(m.tNew() - p.tNew()) > MomentRefiner.MAX_REACH_SEC;
+        if (!pinned && !moved) {
+          out.set(i, MarkerTransfer.placed(m, p.tNew(), p.errorSec(), reviewThreshold, frameSec));
+        }
+        break;
+      }
+    }
+    return out;
+  }
+
   /** The sync's own warp, kept the first time a run is refitted. */
   public static final String AUTO_TIMEWARP = "timewarp.auto.json";
 
@@ -57,6 +92,7 @@ public final class RunRefit {
           PAIRS_RAW,
           PAIRS,
           MARKERS,
+          PlacementsCsv.FILE,
           AnchorsCsv.FILE,
           SplitsCsv.SPLITS,
           SplitsCsv.DELTA);
@@ -153,13 +189,17 @@ public final class RunRefit {
             new RefMarker(
                 m.name(), m.tRef(), m.colour(), MarkerTransfer.withoutReviewNote(m.comment())));
       }
+      double threshold =
+          params == null || params.reviewThreshold() == null
+              ? MarkerTransfer.DEFAULT_REVIEW_THRESHOLD
+              : params.reviewThreshold();
+      markers = MarkerTransfer.transfer(refs, fit.warp(), threshold, frameSec);
       markers =
-          MarkerTransfer.transfer(
-              refs,
-              fit.warp(),
-              params == null || params.reviewThreshold() == null
-                  ? MarkerTransfer.DEFAULT_REVIEW_THRESHOLD
-                  : params.reviewThreshold(),
+          keepPlacements(
+              markers,
+              PlacementsCsv.read(runDir.resolve(PlacementsCsv.FILE)),
+              anchors.pins(),
+              threshold,
               frameSec);
       MarkerCsv.writeNew(markers, markersFile);
       if (Files.isRegularFile(runDir.resolve(SplitsCsv.SPLITS))) {

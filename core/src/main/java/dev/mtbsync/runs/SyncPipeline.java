@@ -2,6 +2,7 @@ package dev.mtbsync.runs;
 
 import dev.mtbsync.Progress;
 import dev.mtbsync.align.WarpFitter;
+import dev.mtbsync.camera.CameraDifference;
 import dev.mtbsync.camera.LensPrior;
 import dev.mtbsync.features.OpenCvCores;
 import dev.mtbsync.features.ReferenceIndex;
@@ -18,6 +19,7 @@ import dev.mtbsync.markers.MarkerCsv;
 import dev.mtbsync.markers.MarkerTransfer;
 import dev.mtbsync.markers.NewMarker;
 import dev.mtbsync.markers.RefMarker;
+import dev.mtbsync.match.MomentRefiner;
 import dev.mtbsync.match.PairFinder;
 import dev.mtbsync.match.SearchPrior;
 import dev.mtbsync.telemetry.ResourceUse;
@@ -96,6 +98,64 @@ public final class SyncPipeline {
     try (TelemetrySampler sampler = TelemetrySampler.start(telemetry)) {
       return run(req, progress, sampler, runId, newScan);
     }
+  }
+
+  /**
+   * The carried-over markers placed on the new run's own frames ({@link MomentRefiner}) where the
+   * pictures show a clear moment; the warp's placement stays where they do not.
+   */
+  /** The markers after {@link #placeOnFrames}, and those placed on the frames. */
+  private record Placed(List<NewMarker> markers, List<PlacementsCsv.Placement> placements) {}
+
+  private static Placed placeOnFrames(
+      List<NewMarker> markers,
+      WarpFitter.Fit fit,
+      CameraDifference camera,
+      SyncRequest req,
+      Path newAnalysed,
+      double frameSec,
+      Progress progress)
+      throws IOException {
+    List<MomentRefiner.Request> requests = new ArrayList<>();
+    List<Integer> which = new ArrayList<>();
+    for (int i = 0; i < markers.size(); i++) {
+      NewMarker m = markers.get(i);
+      if (Double.isFinite(m.tNew())) {
+        double half = m.hasInterval() ? (m.tNewHi() - m.tNewLo()) / 2 : 0.1;
+        requests.add(
+            new MomentRefiner.Request(m.tRef(), m.tNew(), half, fit.warp().slopeAt(m.tNew())));
+        which.add(i);
+      }
+    }
+    if (requests.isEmpty()) {
+      return new Placed(markers, List.of());
+    }
+    double lensK = camera != null && camera.lens().applied() ? camera.lens().k() : 0;
+    MomentRefiner refiner =
+        new MomentRefiner(
+            req.reference(),
+            newAnalysed,
+            req.newOrb(),
+            lensK,
+            req.match().threads(),
+            req.match().minInliers());
+    List<MomentRefiner.Moment> moments =
+        refiner.refine(requests, done -> progress.update("place markers", done, requests.size()));
+    boolean[] trusted = MomentRefiner.trusted(moments);
+    List<NewMarker> out = new ArrayList<>(markers);
+    List<PlacementsCsv.Placement> placements = new ArrayList<>();
+    for (int k = 0; k < moments.size(); k++) {
+      if (trusted[k]) {
+        MomentRefiner.Moment mo = moments.get(k);
+        NewMarker m = markers.get(which.get(k));
+        double error = mo.errorSec(requests.get(k).slope());
+        out.set(
+            which.get(k),
+            MarkerTransfer.placed(m, mo.tNew(), error, req.reviewThreshold(), frameSec));
+        placements.add(new PlacementsCsv.Placement(m.name(), m.tRef(), mo.tNew(), error));
+      }
+    }
+    return new Placed(out, placements);
   }
 
   private static SyncResult run(
@@ -199,11 +259,23 @@ public final class SyncPipeline {
     List<String> problems = search.problems();
 
     List<NewMarker> transferred = List.of();
+    List<PlacementsCsv.Placement> placements = List.of();
     if (refMarkers != null && fit != null) {
       double fps = neu.info().fps();
       transferred =
           MarkerTransfer.transfer(
               refMarkers, fit.warp(), req.reviewThreshold(), fps > 0 ? 1 / fps : Double.NaN);
+      Placed placed =
+          placeOnFrames(
+              transferred,
+              fit,
+              found.camera(),
+              req,
+              newAnalysed,
+              fps > 0 ? 1 / fps : Double.NaN,
+              progress);
+      transferred = placed.markers();
+      placements = placed.placements();
     }
     GpsAgreement agreement = gps == null || fit == null ? null : gps.compare(fit.warp());
     GpsSummary gpsSummary = gps == null ? null : new GpsSummary(prior != null, gpsNotes, agreement);
@@ -259,6 +331,7 @@ public final class SyncPipeline {
                 started,
                 search,
                 transferred,
+                placements,
                 perf,
                 new RunFolderWriter.Extras(gps, gpsSummary, agreement, delta, splits)));
         partial.commit(runDir);

@@ -91,6 +91,7 @@ class SyncPipelineTest {
               "timewarp.json",
               "perf.json",
               "new_markers.csv",
+              "placements.csv",
               "splits.csv",
               "delta.csv");
     }

@@ -1,0 +1,630 @@
+package dev.mtbsync.match;
+
+import dev.mtbsync.camera.RadialLens;
+import dev.mtbsync.features.FrameFeatures;
+import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.features.OrbExtractor;
+import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.VideoFrame;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_video;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_core.TermCriteria;
+
+/**
+ * Places single moments of the reference (the markers) on the new run's own frames: the reference
+ * frame at the moment is compared with every new frame near the warp's estimate, each aligned to it
+ * by one homography that minimises their pixel difference (OpenCV's ECC), and the moment is the
+ * vertex of the least-squares parabola through the residual around its least value.
+ *
+ * <p>DESIGN NOTE: the pairs the warp is fitted through are timed on samples a tenth of a second
+ * apart by counting features, and what they leave (a zoom, a lens, a drifting crop between the
+ * cameras) moves markers by several frames. At the true moment both cameras stand at the same
+ * place, so after one homography (rotation, zoom, crop, shift) their pictures agree pixel for pixel
+ * whatever the zoom; a frame early or late, near things have moved against far ones and no
+ * homography takes that out. The residual over all pixels is a smooth valley in time, where counts
+ * of matched features are noisy from frame to frame. Measured on the benchmark's re-framed real
+ * clips (zoom +-10/20 %, 4:3 crop, rotation, stabilisation window) the vertex fell within 0.5 frame
+ * of the truth on most markers; where no place matches (a line ridden to the side, another mount
+ * height, a lens left in the picture) the residual at the vertex stays high and the interval says
+ * so (see {@link Moment#sigmaSec}).
+ */
+public final class MomentRefiner {
+
+  /** Long side (px) of the pictures ECC aligns: the valley's vertex was as exact at 480 px. */
+  static final int ECC_SIDE = 320;
+
+  /** Frames either side of the least residual the parabola is fitted through. */
+  static final int FIT_FRAMES = 4;
+
+  /** Farthest (s) from the warp's estimate a moment is sought. */
+  public static final double MAX_REACH_SEC = 0.5;
+
+  /** Nearest (s) the search reaches either side of the estimate, whatever the warp's interval. */
+  static final double MIN_REACH_SEC = 0.12;
+
+  /**
+   * One moment to place.
+   *
+   * @param tRef the moment in the reference (s)
+   * @param tNew the warp's estimate in the new run (s)
+   * @param halfWidthSec half the warp's 90 % interval there (s)
+   * @param slope the warp's reference seconds per new second there
+   */
+  public record Request(double tRef, double tNew, double halfWidthSec, double slope) {}
+
+  /**
+   * A moment placed on the new run's frames.
+   *
+   * @param tNew the moment in the new run (s)
+   * @param sigmaSec standard error of the parabola's vertex (s)
+   * @param residual the pixel residual at the vertex (1 - ECC's correlation): near 0 where one
+   *     homography aligns the pictures, 0.05 and more where no frame of the new run stood where the
+   *     reference did
+   * @param frames new frames aligned
+   */
+  public record Moment(double tNew, double sigmaSec, double residual, int frames) {
+
+    /**
+     * The moment's standard error (s) as measured against the benchmark's truths: the vertex's own
+     * error (times {@link #VERTEX_FACTOR}) and what the pictures leave ({@link #FLOOR_SEC} plus
+     * {@link #RESIDUAL_SEC} per unit of residual), the latter in reference time, so spread over
+     * more of the new run where it moves slower than the reference ({@code slope}: reference
+     * seconds per new second).
+     */
+    public double errorSec(double slope) {
+      double pictures = (FLOOR_SEC + RESIDUAL_SEC * residual) / Math.max(MIN_SLOPE, slope);
+      return Math.hypot(VERTEX_FACTOR * sigmaSec, pictures);
+    }
+  }
+
+  /**
+   * DESIGN NOTE (calibration): the vertex's standard error from the parabola alone was 5 to 25
+   * times smaller than the errors met on the benchmark (scripts/bench-camera.sh, real clips
+   * re-framed 13 ways and synth rides at 60 fps), because what limits the placement is not the
+   * residuals' scatter but what the pictures cannot align (render noise, motion blur, a frame's
+   * exposure). Fitted over 266 real and 70 synth markers (the 90 % interval held the truth for 94
+   * and 96 %): three times the vertex's error, combined with 6 ms plus 0.6 s per unit of residual
+   * (real clips leave 0.001-0.008, synth rides 0.015-0.04).
+   */
+  static final double VERTEX_FACTOR = 3;
+
+  static final double FLOOR_SEC = 0.006;
+
+  static final double RESIDUAL_SEC = 0.6;
+
+  /** Slowest new run against the reference (reference s per new s) the error is spread over. */
+  static final double MIN_SLOPE = 0.2;
+
+  /**
+   * Residual above which the pictures never matched: a lens the one-parameter model did not take
+   * out left 0.05-0.39 on the benchmark, a matched moment at most 0.04.
+   */
+  static final double MAX_RESIDUAL = 0.04;
+
+  /**
+   * A moment whose residual is this many times the run's median (plus {@link #RESIDUAL_SLACK}) is
+   * not trusted: on one run the pictures are alike throughout, and a moment that aligns far worse
+   * than the others was placed on a frame that only looks alike (measured: the last marker of a
+   * zoomed road clip, past the end of the new run, 0.017 against a median of 0.0006, 8 frames off).
+   */
+  static final double RELATIVE_RESIDUAL = 4;
+
+  static final double RESIDUAL_SLACK = 0.002;
+
+  /**
+   * Which moments to trust ({@link #MAX_RESIDUAL}, {@link #RELATIVE_RESIDUAL}); false for null
+   * ones.
+   */
+  public static boolean[] trusted(List<Moment> moments) {
+    double[] res =
+        moments.stream().filter(m -> m != null).mapToDouble(Moment::residual).sorted().toArray();
+    boolean[] out = new boolean[moments.size()];
+    if (res.length == 0) {
+      return out;
+    }
+    double median =
+        res.length % 2 == 1
+            ? res[res.length / 2]
+            : 0.5 * (res[res.length / 2 - 1] + res[res.length / 2]);
+    for (int i = 0; i < out.length; i++) {
+      Moment m = moments.get(i);
+      out[i] =
+          m != null
+              && m.residual() <= MAX_RESIDUAL
+              && m.residual() <= RELATIVE_RESIDUAL * median + RESIDUAL_SLACK;
+    }
+    return out;
+  }
+
+  private final Path refVideo;
+  private final Path newVideo;
+  private final OrbConfig orb;
+  private final double lensK;
+  private final int threads;
+  private final int minInliers;
+
+  /**
+   * @param newVideo the file the new run's samples were analysed from
+   * @param orb the features the run was matched with (for the first alignment)
+   * @param lensK the lens difference taken out of the new pictures ({@link RadialLens#k}), 0 none
+   */
+  public MomentRefiner(
+      Path refVideo, Path newVideo, OrbConfig orb, double lensK, int threads, int minInliers) {
+    this.refVideo = refVideo;
+    this.newVideo = newVideo;
+    this.orb = orb;
+    this.lensK = lensK;
+    this.threads = Math.max(1, threads);
+    this.minInliers = minInliers;
+  }
+
+  /**
+   * The placed moments, in the requests' order; null where a request found no clear valley.
+   *
+   * @param done told how many requests are done, after each
+   */
+  public List<Moment> refine(List<Request> requests, java.util.function.IntConsumer done)
+      throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Moment>> futures = new ArrayList<>();
+      for (Request q : requests) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  try (OrbExtractor extractor = new OrbExtractor(orb);
+                      ViewMatcher matcher = new ViewMatcher()) {
+                    return place(q, extractor, matcher);
+                  }
+                }));
+      }
+      List<Moment> out = new ArrayList<>();
+      for (Future<Moment> f : futures) {
+        out.add(f.get());
+        done.accept(out.size());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("placing markers interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("placing markers failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A decoded new frame: its time, features where computed, and the small float picture. */
+  private static final class Frame {
+    final double t;
+    final VideoFrame full;
+    Mat small;
+
+    Frame(VideoFrame full) {
+      this.t = full.ptsSec();
+      this.full = full;
+    }
+  }
+
+  private Moment place(Request q, OrbExtractor extractor, ViewMatcher matcher) throws IOException {
+    if (!(q.slope() > 0) || !Double.isFinite(q.tNew())) {
+      return null;
+    }
+    VideoFrame refFrame = frameNear(refVideo, q.tRef());
+    if (refFrame == null) {
+      return null;
+    }
+    // the new run's estimate for the reference frame actually decoded
+    double shift = (refFrame.ptsSec() - q.tRef()) / Math.max(0.05, q.slope());
+    double centre = q.tNew() + shift;
+    double reach =
+        Math.max(MIN_REACH_SEC, Math.min(MAX_REACH_SEC, 3 * Math.max(0, q.halfWidthSec()) + 0.05));
+    List<Frame> frames = framesAround(newVideo, centre, reach);
+    if (frames.size() < 2 * FIT_FRAMES + 1) {
+      return null;
+    }
+    int start = 0;
+    for (int i = 1; i < frames.size(); i++) {
+      if (Math.abs(frames.get(i).t - centre) < Math.abs(frames.get(start).t - centre)) {
+        start = i;
+      }
+    }
+    FrameFeatures refFeatures =
+        extractor.extract(
+            refFrame.ptsSec(), refFrame.pixels(), refFrame.width(), refFrame.height());
+    VideoFrame first = frames.get(start).full;
+    FrameFeatures newFeatures =
+        extractor.extract(first.ptsSec(), first.pixels(), first.width(), first.height());
+    if (lensK != 0) {
+      RadialLens lens = new RadialLens(lensK, first.width(), first.height());
+      newFeatures =
+          new FrameFeatures(
+              newFeatures.tSec(),
+              lens.undistortKeypoints(newFeatures.keypoints()),
+              newFeatures.descriptors(),
+              newFeatures.signature());
+    }
+    ViewMatch m = matcher.match(newFeatures, refFeatures);
+    if (m.inliers() < minInliers || m.homography() == null) {
+      return null;
+    }
+    try (Aligner aligner = new Aligner(refFrame, first.width(), first.height(), m.homography())) {
+      Map<Integer, Double> cost = new HashMap<>();
+      int best = start;
+      while (true) {
+        for (int j = best - FIT_FRAMES; j <= best + FIT_FRAMES; j++) {
+          if (j >= 0 && j < frames.size() && !cost.containsKey(j)) {
+            cost.put(j, aligner.residual(small(frames.get(j)), j));
+          }
+        }
+        int next = best;
+        for (Map.Entry<Integer, Double> e : cost.entrySet()) {
+          if (e.getValue() < cost.get(next)) {
+            next = e.getKey();
+          }
+        }
+        if (next == best) {
+          break;
+        }
+        best = next;
+      }
+      if (!Double.isFinite(cost.get(best))
+          || best < FIT_FRAMES
+          || best >= frames.size() - FIT_FRAMES) {
+        return null; // no valley inside the reach
+      }
+      double[] vertex = vertex(frames, cost, best);
+      if (vertex == null) {
+        return null;
+      }
+      return new Moment(vertex[0] - shift, vertex[1], cost.get(best), cost.size());
+    } finally {
+      for (Frame f : frames) {
+        if (f.small != null) {
+          f.small.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * {vertex time, its standard error} of the least-squares parabola through the residuals within
+   * {@link #FIT_FRAMES} of the least one, leaving out lone spikes (ECC stopped in a poor
+   * alignment): null where it does not open upwards or has too few points.
+   */
+  static double[] vertex(List<Frame> frames, Map<Integer, Double> cost, int best) {
+    List<double[]> pts = new ArrayList<>();
+    double t0 = frames.get(best).t;
+    for (int j = best - FIT_FRAMES; j <= best + FIT_FRAMES; j++) {
+      Double c = cost.get(j);
+      if (c == null || !Double.isFinite(c)) {
+        continue;
+      }
+      Double before = cost.get(j - 1);
+      Double after = cost.get(j + 1);
+      if (before != null && after != null && c > SPIKE * Math.max(before, after)) {
+        continue;
+      }
+      pts.add(new double[] {frames.get(j).t - t0, c});
+    }
+    double[] v = parabolaVertex(pts);
+    return v == null ? null : new double[] {t0 + v[0], v[1]};
+  }
+
+  /** A residual this many times both neighbours' is a spike, left out of the fit. */
+  static final double SPIKE = 1.5;
+
+  /**
+   * {x of the vertex, its standard error} of {@code y = a x^2 + b x + c} fitted to the points, the
+   * error by the delta method from the fit's parameter covariance; null for fewer than five points,
+   * a parabola that does not open upwards, or a vertex outside the points' span.
+   */
+  static double[] parabolaVertex(List<double[]> pts) {
+    int n = pts.size();
+    if (n < 5) {
+      return null;
+    }
+    double[] y = new double[n];
+    double[][] x = new double[n][];
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double xi = pts.get(i)[0];
+      x[i] = new double[] {xi * xi, xi};
+      y[i] = pts.get(i)[1];
+      lo = Math.min(lo, xi);
+      hi = Math.max(hi, xi);
+    }
+    OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    double[] p;
+    double[][] cov;
+    double s2;
+    try {
+      ols.newSampleData(y, x);
+      p = ols.estimateRegressionParameters(); // c, a, b
+      cov = ols.estimateRegressionParametersVariance();
+      s2 = ols.estimateErrorVariance();
+    } catch (RuntimeException singular) {
+      return null;
+    }
+    double a = p[1];
+    double b = p[2];
+    if (!(a > 0)) {
+      return null;
+    }
+    double v = -b / (2 * a);
+    if (v < lo || v > hi) {
+      return null;
+    }
+    // d v / d a = b / (2 a^2), d v / d b = -1 / (2 a)
+    double ja = b / (2 * a * a);
+    double jb = -1 / (2 * a);
+    double var = s2 * (ja * ja * cov[1][1] + 2 * ja * jb * cov[1][2] + jb * jb * cov[2][2]);
+    return new double[] {v, Math.sqrt(Math.max(0, var))};
+  }
+
+  private Mat small(Frame f) {
+    if (f.small == null) {
+      f.small = toSmall(f.full, lensK);
+    }
+    return f.small;
+  }
+
+  /** The picture as floats, its long side {@link #ECC_SIDE} px, the lens taken out where given. */
+  static Mat toSmall(VideoFrame v, double lensK) {
+    double s = (double) ECC_SIDE / Math.max(v.width(), v.height());
+    int w = (int) Math.round(v.width() * s);
+    int h = (int) Math.round(v.height() * s);
+    try (Mat full = new Mat(v.height(), v.width(), opencv_core.CV_8UC1);
+        Mat shrunk = new Mat();
+        Size size = new Size(w, h)) {
+      full.data().put(v.pixels());
+      opencv_imgproc.resize(full, shrunk, size, 0, 0, opencv_imgproc.INTER_AREA);
+      Mat out = new Mat();
+      if (lensK == 0) {
+        shrunk.convertTo(out, opencv_core.CV_32F);
+        return out;
+      }
+      try (Mat undistorted = undistort(shrunk, lensK)) {
+        undistorted.convertTo(out, opencv_core.CV_32F);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The picture in the reference's projection: each output point at radius r_u (over the
+   * half-diagonal) takes the pixel at the radius r_d the division model {@link RadialLens} maps to
+   * it, r_u = r_d / (1 + k r_d^2), solved for r_d.
+   */
+  static Mat undistort(Mat picture, double k) {
+    int w = picture.cols();
+    int h = picture.rows();
+    double cx = w / 2.0;
+    double cy = h / 2.0;
+    double norm = 0.5 * Math.hypot(w, h);
+    try (Mat mapX = new Mat(h, w, opencv_core.CV_32FC1);
+        Mat mapY = new Mat(h, w, opencv_core.CV_32FC1)) {
+      try (FloatIndexer xi = mapX.createIndexer();
+          FloatIndexer yi = mapY.createIndexer()) {
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            double dx = (x - cx) / norm;
+            double dy = (y - cy) / norm;
+            double ru = Math.hypot(dx, dy);
+            double f = 1;
+            if (ru > 1e-9) {
+              double disc = 1 - 4 * k * ru * ru;
+              f = disc < 0 ? Double.NaN : (1 - Math.sqrt(disc)) / (2 * k * ru) / ru;
+            }
+            xi.put(y, x, Double.isNaN(f) ? -1f : (float) (cx + dx * f * norm));
+            yi.put(y, x, Double.isNaN(f) ? -1f : (float) (cy + dy * f * norm));
+          }
+        }
+      }
+      Mat out = new Mat();
+      opencv_imgproc.remap(picture, out, mapX, mapY, opencv_imgproc.INTER_LINEAR);
+      return out;
+    }
+  }
+
+  /**
+   * Aligns new pictures to one reference picture by ECC, each from the warp of the nearest picture
+   * already aligned (the first from the features' homography), the picture whose view lies inside
+   * the other's as ECC's template so that every template pixel has a counterpart.
+   */
+  private final class Aligner implements AutoCloseable {
+    private final Mat ref;
+    private final boolean newIsTemplate;
+    private final Map<Integer, Mat> warps = new HashMap<>();
+    private final Mat first;
+
+    /**
+     * @param h the homography from the new picture (px of the decoded frame, lens taken out) to the
+     *     reference's
+     */
+    Aligner(VideoFrame refFrame, int newW, int newH, double[] h) {
+      this.ref = toSmall(refFrame, 0);
+      double sr = (double) ECC_SIDE / Math.max(refFrame.width(), refFrame.height());
+      double sn = (double) ECC_SIDE / Math.max(newW, newH);
+      // new -> ref in small pixels: Sr H Sn^-1
+      double[] small = new double[9];
+      for (int r = 0; r < 3; r++) {
+        for (int c = 0; c < 3; c++) {
+          double rs = r < 2 ? sr : 1;
+          double cs = c < 2 ? 1 / sn : 1;
+          small[3 * r + c] = rs * h[3 * r + c] * cs;
+        }
+      }
+      int rw = ref.cols();
+      int rh = ref.rows();
+      int nw = (int) Math.round(newW * sn);
+      int nh = (int) Math.round(newH * sn);
+      double[] inv = invert(small);
+      newIsTemplate =
+          inv != null && insideShare(small, nw, nh, rw, rh) >= insideShare(inv, rw, rh, nw, nh);
+      // ECC's warp maps template points to input points
+      double[] init = newIsTemplate ? small : inv;
+      first = new Mat(3, 3, opencv_core.CV_32F);
+      try (FloatIndexer fi = first.createIndexer()) {
+        for (int r = 0; r < 3; r++) {
+          for (int c = 0; c < 3; c++) {
+            fi.put(r, c, init == null ? (r == c ? 1f : 0f) : (float) (init[3 * r + c] / init[8]));
+          }
+        }
+      }
+    }
+
+    /** 1 - ECC's correlation after aligning; NaN where ECC does not converge. */
+    double residual(Mat picture, int index) {
+      Mat warp = new Mat();
+      nearestWarp(index).copyTo(warp);
+      try (TermCriteria stop =
+              new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, ECC_ITERATIONS, 1e-5);
+          Mat everywhere = new Mat()) {
+        double rho =
+            opencv_video.findTransformECC(
+                newIsTemplate ? picture : ref,
+                newIsTemplate ? ref : picture,
+                warp,
+                opencv_video.MOTION_HOMOGRAPHY,
+                stop,
+                everywhere,
+                3);
+        warps.put(index, warp);
+        return 1 - rho;
+      } catch (RuntimeException notConverged) {
+        warp.close();
+        return Double.NaN;
+      }
+    }
+
+    private Mat nearestWarp(int index) {
+      Mat w = first;
+      int d = Integer.MAX_VALUE;
+      for (Map.Entry<Integer, Mat> e : warps.entrySet()) {
+        int dj = Math.abs(e.getKey() - index);
+        if (dj < d) {
+          d = dj;
+          w = e.getValue();
+        }
+      }
+      return w;
+    }
+
+    @Override
+    public void close() {
+      ref.close();
+      first.close();
+      warps.values().forEach(Mat::close);
+    }
+  }
+
+  /** Iterations ECC may take for one picture. */
+  static final int ECC_ITERATIONS = 40;
+
+  /** Share of an 11 x 11 grid over a w x h picture that h maps inside a W x H one. */
+  static double insideShare(double[] h, int w, int hh, int bigW, int bigH) {
+    int in = 0;
+    int n = 0;
+    for (int i = 0; i <= 10; i++) {
+      for (int j = 0; j <= 10; j++) {
+        double x = w * i / 10.0;
+        double y = hh * j / 10.0;
+        double z = h[6] * x + h[7] * y + h[8];
+        double u = (h[0] * x + h[1] * y + h[2]) / z;
+        double v = (h[3] * x + h[4] * y + h[5]) / z;
+        n++;
+        if (z > 0 && u >= 0 && v >= 0 && u <= bigW && v <= bigH) {
+          in++;
+        }
+      }
+    }
+    return (double) in / n;
+  }
+
+  private static double[] invert(double[] h) {
+    try (Mat m = new Mat(3, 3, opencv_core.CV_64F)) {
+      try (DoubleIndexer i = m.createIndexer()) {
+        for (int r = 0; r < 3; r++) {
+          for (int c = 0; c < 3; c++) {
+            i.put(r, c, h[3 * r + c]);
+          }
+        }
+      }
+      try (Mat inv = new Mat()) {
+        double ok = opencv_core.invert(m, inv, opencv_core.DECOMP_LU);
+        if (ok == 0) {
+          return null;
+        }
+        double[] out = new double[9];
+        try (DoubleIndexer i = inv.createIndexer()) {
+          for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+              out[3 * r + c] = i.get(r, c);
+            }
+          }
+        }
+        return out;
+      }
+    }
+  }
+
+  /** The grey frame (at most the analysis width) nearest t; null where the video has none. */
+  private VideoFrame frameNear(Path video, double t) throws IOException {
+    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, orb.maxWidth())) {
+      src.skipTo(t - 0.5);
+      VideoFrame best = null;
+      for (VideoFrame f = src.next(); f != null; f = src.next()) {
+        if (best == null || Math.abs(f.ptsSec() - t) < Math.abs(best.ptsSec() - t)) {
+          best = f;
+        }
+        if (f.ptsSec() > t) {
+          break;
+        }
+      }
+      return best;
+    }
+  }
+
+  /** The grey frames within {@code reach} of t, and {@link #FIT_FRAMES} more either side. */
+  private List<Frame> framesAround(Path video, double t, double reach) throws IOException {
+    List<Frame> out = new ArrayList<>();
+    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, orb.maxWidth())) {
+      double fps = Math.max(1, src.info().fps());
+      double lo = t - reach - FIT_FRAMES / fps;
+      double hi = t + reach + FIT_FRAMES / fps;
+      src.skipTo(lo - 0.5);
+      for (VideoFrame f = src.next(x -> x >= lo && x <= hi);
+          f != null;
+          f = src.next(x -> x >= lo && x <= hi)) {
+        if (f.ptsSec() > hi) {
+          break;
+        }
+        if (f.ptsSec() >= lo && f.pixels() != null) {
+          out.add(new Frame(f));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.mtbsync.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtbsync.features.OrbConfig;
+import dev.mtbsync.match.MatchConfig;
+import dev.mtbsync.match.MomentRefiner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Markers placed on the new run's own frames: the real road clip against a copy that starts 12
+ * frames later, zoomed in by 10 %, with the warp's estimate deliberately 4 frames off either way.
+ */
+class FramePlacementTest {
+
+  private static final Path CLIP = Path.of("../../shared/data/video/udacity_solidWhiteRight.mp4");
+  private static final int SKIP_FRAMES = 12;
+  private static final double ZOOM = 1.1;
+
+  @TempDir static Path dir;
+  static ReframedClip.Copy copy;
+
+  @BeforeAll
+  static void zoomedCopy() throws IOException {
+    if (!ReframedClip.present(CLIP, FramePlacementTest.class)) {
+      return;
+    }
+    copy =
+        ReframedClip.write(
+            CLIP,
+            dir.resolve("new.mp4"),
+            SKIP_FRAMES,
+            new ReframedClip.Reframe() {
+              @Override
+              public int[] size(int w, int h) {
+                return new int[] {w, h};
+              }
+
+              @Override
+              public void apply(Mat in, Mat framed) {
+                int w = in.cols();
+                int h = in.rows();
+                int cw = (int) Math.round(w / ZOOM);
+                int ch = (int) Math.round(h / ZOOM);
+                try (Mat part = new Mat(in, new Rect((w - cw) / 2, (h - ch) / 2, cw, ch));
+                    Size size = new Size(w, h)) {
+                  opencv_imgproc.resize(part, framed, size, 0, 0, opencv_imgproc.INTER_CUBIC);
+                }
+              }
+            });
+  }
+
+  private static MomentRefiner refiner() {
+    MatchConfig match = MatchConfig.defaults();
+    return new MomentRefiner(
+        CLIP, dir.resolve("new.mp4"), OrbConfig.DEFAULT, 0, 2, match.minInliers());
+  }
+
+  @Test
+  void momentsLandWithinAFrameFromEstimatesFourFramesOff() throws IOException {
+    ReframedClip.assumePresent(CLIP);
+    double frame = 1 / copy.fps();
+    List<MomentRefiner.Request> requests = new ArrayList<>();
+    double[] tRef = {1.5, 3.0, 4.5, 6.0, 7.5};
+    for (int i = 0; i < tRef.length; i++) {
+      double truth = tRef[i] - copy.offset();
+      double off = (i % 2 == 0 ? 4 : -4) * frame;
+      requests.add(new MomentRefiner.Request(tRef[i], truth + off, 2 * frame, 1));
+    }
+    List<MomentRefiner.Moment> moments = refiner().refine(requests, n -> {});
+    boolean[] trusted = MomentRefiner.trusted(moments);
+    List<Double> errors = new ArrayList<>();
+    int inside = 0;
+    for (int i = 0; i < tRef.length; i++) {
+      MomentRefiner.Moment m = moments.get(i);
+      double truth = tRef[i] - copy.offset();
+      assertThat(m).as("moment at %.1f s", tRef[i]).isNotNull();
+      assertThat(trusted[i]).as("moment at %.1f s trusted", tRef[i]).isTrue();
+      assertThat(m.residual()).as("residual at %.1f s", tRef[i]).isLessThan(0.01);
+      double err = Math.abs(m.tNew() - truth);
+      errors.add(err / frame);
+      if (err <= 1.645 * m.errorSec(1)) {
+        inside++;
+      }
+    }
+    System.out.println("FramePlacementTest: errors (frames) " + errors);
+    // the warp's estimates were 4 frames off; the frames put every moment within one
+    assertThat(errors).allSatisfy(e -> assertThat(e).isLessThan(1.0));
+    assertThat(errors.stream().sorted().toList().get(errors.size() / 2)).isLessThan(0.5);
+    assertThat(inside).as("90 %% intervals holding the truth").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aMomentBeforeTheNewRunStartedIsNotPlaced() throws IOException {
+    ReframedClip.assumePresent(CLIP);
+    // the copy starts 12 frames (0.48 s) in: the reference's 0.2 s was never filmed by it
+    List<MomentRefiner.Moment> moments =
+        refiner().refine(List.of(new MomentRefiner.Request(0.2, 0.0, 0.04, 1)), n -> {});
+    assertThat(moments.get(0)).isNull();
+  }
+}
