@@ -48,6 +48,14 @@ public final class SyncOptions {
   boolean fast;
 
   @Option(
+      names = "--warp-markers",
+      description =
+          "Read the markers off the warp alone instead of placing each on the new run's own"
+              + " frames: a short decode of both videos per marker saved, markers a frame or more"
+              + " less exact where the cameras differ (implied by --fast).")
+  boolean warpMarkers;
+
+  @Option(
       names = "--clahe",
       description = "Equalise contrast (CLAHE) before ORB: deep shade, glare.")
   boolean clahe;
@@ -92,7 +100,8 @@ public final class SyncOptions {
   MatchConfig match() {
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     return UsageException.flagged(
-        Map.of("threads", "--threads"), () -> new MatchConfig(1, 20, t).validate());
+        Map.of("threads", "--threads"),
+        () -> new MatchConfig(1, 20, t).withPlacement(!(warpMarkers || fast)).validate());
   }
 
   WarpConfig warp() {

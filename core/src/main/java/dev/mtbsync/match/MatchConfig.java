@@ -8,13 +8,21 @@ package dev.mtbsync.match;
  * @param threads worker threads, 1 to 64
  * @param estimateLens whether the pair's lens difference is estimated and taken out of the new
  *     run's keypoints before timing (on by default; off reproduces the matching without it)
+ * @param placeOnFrames whether the markers are placed on the new run's own frames ({@link
+ *     MomentRefiner}; on by default) or read off the warp alone
  */
-public record MatchConfig(int searchSamples, int minInliers, int threads, boolean estimateLens)
+public record MatchConfig(
+    int searchSamples, int minInliers, int threads, boolean estimateLens, boolean placeOnFrames)
     implements java.io.Serializable { // shipped to Spark workers
 
-  /** With the lens estimated. */
+  /** With the lens estimated and the markers placed on the frames. */
   public MatchConfig(int searchSamples, int minInliers, int threads) {
-    this(searchSamples, minInliers, threads, true);
+    this(searchSamples, minInliers, threads, true, true);
+  }
+
+  /** With the markers placed on the frames. */
+  public MatchConfig(int searchSamples, int minInliers, int threads, boolean estimateLens) {
+    this(searchSamples, minInliers, threads, estimateLens, true);
   }
 
   public static MatchConfig defaults() {
@@ -23,7 +31,12 @@ public record MatchConfig(int searchSamples, int minInliers, int threads, boolea
 
   /** This config with the lens estimate on or off. */
   public MatchConfig withLens(boolean on) {
-    return new MatchConfig(searchSamples, minInliers, threads, on);
+    return new MatchConfig(searchSamples, minInliers, threads, on, placeOnFrames);
+  }
+
+  /** This config with the markers placed on the new run's frames, or read off the warp alone. */
+  public MatchConfig withPlacement(boolean onFrames) {
+    return new MatchConfig(searchSamples, minInliers, threads, estimateLens, onFrames);
   }
 
   public MatchConfig validate() {

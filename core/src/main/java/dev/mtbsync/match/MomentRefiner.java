@@ -4,7 +4,7 @@ import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.OrbExtractor;
-import dev.mtbsync.video.FfmpegFrameSource;
+import dev.mtbsync.video.SparseLumaDecoder;
 import dev.mtbsync.video.VideoFrame;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -599,40 +599,65 @@ public final class MomentRefiner {
 
   /** The grey frame (at most the analysis width) nearest t; null where the video has none. */
   private VideoFrame frameNear(Path video, double t) throws IOException {
-    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, orb.maxWidth())) {
-      src.skipTo(t - 0.5);
-      VideoFrame best = null;
-      for (VideoFrame f = src.next(); f != null; f = src.next()) {
-        if (best == null || Math.abs(f.ptsSec() - t) < Math.abs(best.ptsSec() - t)) {
-          best = f;
-        }
-        if (f.ptsSec() > t) {
-          break;
-        }
+    List<VideoFrame> span = span(video, t - 0.1, t + 0.1);
+    VideoFrame best = null;
+    for (VideoFrame f : span) {
+      if (best == null || Math.abs(f.ptsSec() - t) < Math.abs(best.ptsSec() - t)) {
+        best = f;
       }
-      return best;
     }
+    return best;
   }
 
   /** The grey frames within {@code reach} of t, and {@link #FIT_FRAMES} more either side. */
   private List<Frame> framesAround(Path video, double t, double reach) throws IOException {
+    double fps;
+    try (SparseLumaDecoder d = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD)) {
+      fps = Math.max(1, d.info().fps());
+    }
     List<Frame> out = new ArrayList<>();
-    try (FfmpegFrameSource src = FfmpegFrameSource.openGrey(video, orb.maxWidth())) {
-      double fps = Math.max(1, src.info().fps());
-      double lo = t - reach - FIT_FRAMES / fps;
-      double hi = t + reach + FIT_FRAMES / fps;
-      src.skipTo(lo - 0.5);
-      for (VideoFrame f = src.next(x -> x >= lo && x <= hi);
-          f != null;
-          f = src.next(x -> x >= lo && x <= hi)) {
-        if (f.ptsSec() > hi) {
-          break;
+    for (VideoFrame f : span(video, t - reach - FIT_FRAMES / fps, t + reach + FIT_FRAMES / fps)) {
+      out.add(new Frame(f));
+    }
+    return out;
+  }
+
+  private static final SparseLumaDecoder.Options ONE_THREAD = new SparseLumaDecoder.Options(1);
+
+  /**
+   * The grey frames (at most the analysis width, upright) shown from {@code lo} to {@code hi} (s).
+   *
+   * <p>DESIGN NOTE: decoded from the keyframe before {@code lo} to the one after {@code hi} with
+   * the frames outside the span that nothing predicts from skipped ({@link SparseLumaDecoder}), so
+   * a long GOP's lead-in costs its reference frames only; where the container does not allow the
+   * cut the stream is read from its start.
+   */
+  private List<VideoFrame> span(Path video, double lo, double hi) throws IOException {
+    List<VideoFrame> out = new ArrayList<>();
+    try (SparseLumaDecoder d = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD)) {
+      long from = SparseLumaDecoder.NONE;
+      long to = SparseLumaDecoder.NONE;
+      for (long k : d.keyframes()) {
+        double sec = d.seconds(k);
+        if (sec <= lo - KEY_MARGIN_SEC) {
+          from = k;
+        } else if (sec > hi + KEY_MARGIN_SEC && to == SparseLumaDecoder.NONE) {
+          to = k;
         }
-        if (f.ptsSec() >= lo && f.pixels() != null) {
-          out.add(new Frame(f));
-        }
+      }
+      SparseLumaDecoder.Wish inside = (t, duration) -> t >= lo && t <= hi;
+      SparseLumaDecoder.Pictures keep =
+          (t, grey, w, h) -> out.add(new VideoFrame(out.size(), t, w, h, 1, grey));
+      try {
+        d.decode(inside, keep, from, to);
+      } catch (SparseLumaDecoder.CannotSplitException e) {
+        out.clear();
+        d.decode(inside, keep);
       }
     }
     return out;
   }
+
+  /** Keyframes this close (s) to a span's ends are not taken as its bounds (decode vs show). */
+  private static final double KEY_MARGIN_SEC = 0.1;
 }

@@ -266,14 +266,16 @@ public final class SyncPipeline {
           MarkerTransfer.transfer(
               refMarkers, fit.warp(), req.reviewThreshold(), fps > 0 ? 1 / fps : Double.NaN);
       Placed placed =
-          placeOnFrames(
-              transferred,
-              fit,
-              found.camera(),
-              req,
-              newAnalysed,
-              fps > 0 ? 1 / fps : Double.NaN,
-              progress);
+          !req.match().placeOnFrames()
+              ? new Placed(transferred, List.of())
+              : placeOnFrames(
+                  transferred,
+                  fit,
+                  found.camera(),
+                  req,
+                  newAnalysed,
+                  fps > 0 ? 1 / fps : Double.NaN,
+                  progress);
       transferred = placed.markers();
       placements = placed.placements();
     }
