@@ -101,11 +101,18 @@ class FramePlacementTest {
   }
 
   @Test
-  void aMomentBeforeTheNewRunStartedIsNotPlaced() throws IOException {
+  void aMomentBeforeTheNewRunStartedIsNotTakenFromTheFrames() throws IOException {
     ReframedClip.assumePresent(CLIP);
-    // the copy starts 12 frames (0.48 s) in: the reference's 0.2 s was never filmed by it
-    List<MomentRefiner.Moment> moments =
-        refiner().refine(List.of(new MomentRefiner.Request(0.2, 0.0, 0.04, 1)), n -> {});
-    assertThat(moments.get(0)).isNull();
+    // the copy starts 12 frames (0.48 s) in: the reference's 0.2 s was never filmed by it, and
+    // whatever frame near the copy's start looks most alike aligns far worse than true moments
+    double frame = 1 / copy.fps();
+    List<MomentRefiner.Request> requests = new ArrayList<>();
+    requests.add(new MomentRefiner.Request(0.2, 0.0, 0.04, 1));
+    for (double tRef : new double[] {2.0, 4.0, 6.0}) {
+      requests.add(new MomentRefiner.Request(tRef, tRef - copy.offset() + frame, 2 * frame, 1));
+    }
+    List<MomentRefiner.Moment> moments = refiner().refine(requests, n -> {});
+    boolean[] trusted = MomentRefiner.trusted(moments);
+    assertThat(trusted).containsExactly(false, true, true, true);
   }
 }
