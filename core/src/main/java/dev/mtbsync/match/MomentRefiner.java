@@ -1,6 +1,5 @@
 package dev.mtbsync.match;
 
-import dev.mtbsync.camera.RadialLens;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.OrbExtractor;
@@ -39,10 +38,9 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
  * whatever the zoom; a frame early or late, near things have moved against far ones and no
  * homography takes that out. The residual over all pixels is a smooth valley in time, where counts
  * of matched features are noisy from frame to frame. Measured on the benchmark's re-framed real
- * clips (zoom +-10/20 %, 4:3 crop, rotation, stabilisation window) the vertex fell within 0.5 frame
- * of the truth on most markers; where no place matches (a line ridden to the side, another mount
- * height, a lens left in the picture) the residual at the vertex stays high and the interval says
- * so (see {@link Moment#sigmaSec}).
+ * clips (zoom +-5/10/20 %, 4:3 crop, rotation, stabilisation window) the vertex fell within 0.5
+ * frame of the truth on most markers; where no place matches (a line ridden to the side, another
+ * mount height, a lens) the residual at the vertex stays high and {@link #trusted} refuses it.
  */
 public final class MomentRefiner {
 
@@ -160,21 +158,17 @@ public final class MomentRefiner {
   private final Path refVideo;
   private final Path newVideo;
   private final OrbConfig orb;
-  private final double lensK;
   private final int threads;
   private final int minInliers;
 
   /**
    * @param newVideo the file the new run's samples were analysed from
    * @param orb the features the run was matched with (for the first alignment)
-   * @param lensK the lens difference taken out of the new pictures ({@link RadialLens#k}), 0 none
    */
-  public MomentRefiner(
-      Path refVideo, Path newVideo, OrbConfig orb, double lensK, int threads, int minInliers) {
+  public MomentRefiner(Path refVideo, Path newVideo, OrbConfig orb, int threads, int minInliers) {
     this.refVideo = refVideo;
     this.newVideo = newVideo;
     this.orb = orb;
-    this.lensK = lensK;
     this.threads = Math.max(1, threads);
     this.minInliers = minInliers;
   }
@@ -259,15 +253,6 @@ public final class MomentRefiner {
     VideoFrame first = frames.get(start).full;
     FrameFeatures newFeatures =
         extractor.extract(first.ptsSec(), first.pixels(), first.width(), first.height());
-    if (lensK != 0) {
-      RadialLens lens = new RadialLens(lensK, first.width(), first.height());
-      newFeatures =
-          new FrameFeatures(
-              newFeatures.tSec(),
-              lens.undistortKeypoints(newFeatures.keypoints()),
-              newFeatures.descriptors(),
-              newFeatures.signature());
-    }
     ViewMatch m = matcher.match(newFeatures, refFeatures);
     if (m.inliers() < minInliers || m.homography() == null) {
       return null;
@@ -389,13 +374,13 @@ public final class MomentRefiner {
 
   private Mat small(Frame f) {
     if (f.small == null) {
-      f.small = toSmall(f.full, lensK);
+      f.small = toSmall(f.full);
     }
     return f.small;
   }
 
-  /** The picture as floats, its long side {@link #ECC_SIDE} px, the lens taken out where given. */
-  static Mat toSmall(VideoFrame v, double lensK) {
+  /** The picture as floats, its long side {@link #ECC_SIDE} px. */
+  static Mat toSmall(VideoFrame v) {
     double s = (double) ECC_SIDE / Math.max(v.width(), v.height());
     int w = (int) Math.round(v.width() * s);
     int h = (int) Math.round(v.height() * s);
@@ -405,49 +390,7 @@ public final class MomentRefiner {
       full.data().put(v.pixels());
       opencv_imgproc.resize(full, shrunk, size, 0, 0, opencv_imgproc.INTER_AREA);
       Mat out = new Mat();
-      if (lensK == 0) {
-        shrunk.convertTo(out, opencv_core.CV_32F);
-        return out;
-      }
-      try (Mat undistorted = undistort(shrunk, lensK)) {
-        undistorted.convertTo(out, opencv_core.CV_32F);
-      }
-      return out;
-    }
-  }
-
-  /**
-   * The picture in the reference's projection: each output point at radius r_u (over the
-   * half-diagonal) takes the pixel at the radius r_d the division model {@link RadialLens} maps to
-   * it, r_u = r_d / (1 + k r_d^2), solved for r_d.
-   */
-  static Mat undistort(Mat picture, double k) {
-    int w = picture.cols();
-    int h = picture.rows();
-    double cx = w / 2.0;
-    double cy = h / 2.0;
-    double norm = 0.5 * Math.hypot(w, h);
-    try (Mat mapX = new Mat(h, w, opencv_core.CV_32FC1);
-        Mat mapY = new Mat(h, w, opencv_core.CV_32FC1)) {
-      try (FloatIndexer xi = mapX.createIndexer();
-          FloatIndexer yi = mapY.createIndexer()) {
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            double dx = (x - cx) / norm;
-            double dy = (y - cy) / norm;
-            double ru = Math.hypot(dx, dy);
-            double f = 1;
-            if (ru > 1e-9) {
-              double disc = 1 - 4 * k * ru * ru;
-              f = disc < 0 ? Double.NaN : (1 - Math.sqrt(disc)) / (2 * k * ru) / ru;
-            }
-            xi.put(y, x, Double.isNaN(f) ? -1f : (float) (cx + dx * f * norm));
-            yi.put(y, x, Double.isNaN(f) ? -1f : (float) (cy + dy * f * norm));
-          }
-        }
-      }
-      Mat out = new Mat();
-      opencv_imgproc.remap(picture, out, mapX, mapY, opencv_imgproc.INTER_LINEAR);
+      shrunk.convertTo(out, opencv_core.CV_32F);
       return out;
     }
   }
@@ -464,11 +407,10 @@ public final class MomentRefiner {
     private final Mat first;
 
     /**
-     * @param h the homography from the new picture (px of the decoded frame, lens taken out) to the
-     *     reference's
+     * @param h the homography from the new picture (px of the decoded frame) to the reference's
      */
     Aligner(VideoFrame refFrame, int newW, int newH, double[] h) {
-      this.ref = toSmall(refFrame, 0);
+      this.ref = toSmall(refFrame);
       double sr = (double) ECC_SIDE / Math.max(refFrame.width(), refFrame.height());
       double sn = (double) ECC_SIDE / Math.max(newW, newH);
       // new -> ref in small pixels: Sr H Sn^-1

@@ -63,7 +63,7 @@ class FramePlacementTest {
   private static MomentRefiner refiner() {
     MatchConfig match = MatchConfig.defaults();
     return new MomentRefiner(
-        CLIP, dir.resolve("new.mp4"), OrbConfig.DEFAULT, 0, 2, match.minInliers());
+        CLIP, dir.resolve("new.mp4"), OrbConfig.DEFAULT, 2, match.minInliers());
   }
 
   @Test
