@@ -182,21 +182,33 @@ public final class MomentRefiner {
       throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<Moment>> futures = new ArrayList<>();
-      for (Request q : requests) {
+      // each worker takes every threads-th request in turn, with its own decoders of both videos:
+      // opening a video costs more than seeking in it
+      List<Future<Map<Integer, Moment>>> futures = new ArrayList<>();
+      for (int w = 0; w < Math.min(threads, requests.size()); w++) {
+        int first = w;
         futures.add(
             pool.submit(
                 () -> {
+                  Map<Integer, Moment> placed = new HashMap<>();
                   try (OrbExtractor extractor = new OrbExtractor(orb);
-                      ViewMatcher matcher = new ViewMatcher()) {
-                    return place(q, extractor, matcher);
+                      ViewMatcher matcher = new ViewMatcher();
+                      Videos videos = new Videos()) {
+                    for (int i = first; i < requests.size(); i += threads) {
+                      placed.put(i, place(requests.get(i), extractor, matcher, videos));
+                    }
                   }
+                  return placed;
                 }));
       }
+      Map<Integer, Moment> all = new HashMap<>();
+      for (Future<Map<Integer, Moment>> f : futures) {
+        all.putAll(f.get());
+        done.accept(all.size());
+      }
       List<Moment> out = new ArrayList<>();
-      for (Future<Moment> f : futures) {
-        out.add(f.get());
-        done.accept(out.size());
+      for (int i = 0; i < requests.size(); i++) {
+        out.add(all.get(i));
       }
       return out;
     } catch (InterruptedException e) {
@@ -212,6 +224,25 @@ public final class MomentRefiner {
     }
   }
 
+  /** One worker's open decoders of the two videos. */
+  private final class Videos implements AutoCloseable {
+    private final Map<Path, SparseLumaDecoder> open = new HashMap<>();
+
+    SparseLumaDecoder of(Path video) throws IOException {
+      SparseLumaDecoder d = open.get(video);
+      if (d == null) {
+        d = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD);
+        open.put(video, d);
+      }
+      return d;
+    }
+
+    @Override
+    public void close() {
+      open.values().forEach(SparseLumaDecoder::close);
+    }
+  }
+
   /** A decoded new frame: its time, features where computed, and the small float picture. */
   private static final class Frame {
     final double t;
@@ -224,11 +255,12 @@ public final class MomentRefiner {
     }
   }
 
-  private Moment place(Request q, OrbExtractor extractor, ViewMatcher matcher) throws IOException {
+  private Moment place(Request q, OrbExtractor extractor, ViewMatcher matcher, Videos videos)
+      throws IOException {
     if (!(q.slope() > 0) || !Double.isFinite(q.tNew())) {
       return null;
     }
-    VideoFrame refFrame = frameNear(refVideo, q.tRef());
+    VideoFrame refFrame = frameNear(videos, refVideo, q.tRef());
     if (refFrame == null) {
       return null;
     }
@@ -237,7 +269,7 @@ public final class MomentRefiner {
     double centre = q.tNew() + shift;
     double reach =
         Math.max(MIN_REACH_SEC, Math.min(MAX_REACH_SEC, 3 * Math.max(0, q.halfWidthSec()) + 0.05));
-    List<Frame> frames = framesAround(newVideo, centre, reach);
+    List<Frame> frames = framesAround(videos, newVideo, centre, reach);
     if (frames.size() < 2 * FIT_FRAMES + 1) {
       return null;
     }
@@ -540,10 +572,9 @@ public final class MomentRefiner {
   }
 
   /** The grey frame (at most the analysis width) nearest t; null where the video has none. */
-  private VideoFrame frameNear(Path video, double t) throws IOException {
-    List<VideoFrame> span = span(video, t - 0.1, t + 0.1);
+  private VideoFrame frameNear(Videos videos, Path video, double t) throws IOException {
     VideoFrame best = null;
-    for (VideoFrame f : span) {
+    for (VideoFrame f : span(videos, video, t, 0.1, 0)) {
       if (best == null || Math.abs(f.ptsSec() - t) < Math.abs(best.ptsSec() - t)) {
         best = f;
       }
@@ -552,13 +583,10 @@ public final class MomentRefiner {
   }
 
   /** The grey frames within {@code reach} of t, and {@link #FIT_FRAMES} more either side. */
-  private List<Frame> framesAround(Path video, double t, double reach) throws IOException {
-    double fps;
-    try (SparseLumaDecoder d = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD)) {
-      fps = Math.max(1, d.info().fps());
-    }
+  private List<Frame> framesAround(Videos videos, Path video, double t, double reach)
+      throws IOException {
     List<Frame> out = new ArrayList<>();
-    for (VideoFrame f : span(video, t - reach - FIT_FRAMES / fps, t + reach + FIT_FRAMES / fps)) {
+    for (VideoFrame f : span(videos, video, t, reach, FIT_FRAMES)) {
       out.add(new Frame(f));
     }
     return out;
@@ -566,35 +594,68 @@ public final class MomentRefiner {
 
   private static final SparseLumaDecoder.Options ONE_THREAD = new SparseLumaDecoder.Options(1);
 
+  /** Thrown by a span's receiver once its last frame is in: nothing after it is needed. */
+  private static final class SpanComplete extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SpanComplete() {
+      super("the span's last frame is in");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // a signal, not an error: no stack to record
+    }
+  }
+
   /**
-   * The grey frames (at most the analysis width, upright) shown from {@code lo} to {@code hi} (s).
+   * The grey frames (at most the analysis width, upright) shown within {@code reach} s and {@code
+   * frames} frames of t.
    *
-   * <p>DESIGN NOTE: decoded from the keyframe before {@code lo} to the one after {@code hi} with
-   * the frames outside the span that nothing predicts from skipped ({@link SparseLumaDecoder}), so
-   * a long GOP's lead-in costs its reference frames only; where the container does not allow the
-   * cut the stream is read from its start.
+   * <p>DESIGN NOTE: decoded from the keyframe before the span, the frames outside it that nothing
+   * predicts from skipped ({@link SparseLumaDecoder}), and stopped at the span's last frame rather
+   * than at the next keyframe: a lead-in costs its reference frames only, and nothing after the
+   * span is decoded. Where the container does not allow the cut the stream is read from its start.
    */
-  private List<VideoFrame> span(Path video, double lo, double hi) throws IOException {
+  private List<VideoFrame> span(Videos videos, Path video, double t, double reach, int frames)
+      throws IOException {
+    SparseLumaDecoder d = videos.of(video);
     List<VideoFrame> out = new ArrayList<>();
-    try (SparseLumaDecoder d = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD)) {
-      long from = SparseLumaDecoder.NONE;
-      long to = SparseLumaDecoder.NONE;
-      for (long k : d.keyframes()) {
-        double sec = d.seconds(k);
-        if (sec <= lo - KEY_MARGIN_SEC) {
-          from = k;
-        } else if (sec > hi + KEY_MARGIN_SEC && to == SparseLumaDecoder.NONE) {
-          to = k;
-        }
+    double frame = 1 / Math.max(1, d.info().fps());
+    double lo = t - reach - frames * frame;
+    double hi = t + reach + frames * frame;
+    long[] keys = d.keyframes();
+    long from = keys.length > 0 ? keys[0] : SparseLumaDecoder.NONE;
+    long to = SparseLumaDecoder.NONE;
+    for (long k : keys) {
+      double sec = d.seconds(k);
+      if (sec <= lo - KEY_MARGIN_SEC) {
+        from = k;
+      } else if (sec > hi + KEY_MARGIN_SEC && to == SparseLumaDecoder.NONE) {
+        to = k;
       }
-      SparseLumaDecoder.Wish inside = (t, duration) -> t >= lo && t <= hi;
-      SparseLumaDecoder.Pictures keep =
-          (t, grey, w, h) -> out.add(new VideoFrame(out.size(), t, w, h, 1, grey));
-      try {
-        d.decode(inside, keep, from, to);
-      } catch (SparseLumaDecoder.CannotSplitException e) {
-        out.clear();
-        d.decode(inside, keep);
+    }
+    SparseLumaDecoder.Wish inside = (pts, duration) -> pts >= lo && pts <= hi;
+    SparseLumaDecoder.Pictures keep =
+        (pts, grey, w, h) -> {
+          out.add(new VideoFrame(out.size(), pts, w, h, 1, grey));
+          if (pts > hi - frame) {
+            throw new SpanComplete();
+          }
+        };
+    try {
+      if (from == SparseLumaDecoder.NONE) {
+        throw new SparseLumaDecoder.CannotSplitException("no keyframe index");
+      }
+      d.decode(inside, keep, from, to);
+    } catch (SpanComplete done) {
+      return out;
+    } catch (SparseLumaDecoder.CannotSplitException e) {
+      out.clear(); // read from the start, by a decoder of its own (this one is part-way in)
+      try (SparseLumaDecoder whole = SparseLumaDecoder.open(video, orb.maxWidth(), ONE_THREAD)) {
+        whole.decode(inside, keep);
+      } catch (SpanComplete done) {
+        return out;
       }
     }
     return out;

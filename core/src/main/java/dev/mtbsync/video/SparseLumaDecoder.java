@@ -255,6 +255,8 @@ public final class SparseLumaDecoder implements AutoCloseable {
     unstamped = false;
     long firstShown = Long.MIN_VALUE; // the first keyframe's presentation time
     long endShown = Long.MAX_VALUE; // the next segment's first keyframe's
+    // a decoder used before (another segment, or one left part-way) starts afresh
+    avcodec.avcodec_flush_buffers(codec);
     if (fromKey != NONE
         && avformat.av_seek_frame(format, stream.index(), fromKey, avformat.AVSEEK_FLAG_BACKWARD)
             < 0) {
