@@ -43,11 +43,15 @@ public final class RunRefit {
   /**
    * The markers the sync placed on the new run's frames, kept where the refit leaves them alone: no
    * pin within {@link MomentRefiner#MAX_REACH_SEC} of the placement (near a pin the rider's own
-   * judgement rules), and the new warp still within that reach of it (the placement was sought
-   * there). Elsewhere the marker is read off the new warp.
+   * judgement rules), the new warp still within that reach of it (the placement was sought there),
+   * the placement's interval narrower than the new warp's (between pins the warp can be the surer
+   * of the two), and the pins not having moved the marker's warp beyond the sync's own interval
+   * ({@code synced}: the markers of the sync's warp, null when unknown). Elsewhere the marker is
+   * read off the new warp.
    */
   static List<NewMarker> keepPlacements(
       List<NewMarker> markers,
+      List<NewMarker> synced,
       List<PlacementsCsv.Placement> placements,
       List<Anchor> pins,
       double reviewThreshold,
@@ -65,8 +69,21 @@ public final class RunRefit {
         boolean moved =
             !Double.isFinite(m.tNew())
                 || Math.abs(m.tNew() - p.tNew()) > MomentRefiner.MAX_REACH_SEC;
-        if (!pinned && !moved) {
-          out.set(i, MarkerTransfer.placed(m, p.tNew(), p.errorSec(), reviewThreshold, frameSec));
+        NewMarker placed =
+            MarkerTransfer.placed(m, p.tNew(), p.errorSec(), reviewThreshold, frameSec);
+        boolean surer =
+            !m.hasInterval() || placed.tNewHi() - placed.tNewLo() < m.tNewHi() - m.tNewLo();
+        // the pins moved this marker's warp beyond the sync's own interval: the rider corrected
+        // the stretch it lies in, and the corrected warp rules there
+        NewMarker before = synced == null ? null : synced.get(i);
+        boolean corrected =
+            before != null
+                && before.hasInterval()
+                && Double.isFinite(m.tNew())
+                && Math.abs(m.tNew() - before.tNew())
+                    > (before.tNewHi() - before.tNewLo()) / 2 + frameSec;
+        if (!pinned && !moved && surer && !corrected) {
+          out.set(i, placed);
         }
         break;
       }
@@ -194,9 +211,15 @@ public final class RunRefit {
               ? MarkerTransfer.DEFAULT_REVIEW_THRESHOLD
               : params.reviewThreshold();
       markers = MarkerTransfer.transfer(refs, fit.warp(), threshold, frameSec);
+      Path auto = runDir.resolve(AUTO_TIMEWARP);
+      List<NewMarker> synced =
+          Files.isRegularFile(auto)
+              ? MarkerTransfer.transfer(refs, TimewarpFile.read(auto), threshold, frameSec)
+              : null;
       markers =
           keepPlacements(
               markers,
+              synced,
               PlacementsCsv.read(runDir.resolve(PlacementsCsv.FILE)),
               anchors.pins(),
               threshold,

@@ -47,7 +47,12 @@ class PlacementsCsvTest {
   void aRefitKeepsAPlacementAwayFromPinsAndNearItsNewWarp() {
     List<NewMarker> kept =
         RunRefit.keepPlacements(
-            List.of(fromWarp(14.32)), List.of(GATE), List.of(new Anchor(3, 2, "")), 0.6, 1 / 30.0);
+            List.of(fromWarp(14.32)),
+            null,
+            List.of(GATE),
+            List.of(new Anchor(3, 2, "")),
+            0.6,
+            1 / 30.0);
     NewMarker m = kept.get(0);
     assertThat(m.tNew()).isEqualTo(14.25);
     assertThat(m.tNewHi() - m.tNewLo())
@@ -57,17 +62,30 @@ class PlacementsCsvTest {
   }
 
   @Test
-  void nearAPinOrFarFromTheNewWarpTheWarpRules() {
+  void nearAPinFarFromTheNewWarpOrWhereThePinsCorrectedTheWarpTheWarpRules() {
     List<NewMarker> pinned =
         RunRefit.keepPlacements(
             List.of(fromWarp(14.32)),
+            null,
             List.of(GATE),
             List.of(new Anchor(14.4, 12.6, "mine")),
             0.6,
             1 / 30.0);
     assertThat(pinned.get(0).tNew()).isEqualTo(14.32);
     List<NewMarker> moved =
-        RunRefit.keepPlacements(List.of(fromWarp(15.0)), List.of(GATE), List.of(), 0.6, 1 / 30.0);
+        RunRefit.keepPlacements(
+            List.of(fromWarp(15.0)), null, List.of(GATE), List.of(), 0.6, 1 / 30.0);
+    assertThat(moved.get(0).tNew()).isEqualTo(15.0);
+    // the sync's warp put it at 14.70 +- 0.1 s: pins that moved it to 14.32 corrected the stretch
+    List<NewMarker> corrected =
+        RunRefit.keepPlacements(
+            List.of(fromWarp(14.32)),
+            List.of(fromWarp(14.70)),
+            List.of(GATE),
+            List.of(),
+            0.6,
+            1 / 30.0);
+    assertThat(corrected.get(0).tNew()).isEqualTo(14.32);
     assertThat(moved.get(0).tNew()).isEqualTo(15.0);
   }
 }
