@@ -40,4 +40,12 @@ class FastOptionTest {
     assertThat(slow.refOrb().sampleFps()).isEqualTo(4.0);
     assertThat(slow.newOrb().sampleFps()).isEqualTo(2.0);
   }
+
+  @Test
+  void markersArePlacedOnTheFramesUnlessWarpMarkersOrFastSayOtherwise() {
+    assertThat(parse().match().placeOnFrames()).isTrue();
+    assertThat(parse("--warp-markers").match().placeOnFrames()).isFalse();
+    assertThat(parse("--fast").match().placeOnFrames()).isFalse();
+    assertThat(parse("--threads", "1").match().estimateLens()).as("the lens untouched").isTrue();
+  }
 }
