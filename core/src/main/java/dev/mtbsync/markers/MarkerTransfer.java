@@ -70,34 +70,17 @@ public final class MarkerTransfer {
       // the mapping's uncertainty is in reference seconds; through the inverse it shrinks or grows
       // with the slope (a rider twice as slow spreads one reference second over two)
       double half = Z90 * warp.sigmaAt(tNew) / Math.max(0.05, warp.slopeAt(tNew));
-      if (frameSec > 0) {
-        // a frame lasts 1/fps: no picture places a moment closer than half of one
-        half = Math.hypot(half, 0.5 * frameSec);
-      }
-      double lo = Math.max(0, tNew - half);
-      double hi = tNew + half;
-      String why = null;
-      if (conf < reviewThreshold) {
-        why = "low confidence";
-      } else if (frameSec > 0 && hi - lo > REVIEW_FRAMES * frameSec) {
-        why =
-            String.format(
-                java.util.Locale.ROOT,
-                "uncertain by +-%.0f ms (%.1f frames)",
-                half * 1000,
-                half / frameSec);
-      }
       out.add(
-          new NewMarker(
+          withInterval(
               m.name(),
               m.tRef(),
               tNew,
-              lo,
-              hi,
+              half,
               conf,
-              why != null,
               m.colour(),
-              why != null ? note(m.comment(), why) : m.comment()));
+              m.comment(),
+              reviewThreshold,
+              frameSec));
     }
     return out;
   }
@@ -108,15 +91,40 @@ public final class MarkerTransfer {
    */
   public static NewMarker placed(
       NewMarker m, double tNew, double errorSec, double reviewThreshold, double frameSec) {
-    double half = Z90 * errorSec;
+    return withInterval(
+        m.name(),
+        m.tRef(),
+        tNew,
+        Z90 * errorSec,
+        m.confidence(),
+        m.colour(),
+        withoutReviewNote(m.comment()),
+        reviewThreshold,
+        frameSec);
+  }
+
+  /**
+   * A marker at {@code tNew} with the 90 % interval {@code +-half} (half a frame added: a frame
+   * lasts 1/fps, and no picture places a moment closer than half of one), flagged for low
+   * confidence or an interval wider than {@link #REVIEW_FRAMES} frames.
+   */
+  private static NewMarker withInterval(
+      String name,
+      double tRef,
+      double tNew,
+      double half,
+      double conf,
+      String colour,
+      String comment,
+      double reviewThreshold,
+      double frameSec) {
     if (frameSec > 0) {
       half = Math.hypot(half, 0.5 * frameSec);
     }
     double lo = Math.max(0, tNew - half);
     double hi = tNew + half;
-    String base = withoutReviewNote(m.comment());
     String why = null;
-    if (m.confidence() < reviewThreshold) {
+    if (conf < reviewThreshold) {
       why = "low confidence";
     } else if (frameSec > 0 && hi - lo > REVIEW_FRAMES * frameSec) {
       why =
@@ -127,15 +135,15 @@ public final class MarkerTransfer {
               half / frameSec);
     }
     return new NewMarker(
-        m.name(),
-        m.tRef(),
+        name,
+        tRef,
         tNew,
         lo,
         hi,
-        m.confidence(),
+        conf,
         why != null,
-        m.colour(),
-        why != null ? note(base, why) : base);
+        colour,
+        why != null ? note(comment, why) : comment);
   }
 
   /** A marker whose 90 % interval is wider than this many frames of the new video is flagged. */

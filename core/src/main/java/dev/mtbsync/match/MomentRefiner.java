@@ -3,6 +3,7 @@ package dev.mtbsync.match;
 import dev.mtbsync.features.FrameFeatures;
 import dev.mtbsync.features.OrbConfig;
 import dev.mtbsync.features.OrbExtractor;
+import dev.mtbsync.stats.Stats;
 import dev.mtbsync.video.SparseLumaDecoder;
 import dev.mtbsync.video.VideoFrame;
 import java.io.IOException;
@@ -135,16 +136,12 @@ public final class MomentRefiner {
    * ones.
    */
   public static boolean[] trusted(List<Moment> moments) {
-    double[] res =
-        moments.stream().filter(m -> m != null).mapToDouble(Moment::residual).sorted().toArray();
+    double[] res = moments.stream().filter(m -> m != null).mapToDouble(Moment::residual).toArray();
     boolean[] out = new boolean[moments.size()];
     if (res.length == 0) {
       return out;
     }
-    double median =
-        res.length % 2 == 1
-            ? res[res.length / 2]
-            : 0.5 * (res[res.length / 2 - 1] + res[res.length / 2]);
+    double median = Stats.median(res);
     for (int i = 0; i < out.length; i++) {
       Moment m = moments.get(i);
       out[i] =
@@ -243,7 +240,7 @@ public final class MomentRefiner {
     }
   }
 
-  /** A decoded new frame: its time, features where computed, and the small float picture. */
+  /** A decoded new frame: its time, its grey picture, and the small float one ECC aligns. */
   private static final class Frame {
     final double t;
     final VideoFrame full;

@@ -162,9 +162,9 @@ public final class RunRefit {
     }
 
     Path timewarp = runDir.resolve(TIMEWARP);
+    Path auto = runDir.resolve(AUTO_TIMEWARP);
     TimewarpJson before = null;
     if (Files.isRegularFile(timewarp)) {
-      Path auto = runDir.resolve(AUTO_TIMEWARP);
       if (!Files.exists(auto)) {
         AtomicFiles.write(auto, temp -> Files.copy(timewarp, temp));
       }
@@ -211,11 +211,10 @@ public final class RunRefit {
               ? MarkerTransfer.DEFAULT_REVIEW_THRESHOLD
               : params.reviewThreshold();
       markers = MarkerTransfer.transfer(refs, fit.warp(), threshold, frameSec);
-      Path auto = runDir.resolve(AUTO_TIMEWARP);
       List<NewMarker> synced =
-          Files.isRegularFile(auto)
-              ? MarkerTransfer.transfer(refs, TimewarpFile.read(auto), threshold, frameSec)
-              : null;
+          before == null
+              ? null
+              : MarkerTransfer.transfer(refs, before.warp(auto), threshold, frameSec);
       markers =
           keepPlacements(
               markers,

@@ -9,10 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,28 +32,7 @@ class FramePlacementTest {
       return;
     }
     copy =
-        ReframedClip.write(
-            CLIP,
-            dir.resolve("new.mp4"),
-            SKIP_FRAMES,
-            new ReframedClip.Reframe() {
-              @Override
-              public int[] size(int w, int h) {
-                return new int[] {w, h};
-              }
-
-              @Override
-              public void apply(Mat in, Mat framed) {
-                int w = in.cols();
-                int h = in.rows();
-                int cw = (int) Math.round(w / ZOOM);
-                int ch = (int) Math.round(h / ZOOM);
-                try (Mat part = new Mat(in, new Rect((w - cw) / 2, (h - ch) / 2, cw, ch));
-                    Size size = new Size(w, h)) {
-                  opencv_imgproc.resize(part, framed, size, 0, 0, opencv_imgproc.INTER_CUBIC);
-                }
-              }
-            });
+        ReframedClip.write(CLIP, dir.resolve("new.mp4"), SKIP_FRAMES, ReframedClip.zoomedIn(ZOOM));
   }
 
   private static MomentRefiner refiner() {

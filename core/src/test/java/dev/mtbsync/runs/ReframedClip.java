@@ -18,7 +18,10 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * A real clip filmed again by another camera, with exact truth: the copy starts some frames later
@@ -34,6 +37,31 @@ final class ReframedClip {
 
     /** Draws {@code in}, the clip's picture, as the other camera films it into {@code out}. */
     void apply(Mat in, Mat out);
+  }
+
+  /**
+   * The picture's centre {@code 1 / zoom} of it scaled back to the full size, as a narrower lens or
+   * a crop would film it.
+   */
+  static Reframe zoomedIn(double zoom) {
+    return new Reframe() {
+      @Override
+      public int[] size(int w, int h) {
+        return new int[] {w, h};
+      }
+
+      @Override
+      public void apply(Mat in, Mat framed) {
+        int w = in.cols();
+        int h = in.rows();
+        int cw = (int) Math.round(w / zoom);
+        int ch = (int) Math.round(h / zoom);
+        try (Mat part = new Mat(in, new Rect((w - cw) / 2, (h - ch) / 2, cw, ch));
+            Size size = new Size(w, h)) {
+          opencv_imgproc.resize(part, framed, size, 0, 0, opencv_imgproc.INTER_CUBIC);
+        }
+      }
+    };
   }
 
   /** The copy's frame rate and how much later (s) it starts. */
