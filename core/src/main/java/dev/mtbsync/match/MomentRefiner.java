@@ -23,6 +23,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_video;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
 
@@ -157,12 +158,17 @@ public final class MomentRefiner {
   private final OrbConfig orb;
   private final int threads;
   private final int minInliers;
+  private final double zoom;
 
   /**
    * @param newVideo the file the new run's samples were analysed from
    * @param orb the features the run was matched with (for the first alignment)
+   * @param zoom the camera difference's zoom ({@link dev.mtbsync.camera.CameraDifference#zoom}):
+   *     the new pictures are shrunk to the reference's scale of detail; NaN where not estimated
    */
-  public MomentRefiner(Path refVideo, Path newVideo, OrbConfig orb, int threads, int minInliers) {
+  public MomentRefiner(
+      Path refVideo, Path newVideo, OrbConfig orb, int threads, int minInliers, double zoom) {
+    this.zoom = zoom;
     this.refVideo = refVideo;
     this.newVideo = newVideo;
     this.orb = orb;
@@ -286,13 +292,14 @@ public final class MomentRefiner {
     if (m.inliers() < minInliers || m.homography() == null) {
       return null;
     }
-    try (Aligner aligner = new Aligner(refFrame, first.width(), first.height(), m.homography())) {
+    try (Aligner aligner =
+        new Aligner(refFrame, first.width(), first.height(), m.homography(), zoom)) {
       Map<Integer, Double> cost = new HashMap<>();
       int best = start;
       while (true) {
         for (int j = best - FIT_FRAMES; j <= best + FIT_FRAMES; j++) {
           if (j >= 0 && j < frames.size() && !cost.containsKey(j)) {
-            cost.put(j, aligner.residual(small(frames.get(j)), j));
+            cost.put(j, aligner.residual(small(frames.get(j), aligner.newScale), j));
           }
         }
         int next = best;
@@ -401,16 +408,20 @@ public final class MomentRefiner {
     return new double[] {v, Math.sqrt(Math.max(0, var))};
   }
 
-  private Mat small(Frame f) {
+  private static Mat small(Frame f, double scale) {
     if (f.small == null) {
-      f.small = toSmall(f.full);
+      f.small = toSmall(f.full, scale);
     }
     return f.small;
   }
 
   /** The picture as floats, its long side {@link #ECC_SIDE} px. */
   static Mat toSmall(VideoFrame v) {
-    double s = (double) ECC_SIDE / Math.max(v.width(), v.height());
+    return toSmall(v, (double) ECC_SIDE / Math.max(v.width(), v.height()));
+  }
+
+  /** The picture as floats, shrunk by {@code s}. */
+  static Mat toSmall(VideoFrame v, double s) {
     int w = (int) Math.round(v.width() * s);
     int h = (int) Math.round(v.height() * s);
     try (Mat full = new Mat(v.height(), v.width(), opencv_core.CV_8UC1);
@@ -435,13 +446,31 @@ public final class MomentRefiner {
     private final Map<Integer, Mat> warps = new HashMap<>();
     private final Mat first;
 
+    /** The factor new pictures are shrunk by. */
+    final double newScale;
+
+    /** The template's inner window, {@link #EDGE_SHARE} of it left out at every side. */
+    private final Rect inner;
+
     /**
      * @param h the homography from the new picture (px of the decoded frame) to the reference's
+     * @param zoom the camera's zoom ({@link dev.mtbsync.camera.CameraDifference#zoom}), NaN where
+     *     not known
      */
-    Aligner(VideoFrame refFrame, int newW, int newH, double[] h) {
+    Aligner(VideoFrame refFrame, int newW, int newH, double[] h, double zoom) {
       this.ref = toSmall(refFrame);
       double sr = (double) ECC_SIDE / Math.max(refFrame.width(), refFrame.height());
-      double sn = (double) ECC_SIDE / Math.max(newW, newH);
+      // a new pixel spans refWidth / newWidth / zoom reference pixels: shrunk by sr times that, a
+      // thing is as many pixels wide in both small pictures and neither is compared with the
+      // other's interpolation (a 4:3 crop shrunk to its long side was 1.33x finer than the
+      // reference; measured, one marker of the karma clip's 4:3 copy moved from 2.2 to 0.9
+      // frames off)
+      double span = (double) refFrame.width() / newW / zoom;
+      double sn =
+          Double.isFinite(span) && span > 0
+              ? sr * Math.max(MIN_SPAN, Math.min(MAX_SPAN, span))
+              : (double) ECC_SIDE / Math.max(newW, newH);
+      newScale = sn;
       // new -> ref in small pixels: Sr H Sn^-1
       double[] small = new double[9];
       for (int r = 0; r < 3; r++) {
@@ -458,8 +487,19 @@ public final class MomentRefiner {
       double[] inv = invert(small);
       newIsTemplate =
           inv != null && insideShare(small, nw, nh, rw, rh) >= insideShare(inv, rw, rh, nw, nh);
-      // ECC's warp maps template points to input points
-      double[] init = newIsTemplate ? small : inv;
+      // ECC's warp maps template points to input points, here from the inner window's corner
+      double[] whole = newIsTemplate ? small : inv;
+      int tw = newIsTemplate ? nw : rw;
+      int th = newIsTemplate ? nh : rh;
+      int ox = (int) Math.round(tw * EDGE_SHARE);
+      int oy = (int) Math.round(th * EDGE_SHARE);
+      inner = new Rect(ox, oy, tw - 2 * ox, th - 2 * oy);
+      double[] init = whole == null ? null : whole.clone();
+      if (init != null) {
+        for (int r = 0; r < 3; r++) { // whole x translation(ox, oy)
+          init[3 * r + 2] = whole[3 * r] * ox + whole[3 * r + 1] * oy + whole[3 * r + 2];
+        }
+      }
       first = new Mat(3, 3, opencv_core.CV_32F);
       try (FloatIndexer fi = first.createIndexer()) {
         for (int r = 0; r < 3; r++) {
@@ -476,10 +516,11 @@ public final class MomentRefiner {
       nearestWarp(index).copyTo(warp);
       try (TermCriteria stop =
               new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, ECC_ITERATIONS, ECC_EPS);
-          Mat everywhere = new Mat()) {
+          Mat everywhere = new Mat();
+          Mat template = new Mat(newIsTemplate ? picture : ref, inner)) {
         double rho =
             opencv_video.findTransformECC(
-                newIsTemplate ? picture : ref,
+                template,
                 newIsTemplate ? ref : picture,
                 warp,
                 opencv_video.MOTION_HOMOGRAPHY,
@@ -511,9 +552,29 @@ public final class MomentRefiner {
     public void close() {
       ref.close();
       first.close();
+      inner.close();
       warps.values().forEach(Mat::close);
     }
   }
+
+  /**
+   * Share of the template left out at each of its sides.
+   *
+   * <p>DESIGN NOTE: at its edges the template meets what the other picture does not show (a rolled
+   * copy's black corners, a crop's border), and which of those pixels ECC counts changes with the
+   * warp. Measured on the karma clip rolled by 2 degrees: with the whole template the moments came
+   * 0.1-1.6 frames early (more with more blur), a 5 % band left out brought them to 0.04-0.12; on
+   * the same-framing and 4:3 copies the intervals narrowed from 2.4-3.8 to 1.2-2.0 frames. On the
+   * road clip rolled 2 degrees the other way (a copy made as FramePlacementTest's) it turned a mean
+   * 0.34 frame early into 0.35 late, every moment still within a frame: what is left there is not
+   * the edges.
+   */
+  static final double EDGE_SHARE = 0.05;
+
+  /** Bounds of a new pixel's span in reference pixels (a zoom of 0.5-2x). */
+  static final double MIN_SPAN = 0.5;
+
+  static final double MAX_SPAN = 2;
 
   /** ECC stops when the warp's parameters change less than this in an iteration. */
   static final double ECC_EPS = 1e-4;

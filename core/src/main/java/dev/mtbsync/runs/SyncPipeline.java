@@ -112,6 +112,7 @@ public final class SyncPipeline {
       SyncRequest req,
       Path newAnalysed,
       double frameSec,
+      double zoom,
       Progress progress)
       throws IOException {
     List<MomentRefiner.Request> requests = new ArrayList<>();
@@ -134,7 +135,8 @@ public final class SyncPipeline {
             newAnalysed,
             req.newOrb(),
             req.match().threads(),
-            req.match().minInliers());
+            req.match().minInliers(),
+            zoom);
     List<MomentRefiner.Moment> moments =
         refiner.refine(requests, done -> progress.update("place markers", done, requests.size()));
     boolean[] trusted = MomentRefiner.trusted(moments);
@@ -269,7 +271,13 @@ public final class SyncPipeline {
           !req.match().placeOnFrames() || lens
               ? new Placed(transferred, List.of())
               : placeOnFrames(
-                  transferred, fit, req, newAnalysed, fps > 0 ? 1 / fps : Double.NaN, progress);
+                  transferred,
+                  fit,
+                  req,
+                  newAnalysed,
+                  fps > 0 ? 1 / fps : Double.NaN,
+                  found.camera() == null ? Double.NaN : found.camera().zoom(),
+                  progress);
       transferred = placed.markers();
       placements = placed.placements();
     }

@@ -14,17 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Markers placed on the new run's own frames: the real road clip against a copy that starts 12
- * frames later, zoomed in by 10 %, with the warp's estimate deliberately 4 frames off either way.
+ * Markers placed on the new run's own frames: the real road clip against copies that start 12
+ * frames later, one zoomed in by 10 %, one rolled by 2 degrees with black corners, with the warp's
+ * estimate deliberately 4 frames off either way.
  */
 class FramePlacementTest {
 
   private static final Path CLIP = Path.of("../../shared/data/video/udacity_solidWhiteRight.mp4");
+  private static final Path KARMA = Path.of("../../shared/data/video/gpmf-parser_karma.mp4");
   private static final int SKIP_FRAMES = 12;
   private static final double ZOOM = 1.1;
 
   @TempDir static Path dir;
   static ReframedClip.Copy copy;
+  static ReframedClip.Copy rolled;
 
   @BeforeAll
   static void zoomedCopy() throws IOException {
@@ -33,12 +36,46 @@ class FramePlacementTest {
     }
     copy =
         ReframedClip.write(CLIP, dir.resolve("new.mp4"), SKIP_FRAMES, ReframedClip.zoomedIn(ZOOM));
+    if (ReframedClip.present(KARMA, FramePlacementTest.class)) {
+      rolled =
+          ReframedClip.write(KARMA, dir.resolve("rolled.mp4"), SKIP_FRAMES, ReframedClip.rolled(2));
+    }
   }
 
   private static MomentRefiner refiner() {
+    return refiner(CLIP, "new.mp4", ZOOM);
+  }
+
+  private static MomentRefiner refiner(Path clip, String copy, double zoom) {
     MatchConfig match = MatchConfig.defaults();
     return new MomentRefiner(
-        CLIP, dir.resolve("new.mp4"), OrbConfig.DEFAULT, 2, match.minInliers());
+        clip, dir.resolve(copy), OrbConfig.DEFAULT, 2, match.minInliers(), zoom);
+  }
+
+  @Test
+  void aRolledCopyWithBlackCornersIsPlacedWithoutBias() throws IOException {
+    ReframedClip.assumePresent(KARMA);
+    // the karma clip rolled: its black corners meet the scene at the picture's edges; counted
+    // there, they drew every moment 1.3-2.4 frames early
+    double frame = 1 / rolled.fps();
+    double[] tRef = {1.5, 3.0, 4.5, 6.0, 7.5, 9.0, 10.5};
+    List<MomentRefiner.Request> requests = new ArrayList<>();
+    for (int i = 0; i < tRef.length; i++) {
+      double off = (i % 2 == 0 ? 4 : -4) * frame;
+      requests.add(
+          new MomentRefiner.Request(tRef[i], tRef[i] - rolled.offset() + off, 2 * frame, 1));
+    }
+    List<MomentRefiner.Moment> moments = refiner(KARMA, "rolled.mp4", 1).refine(requests, n -> {});
+    List<Double> signed = new ArrayList<>();
+    for (int i = 0; i < tRef.length; i++) {
+      MomentRefiner.Moment m = moments.get(i);
+      assertThat(m).as("moment at %.1f s", tRef[i]).isNotNull();
+      signed.add((m.tNew() - (tRef[i] - rolled.offset())) / frame);
+    }
+    System.out.println("FramePlacementTest: rolled copy's errors (frames) " + signed);
+    assertThat(signed).allSatisfy(e -> assertThat(Math.abs(e)).isLessThan(0.5));
+    double bias = signed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    assertThat(Math.abs(bias)).as("mean signed error (frames)").isLessThan(0.25);
   }
 
   @Test

@@ -20,7 +20,9 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -59,6 +61,36 @@ final class ReframedClip {
         try (Mat part = new Mat(in, new Rect((w - cw) / 2, (h - ch) / 2, cw, ch));
             Size size = new Size(w, h)) {
           opencv_imgproc.resize(part, framed, size, 0, 0, opencv_imgproc.INTER_CUBIC);
+        }
+      }
+    };
+  }
+
+  /**
+   * The picture rolled by {@code degrees} (counter-clockwise) about its centre, its corners black,
+   * as a camera mounted askew and an editor's rotate would give it.
+   */
+  static Reframe rolled(double degrees) {
+    return new Reframe() {
+      @Override
+      public int[] size(int w, int h) {
+        return new int[] {w, h};
+      }
+
+      @Override
+      public void apply(Mat in, Mat framed) {
+        try (Point2f centre = new Point2f(in.cols() / 2f, in.rows() / 2f);
+            Mat roll = opencv_imgproc.getRotationMatrix2D(centre, degrees, 1);
+            Size size = new Size(in.cols(), in.rows());
+            Scalar black = new Scalar(0, 0, 0, 0)) {
+          opencv_imgproc.warpAffine(
+              in,
+              framed,
+              roll,
+              size,
+              opencv_imgproc.INTER_LINEAR,
+              org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT,
+              black);
         }
       }
     };
