@@ -154,12 +154,37 @@ public final class MomentRefiner {
     return out;
   }
 
+  /**
+   * Keeps the reference frames decoded at moments, between syncs against one reference: the markers
+   * are the same moments every time.
+   */
+  public interface FrameStore {
+    /** The frame kept for the moment {@code tRef} (s), or null. */
+    VideoFrame get(double tRef);
+
+    /** Keeps the frame decoded nearest {@code tRef}. */
+    void put(double tRef, VideoFrame frame) throws IOException;
+
+    /** Keeps nothing. */
+    FrameStore NONE =
+        new FrameStore() {
+          @Override
+          public VideoFrame get(double tRef) {
+            return null;
+          }
+
+          @Override
+          public void put(double tRef, VideoFrame frame) {}
+        };
+  }
+
   private final Path refVideo;
   private final Path newVideo;
   private final OrbConfig orb;
   private final int threads;
   private final int minInliers;
   private final double zoom;
+  private FrameStore refFrames = FrameStore.NONE;
 
   /**
    * @param newVideo the file the new run's samples were analysed from
@@ -175,6 +200,12 @@ public final class MomentRefiner {
     this.orb = orb;
     this.threads = Math.max(1, threads);
     this.minInliers = minInliers;
+  }
+
+  /** Keeps the reference frames at the moments in {@code store}, and reads them back from it. */
+  public MomentRefiner keepingReferenceFrames(FrameStore store) {
+    this.refFrames = store;
+    return this;
   }
 
   /**
@@ -265,13 +296,18 @@ public final class MomentRefiner {
     try (OrbExtractor extractor = new OrbExtractor(orb);
         ViewMatcher matcher = new ViewMatcher();
         Videos videos = new Videos()) {
-      // the reference frame nearest each moment
+      // the reference frame nearest each moment: kept from an earlier sync, or decoded now
+      Map<Integer, VideoFrame> refFrames = new HashMap<>();
       List<Span> refSpans = new ArrayList<>();
       for (int i : mine) {
         double t = requests.get(i).tRef();
-        refSpans.add(new Span(i, t - REF_REACH_SEC, t + REF_REACH_SEC));
+        VideoFrame kept = this.refFrames.get(t);
+        if (kept != null) {
+          refFrames.put(i, kept);
+        } else {
+          refSpans.add(new Span(i, t - REF_REACH_SEC, t + REF_REACH_SEC));
+        }
       }
-      Map<Integer, VideoFrame> refFrames = new HashMap<>();
       decodeSpans(
           videos.of(refVideo),
           refVideo,
@@ -286,6 +322,7 @@ public final class MomentRefiner {
             }
             if (best != null) {
               refFrames.put(span.request, best);
+              this.refFrames.put(t, best);
             }
           });
       // the new frames around each estimate, each moment placed as soon as its frames are in

@@ -111,6 +111,7 @@ public final class SyncPipeline {
       WarpFitter.Fit fit,
       SyncRequest req,
       Path newAnalysed,
+      Path indexCache,
       double frameSec,
       double zoom,
       Progress progress)
@@ -131,12 +132,13 @@ public final class SyncPipeline {
     }
     MomentRefiner refiner =
         new MomentRefiner(
-            req.reference(),
-            newAnalysed,
-            req.newOrb(),
-            req.match().threads(),
-            req.match().minInliers(),
-            zoom);
+                req.reference(),
+                newAnalysed,
+                req.newOrb(),
+                req.match().threads(),
+                req.match().minInliers(),
+                zoom)
+            .keepingReferenceFrames(new MarkerFrameCache(indexCache, req.newOrb().maxWidth()));
     List<MomentRefiner.Moment> moments =
         refiner.refine(requests, done -> progress.update("place markers", done, requests.size()));
     boolean[] trusted = MomentRefiner.trusted(moments);
@@ -275,6 +277,7 @@ public final class SyncPipeline {
                   fit,
                   req,
                   newAnalysed,
+                  cache,
                   fps > 0 ? 1 / fps : Double.NaN,
                   found.camera() == null ? Double.NaN : found.camera().zoom(),
                   progress);

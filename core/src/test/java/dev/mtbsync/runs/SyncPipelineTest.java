@@ -102,6 +102,34 @@ class SyncPipelineTest {
   }
 
   @Test
+  void keepsTheReferenceFramesAtTheMarkersForTheNextSync() throws IOException {
+    Path markers = pair.resolve("ref_markers.csv");
+    SyncResult first = sync(pair.resolve("ref.mp4"), pair.resolve("new.mp4"), markers);
+    Path kept;
+    try (var dirs = Files.list(out.resolve(".index-cache"))) {
+      kept = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    List<Path> frames;
+    try (var files = Files.list(kept)) {
+      frames = files.sorted().toList();
+    }
+    assertThat(frames).as("one frame a marker").hasSize(first.markers().size());
+    List<java.nio.file.attribute.FileTime> written = new ArrayList<>();
+    for (Path f : frames) {
+      written.add(Files.getLastModifiedTime(f));
+    }
+    SyncResult second = sync(pair.resolve("ref.mp4"), pair.resolve("new.mp4"), markers);
+    assertThat(second.markers().stream().map(NewMarker::tNew).toList())
+        .as("the same markers from the kept frames")
+        .isEqualTo(first.markers().stream().map(NewMarker::tNew).toList());
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(Files.getLastModifiedTime(frames.get(i)))
+          .as("%s read, not written again", frames.get(i).getFileName())
+          .isEqualTo(written.get(i));
+    }
+  }
+
+  @Test
   void runsOfDifferentTrailsAreNotOkAndSaySo() throws IOException {
     SyncResult r = sync(pair.resolve("ref.mp4"), other.resolve("new.mp4"), null);
     assertThat(r.ok()).isFalse();
