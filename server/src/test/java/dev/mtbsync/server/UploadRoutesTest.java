@@ -194,7 +194,12 @@ class UploadRoutesTest {
               Thread.sleep(50);
             }
             assertThat(stored).isBetween(0L, (long) sent);
-            assertThat(patch(http, base, id, stored + 1, video, (int) stored + 1).statusCode())
+            // one byte at an offset the server does not have: the 409 may come before the body is
+            // read, and with the rest of the video as the body the client was once still writing
+            // it when the connection closed (a busy machine: "header parser received no bytes")
+            assertThat(
+                    patch(http, base, id, stored + 1, video, (int) stored + 1, (int) stored + 2)
+                        .statusCode())
                 .as("an offset the server does not have")
                 .isEqualTo(409);
             assertThat(offset(http, base, id)).isEqualTo(stored);
