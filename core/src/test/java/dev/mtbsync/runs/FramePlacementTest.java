@@ -113,6 +113,33 @@ class FramePlacementTest {
   }
 
   @Test
+  void aMomentBeyondTheReachIsSoughtAgainOverEveryFrame() throws IOException {
+    ReframedClip.assumePresent(CLIP);
+    // the last estimate is 0.35 s early with an interval of +-0.077 s (as the warp gave the road
+    // clip's zoom+10 copy near its end): the walk from it stops in a valley of a frame that only
+    // looks alike, 8.6 frames off, which aligns 30 times worse than the true moments around
+    double frame = 1 / copy.fps();
+    List<MomentRefiner.Request> requests = new ArrayList<>();
+    double[] tRef = {1.5, 3.0, 4.5, 6.0, 7.84};
+    for (int i = 0; i < tRef.length; i++) {
+      double truth = tRef[i] - copy.offset();
+      boolean last = i == tRef.length - 1;
+      requests.add(
+          new MomentRefiner.Request(
+              tRef[i], last ? truth - 0.35 : truth + 4 * frame, last ? 0.077 : 2 * frame, 1));
+    }
+    List<MomentRefiner.Moment> moments = refiner().refine(requests, n -> {});
+    boolean[] trusted = MomentRefiner.trusted(moments);
+    MomentRefiner.Moment last = moments.get(tRef.length - 1);
+    double err = (last.tNew() - (tRef[tRef.length - 1] - copy.offset())) / frame;
+    System.out.println("FramePlacementTest: the far estimate's error (frames) " + err);
+    assertThat(Math.abs(err))
+        .as("within a frame and a half, where the walk left it 8.6 off")
+        .isLessThan(1.5);
+    assertThat(trusted).containsOnly(true);
+  }
+
+  @Test
   void aMomentBeforeTheNewRunStartedIsNotTakenFromTheFrames() throws IOException {
     ReframedClip.assumePresent(CLIP);
     // the copy starts 12 frames (0.48 s) in: the reference's 0.2 s was never filmed by it, and
