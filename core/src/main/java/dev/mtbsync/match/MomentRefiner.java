@@ -218,6 +218,8 @@ public final class MomentRefiner {
   public List<Moment> refine(List<Request> requests, java.util.function.IntConsumer done)
       throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    // the reference frames decoded in the first round serve the second
+    FrameStore frames = new Remembered(refFrames);
     try {
       // each worker takes a stretch of the requests in time order, with its own decoders of both
       // videos: opening a video costs more than seeking in it, and moments close in time share
@@ -230,7 +232,7 @@ public final class MomentRefiner {
         }
       }
       order.sort(Comparator.comparingDouble(i -> requests.get(i).tNew()));
-      Map<Integer, Moment> all = inParallel(pool, requests, order, false, done);
+      Map<Integer, Moment> all = inParallel(pool, requests, order, false, frames, done);
       List<Moment> out = new ArrayList<>();
       for (int i = 0; i < requests.size(); i++) {
         out.add(all.get(i));
@@ -248,7 +250,7 @@ public final class MomentRefiner {
         }
       }
       if (!again.isEmpty()) {
-        Map<Integer, Moment> scanned = inParallel(pool, requests, again, true, n -> {});
+        Map<Integer, Moment> scanned = inParallel(pool, requests, again, true, frames, n -> {});
         for (int i : again) {
           Moment m = scanned.get(i);
           if (m != null && m.residual() < out.get(i).residual()) {
@@ -267,6 +269,27 @@ public final class MomentRefiner {
       throw new IllegalStateException("placing markers failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** A store's frames, and those put during one {@link #refine}, held in memory as well. */
+  private static final class Remembered implements FrameStore {
+    private final FrameStore store;
+    private final Map<Double, VideoFrame> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Remembered(FrameStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public VideoFrame get(double tRef) {
+      return held.computeIfAbsent(tRef, t -> store.get(t));
+    }
+
+    @Override
+    public void put(double tRef, VideoFrame frame) throws IOException {
+      held.put(tRef, frame);
+      store.put(tRef, frame);
     }
   }
 
@@ -307,6 +330,7 @@ public final class MomentRefiner {
       List<Request> requests,
       List<Integer> order,
       boolean scan,
+      FrameStore frames,
       java.util.function.IntConsumer done)
       throws InterruptedException, ExecutionException {
     int workers = Math.min(threads, order.size());
@@ -314,7 +338,7 @@ public final class MomentRefiner {
     for (int w = 0; w < workers; w++) {
       List<Integer> mine =
           order.subList(w * order.size() / workers, (w + 1) * order.size() / workers);
-      futures.add(pool.submit(() -> placeAll(requests, mine, scan)));
+      futures.add(pool.submit(() -> placeAll(requests, mine, scan, frames)));
     }
     Map<Integer, Moment> all = new HashMap<>();
     for (Future<Map<Integer, Moment>> f : futures) {
@@ -328,7 +352,8 @@ public final class MomentRefiner {
    * One worker's moments: the requests {@code mine}, in time order; with {@code scan}, every frame
    * within {@link #WIDER} times the reach is aligned (rather than walking down from the estimate).
    */
-  private Map<Integer, Moment> placeAll(List<Request> requests, List<Integer> mine, boolean scan)
+  private Map<Integer, Moment> placeAll(
+      List<Request> requests, List<Integer> mine, boolean scan, FrameStore frames)
       throws IOException {
     Map<Integer, Moment> placed = new HashMap<>();
     try (OrbExtractor extractor = new OrbExtractor(orb);
@@ -339,7 +364,7 @@ public final class MomentRefiner {
       List<Span> refSpans = new ArrayList<>();
       for (int i : mine) {
         double t = requests.get(i).tRef();
-        VideoFrame kept = this.refFrames.get(t);
+        VideoFrame kept = frames.get(t);
         if (kept != null) {
           refFrames.put(i, kept);
         } else {
@@ -360,7 +385,7 @@ public final class MomentRefiner {
             }
             if (best != null) {
               refFrames.put(span.request, best);
-              this.refFrames.put(t, best);
+              frames.put(t, best);
             }
           });
       // the new frames around each estimate, each moment placed as soon as its frames are in;

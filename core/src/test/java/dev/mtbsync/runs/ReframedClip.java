@@ -34,8 +34,10 @@ final class ReframedClip {
 
   /** How the other camera frames a picture of {@code w x h}. */
   interface Reframe {
-    /** The other camera's picture size {@code {width, height}}. */
-    int[] size(int w, int h);
+    /** The other camera's picture size {@code {width, height}}: the clip's, unless it says. */
+    default int[] size(int w, int h) {
+      return new int[] {w, h};
+    }
 
     /** Draws {@code in}, the clip's picture, as the other camera films it into {@code out}. */
     void apply(Mat in, Mat out);
@@ -47,11 +49,6 @@ final class ReframedClip {
    */
   static Reframe zoomedIn(double zoom) {
     return new Reframe() {
-      @Override
-      public int[] size(int w, int h) {
-        return new int[] {w, h};
-      }
-
       @Override
       public void apply(Mat in, Mat framed) {
         int w = in.cols();
@@ -72,11 +69,6 @@ final class ReframedClip {
    */
   static Reframe rolled(double degrees) {
     return new Reframe() {
-      @Override
-      public int[] size(int w, int h) {
-        return new int[] {w, h};
-      }
-
       @Override
       public void apply(Mat in, Mat framed) {
         try (Point2f centre = new Point2f(in.cols() / 2f, in.rows() / 2f);
