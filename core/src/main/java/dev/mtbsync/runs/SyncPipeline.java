@@ -99,13 +99,13 @@ public final class SyncPipeline {
     }
   }
 
+  /** The markers after {@link #placeOnFrames}, and those placed on the frames. */
+  private record Placed(List<NewMarker> markers, List<PlacementsCsv.Placement> placements) {}
+
   /**
    * The carried-over markers placed on the new run's own frames ({@link MomentRefiner}) where the
    * pictures show a clear moment; the warp's placement stays where they do not.
    */
-  /** The markers after {@link #placeOnFrames}, and those placed on the frames. */
-  private record Placed(List<NewMarker> markers, List<PlacementsCsv.Placement> placements) {}
-
   private static Placed placeOnFrames(
       List<NewMarker> markers,
       WarpFitter.Fit fit,
@@ -262,9 +262,9 @@ public final class SyncPipeline {
     List<PlacementsCsv.Placement> placements = List.of();
     if (refMarkers != null && fit != null) {
       double fps = neu.info().fps();
+      double frameSec = fps > 0 ? 1 / fps : Double.NaN;
       transferred =
-          MarkerTransfer.transfer(
-              refMarkers, fit.warp(), req.reviewThreshold(), fps > 0 ? 1 / fps : Double.NaN);
+          MarkerTransfer.transfer(refMarkers, fit.warp(), req.reviewThreshold(), frameSec);
       // not where a lens was taken out: what the one-parameter lens leaves in the pictures moved
       // the valley by up to 6 frames on the walking clip whose reference is the fisheye one, with
       // a vertex as sharp as anywhere (one marker 3.9 frames off inside a 1-frame interval)
@@ -278,7 +278,7 @@ public final class SyncPipeline {
                   req,
                   newAnalysed,
                   cache,
-                  fps > 0 ? 1 / fps : Double.NaN,
+                  frameSec,
                   found.camera() == null ? Double.NaN : found.camera().zoom(),
                   progress);
       transferred = placed.markers();
